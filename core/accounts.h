@@ -1,0 +1,46 @@
+#pragma once
+// The chart of accounts: hierarchical names built in one place, so that every service posts to
+// the same account for the same purpose. Names are ':'-separated segments of [A-Za-z0-9._-].
+//
+//   assets:cash:<store>:<terminal>          cash in a till's drawer
+//   assets:card:<store>                     card takings not yet settled by the card acquirer
+//   assets:bank                             the shop's bank account
+//   assets:receivable:<customer>:accrued    account sales not yet invoiced
+//   assets:receivable:<customer>:invoiced   invoiced, not yet paid
+//   liabilities:store-credit:<customer>     prepaid wallet (its negated balance is the wallet)
+//   liabilities:tax:<code>                  tax collected
+//   income:sales:<store>                    sales net of tax
+//   expenses:credit-adjustments             manager corrections of store credit
+
+#include <QString>
+
+#include <optional>
+
+namespace Slate::Core {
+
+// The payment journal that funds a top-up or pays an invoice.
+enum class PaymentJournal { Cash, Bank, Card };
+
+std::optional<PaymentJournal> paymentJournalFromName(QStringView name); // "cash" | "bank" | "card"
+QString paymentJournalName(PaymentJournal journal);
+
+namespace Accounts {
+
+QString cash(const QString &storeCode, const QString &terminalId);
+QString card(const QString &storeCode);
+QString bank();
+QString forPaymentJournal(PaymentJournal journal, const QString &storeCode, const QString &terminalId);
+QString storeCredit(const QString &customerId);
+QString receivableAccrued(const QString &customerId);
+QString receivableInvoiced(const QString &customerId);
+QString salesIncome(const QString &storeCode);
+QString tax(const QString &taxCode);
+QString creditAdjustments();
+
+// A valid account name: 2..8 non-empty segments of letters, digits, '.', '_' and '-'.
+bool isValidName(QStringView name);
+// A valid code for a store, terminal or tax code, usable as one account segment.
+bool isValidCode(QStringView code);
+
+} // namespace Accounts
+} // namespace Slate::Core

@@ -1,0 +1,196 @@
+#include "customer.h"
+
+#include "journalentry.h"
+#include "uuidv7.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace Slate::Core {
+
+namespace {
+
+const QString kColumns = QStringLiteral("c.id, c.card, c.name, c.phone, c.email, c.created_utc, c.updated_utc");
+
+Customer customerFrom(const QSqlQuery &query)
+{
+    return Customer{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                    query.value(3).toString(), query.value(4).toString(), timestampFromText(query.value(5).toString()),
+                    timestampFromText(query.value(6).toString())};
+}
+
+QString digitsOf(const QString &text)
+{
+    QString digits;
+    for (QChar c : text) {
+        if (c.isDigit())
+            digits.append(c);
+    }
+    return digits;
+}
+
+bool hasControlCharacters(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+// Escapes LIKE's wildcards so that a search for "50%" finds the text "50%".
+QString likeEscaped(QString text)
+{
+    return text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+}
+
+Error invalid(const QString &message) { return makeError(ErrorCode::InvalidArgument, message); }
+
+} // namespace
+
+Result<void> validateNewCustomer(const NewCustomer &customer)
+{
+    static const QRegularExpression cardPattern(QStringLiteral("^[A-Za-z0-9-]{1,64}$"));
+    static const QRegularExpression phonePattern(QStringLiteral("^\\+?[0-9 ()-]{3,30}$"));
+    static const QRegularExpression emailPattern(QStringLiteral("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$"));
+    if (!cardPattern.match(customer.card).hasMatch())
+        return invalid(QStringLiteral("Card number \"%1\" is not valid; use 1 to 64 letters, digits or '-'.").arg(customer.card));
+    const QString name = customer.name.trimmed();
+    if (name.isEmpty() || name.size() > 200 || hasControlCharacters(name))
+        return invalid(QStringLiteral("Customer name \"%1\" is not valid; give 1 to 200 characters.").arg(customer.name));
+    if (!customer.phone.isEmpty() && (!phonePattern.match(customer.phone).hasMatch() || digitsOf(customer.phone).size() < 3))
+        return invalid(QStringLiteral("Phone \"%1\" is not valid; use digits, spaces, '+', '-' and parentheses.").arg(customer.phone));
+    if (!customer.email.isEmpty() && (customer.email.size() > 254 || !emailPattern.match(customer.email).hasMatch()))
+        return invalid(QStringLiteral("E-mail \"%1\" is not valid; write it as name@example.com.").arg(customer.email));
+    return {};
+}
+
+Result<Customer> CustomerDirectory::add(const NewCustomer &draft)
+{
+    if (auto valid = validateNewCustomer(draft); !valid)
+        return valid.error();
+    const QString doing = QStringLiteral("add customer %1").arg(draft.card);
+    Transaction transaction(m_database);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    Result<QSqlQuery> taken = m_database.run(QStringLiteral("SELECT name FROM customers WHERE card = ?"), {draft.card}, doing);
+    if (!taken)
+        return taken.error();
+    if (taken->next())
+        return makeError(ErrorCode::AlreadyExists,
+                         QStringLiteral("Card %1 already belongs to %2; use another card number.")
+                             .arg(draft.card, taken->value(0).toString()));
+    taken->finish();
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+    Customer customer{uuidText(newTimeOrderedUuid()), draft.card, draft.name.trimmed(), draft.phone.trimmed(),
+                      draft.email.trimmed(), now, now};
+    if (auto done = m_database.run(
+            QStringLiteral("INSERT INTO customers (id, card, name, phone, phone_digits, email, created_utc, updated_utc) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            {customer.id, customer.card, customer.name, customer.phone, digitsOf(customer.phone), customer.email,
+             timestampText(now), timestampText(now)},
+            doing);
+        !done)
+        return done.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return customer;
+}
+
+Result<QList<Customer>> CustomerDirectory::select(const QString &where, const QVariantList &values, const QString &doing) const
+{
+    Result<QSqlQuery> query = m_database.run(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM customers c ") + where,
+                                             values, doing);
+    if (!query)
+        return query.error();
+    QList<Customer> customers;
+    while (query->next())
+        customers.append(customerFrom(*query));
+    return customers;
+}
+
+Result<Customer> CustomerDirectory::byCard(const QString &card) const
+{
+    Result<QList<Customer>> found = select(QStringLiteral("WHERE c.card = ?"), {card}, QStringLiteral("find card %1").arg(card));
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("No customer has card %1; check the number or search by name.").arg(card));
+    return found->first();
+}
+
+Result<Customer> CustomerDirectory::byId(const QString &id) const
+{
+    Result<QList<Customer>> found = select(QStringLiteral("WHERE c.id = ?"), {id}, QStringLiteral("find customer %1").arg(id));
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return makeError(ErrorCode::NotFound, QStringLiteral("No customer has id %1.").arg(id));
+    return found->first();
+}
+
+Result<QList<Customer>> CustomerDirectory::search(const QString &text, int resultsMax) const
+{
+    const int limit = qBound(1, resultsMax, kSearchResultsMax);
+    const QString doing = QStringLiteral("search customers for \"%1\"").arg(text);
+    const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return select(QStringLiteral("ORDER BY c.name COLLATE NOCASE, c.card LIMIT ?"), {limit}, doing);
+    if (words.size() > 8)
+        return invalid(QStringLiteral("Search with at most 8 words."));
+
+    // Words of three or more characters use the trigram index; shorter ones filter the matches
+    // (or, when no word is long enough, a prefix of the name, card or phone, which use indexes).
+    QStringList ftsTerms;
+    QStringList filters;
+    QVariantList values;
+    for (const QString &word : words) {
+        if (word.size() >= 3) {
+            QString quoted = word;
+            quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+            ftsTerms.append(QLatin1Char('"') + quoted + QLatin1Char('"'));
+        }
+    }
+    QString sql;
+    if (!ftsTerms.isEmpty()) {
+        sql = QStringLiteral("JOIN customers_search s ON s.rowid = c.row WHERE customers_search MATCH ?");
+        values.append(ftsTerms.join(QStringLiteral(" AND ")));
+        for (const QString &word : words) {
+            if (word.size() >= 3)
+                continue;
+            filters.append(QStringLiteral("(c.name LIKE ? ESCAPE '\\' OR c.card LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\')"));
+            const QString escaped = likeEscaped(word);
+            const QString pattern = QLatin1Char('%') + escaped + QLatin1Char('%');
+            values << pattern << pattern << pattern;
+        }
+        for (const QString &filter : filters)
+            sql += QStringLiteral(" AND ") + filter;
+    } else {
+        // Only short words: match them as prefixes, which the name/card/phone indexes serve.
+        QStringList clauses;
+        for (const QString &word : words) {
+            const QString escaped = likeEscaped(word);
+            clauses.append(QStringLiteral("(c.name LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR c.card LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\')"));
+            const QString prefix = escaped + QLatin1Char('%');
+            values << prefix << QString(QStringLiteral("% ") + prefix) << prefix << prefix;
+        }
+        sql = QStringLiteral("WHERE ") + clauses.join(QStringLiteral(" AND "));
+    }
+    sql += QStringLiteral(" ORDER BY (c.card = ?) DESC, c.name COLLATE NOCASE, c.card LIMIT ?");
+    values << text.trimmed() << limit;
+    return select(sql, values, doing);
+}
+
+Result<qint64> CustomerDirectory::count() const
+{
+    Result<QSqlQuery> query = m_database.run(QStringLiteral("SELECT count(*) FROM customers"), {}, QStringLiteral("count customers"));
+    if (!query)
+        return query.error();
+    query->next();
+    return query->value(0).toLongLong();
+}
+
+} // namespace Slate::Core

@@ -1,0 +1,53 @@
+#pragma once
+// Customers and the directory that stores and finds them. The card number is what a scanner
+// reads and is unique; the id is a time-ordered UUID that names the customer's accounts.
+
+#include "database.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace Slate::Core {
+
+struct Customer {
+    QString id;
+    QString card;
+    QString name;
+    QString phone;
+    QString email;
+    QDateTime createdUtc;
+    QDateTime updatedUtc;
+};
+
+struct NewCustomer {
+    QString card;
+    QString name;
+    QString phone;
+    QString email;
+};
+
+// Checks a new customer's fields; the message names the field and the rule.
+Result<void> validateNewCustomer(const NewCustomer &customer);
+
+constexpr int kSearchResultsMax = 200;
+
+class CustomerDirectory {
+public:
+    explicit CustomerDirectory(Database &database) : m_database(database) {}
+
+    Result<Customer> add(const NewCustomer &customer);
+    Result<Customer> byCard(const QString &card) const;
+    Result<Customer> byId(const QString &id) const;
+    // Finds customers whose name, phone, card or e-mail contains the text (case-insensitive;
+    // every word must match), an exact card match first, then by name. Empty text lists all.
+    Result<QList<Customer>> search(const QString &text, int resultsMax = 50) const;
+    Result<qint64> count() const;
+
+private:
+    Result<QList<Customer>> select(const QString &where, const QVariantList &values, const QString &doing) const;
+
+    Database &m_database;
+};
+
+} // namespace Slate::Core

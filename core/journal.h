@@ -1,0 +1,64 @@
+#pragma once
+// Journal: the append-only double-entry journal of one database. Appending assigns the entry's
+// id, this terminal's next sequence number, the time and the hash chain, writes the entry and
+// its postings, and moves the account balances — all in one transaction. Balances are read from
+// the maintained table (never by scanning postings); verify() proves the two agree.
+
+#include "database.h"
+#include "journalentry.h"
+#include "storeidentity.h"
+
+#include <QList>
+
+#include <functional>
+
+namespace Slate::Core {
+
+struct AccountBalance {
+    QString account;
+    Money balance;
+};
+
+struct VerifyReport {
+    qint64 entries = 0;
+    qint64 postings = 0;
+    qint64 terminals = 0;
+    qint64 accounts = 0;
+};
+
+enum class EntryOrder {
+    AsStored,         // the order this database stored them (position)
+    ByTerminalChain,  // terminal id, then sequence: the order of each hash chain
+};
+
+class Journal {
+public:
+    Journal(Database &database, StoreIdentity identity);
+
+    const StoreIdentity &identity() const { return m_identity; }
+
+    // Validates and records a draft as this terminal's next entry. Refused drafts write nothing.
+    Result<JournalEntry> append(const EntryDraft &draft);
+
+    // The balance of one account (zero for an account that never moved).
+    Result<Money> balance(const QString &account) const;
+    // Balances of every account that has moved, ordered by name.
+    Result<QList<AccountBalance>> balances() const;
+
+    Result<qint64> entryCount() const;
+    // Calls visit for each entry with its postings; visit returns false to stop early.
+    Result<void> forEachEntry(EntryOrder order, const std::function<bool(const JournalEntry &)> &visit) const;
+
+    // Checks SQLite's own consistency, every terminal's sequence and hash chain, that every entry
+    // balances, and that every maintained balance equals the sum of its postings. Fails with
+    // ErrorCode::Integrity and a message naming the first discrepancy.
+    Result<VerifyReport> verify() const;
+
+private:
+    Result<void> applyToBalances(const QList<Posting> &postings);
+
+    Database &m_database;
+    StoreIdentity m_identity;
+};
+
+} // namespace Slate::Core

@@ -1,0 +1,167 @@
+#include "journalentry.h"
+
+#include "accounts.h"
+#include "uuidv7.h"
+
+#include <QCryptographicHash>
+#include <QMap>
+
+#include <array>
+
+namespace Slate::Core {
+
+namespace {
+
+struct KindRow {
+    EntryKind kind;
+    const char16_t *name;
+};
+
+constexpr std::array<KindRow, 7> kKinds{{
+    {EntryKind::TopUp, u"top-up"},
+    {EntryKind::Adjustment, u"adjustment"},
+    {EntryKind::Sale, u"sale"},
+    {EntryKind::Refund, u"refund"},
+    {EntryKind::Invoice, u"invoice"},
+    {EntryKind::Payment, u"payment"},
+    {EntryKind::Reversal, u"reversal"},
+}};
+
+// Length-prefixed fields make the encoding unambiguous whatever the text contains.
+void appendBytes(QByteArray &out, QByteArrayView bytes)
+{
+    out += QByteArray::number(bytes.size());
+    out += ':';
+    out += bytes;
+}
+
+void appendText(QByteArray &out, const QString &text) { appendBytes(out, text.toUtf8()); }
+
+bool hasControlCharacters(QStringView text, bool allowNewline)
+{
+    for (QChar c : text) {
+        if (c.category() == QChar::Other_Control && !(allowNewline && c == QLatin1Char('\n')))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QString entryKindName(EntryKind kind)
+{
+    for (const KindRow &row : kKinds) {
+        if (row.kind == kind)
+            return QString::fromUtf16(row.name);
+    }
+    return {};
+}
+
+std::optional<EntryKind> entryKindFromName(QStringView name)
+{
+    for (const KindRow &row : kKinds) {
+        if (name == QStringView(row.name))
+            return row.kind;
+    }
+    return std::nullopt;
+}
+
+QByteArray genesisHash() { return QByteArray(kHashSize, '\0'); }
+
+QString timestampText(const QDateTime &utc)
+{
+    return utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+QDateTime timestampFromText(QStringView text)
+{
+    if (text.size() != 24 || !text.endsWith(QLatin1Char('Z')))
+        return {};
+    QDateTime parsed = QDateTime::fromString(text.first(23).toString(), QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"));
+    if (!parsed.isValid())
+        return {};
+    parsed.setTimeSpec(Qt::UTC);
+    return parsed;
+}
+
+QByteArray JournalEntry::canonicalEncoding() const
+{
+    QByteArray out;
+    out.reserve(256 + 96 * postings.size());
+    appendBytes(out, QByteArrayView("slate-entry-v1"));
+    appendText(out, uuidText(id));
+    appendText(out, terminalId);
+    appendBytes(out, QByteArray::number(sequence));
+    appendText(out, timestampText(createdUtc));
+    appendText(out, entryKindName(kind));
+    appendText(out, userName);
+    appendText(out, note);
+    appendText(out, references.customerId);
+    appendText(out, references.orderId);
+    appendText(out, references.overrideId);
+    appendText(out, references.relatedEntryId);
+    appendBytes(out, QByteArray::number(postings.size()));
+    for (const Posting &posting : postings) {
+        appendText(out, posting.account);
+        appendText(out, posting.amount.currency().code());
+        appendBytes(out, QByteArray::number(posting.amount.minorUnits()));
+    }
+    appendBytes(out, previousHash);
+    return out;
+}
+
+QByteArray JournalEntry::computeHash() const
+{
+    return QCryptographicHash::hash(canonicalEncoding(), QCryptographicHash::Sha256);
+}
+
+Result<void> validateDraft(const EntryDraft &draft)
+{
+    if (draft.postings.size() < 2)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A journal entry needs at least two postings; this %1 has %2.")
+                             .arg(entryKindName(draft.kind))
+                             .arg(draft.postings.size()));
+    if (draft.postings.size() > kPostingsMax)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A journal entry may have at most %1 postings; this one has %2.")
+                             .arg(kPostingsMax)
+                             .arg(draft.postings.size()));
+    if (draft.userName.trimmed().isEmpty() || draft.userName.size() > kUserNameLengthMax
+        || hasControlCharacters(draft.userName, false))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A journal entry must name who made it (1 to %1 characters, no control characters).")
+                             .arg(kUserNameLengthMax));
+    if (draft.note.size() > kNoteLengthMax || hasControlCharacters(draft.note, true))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("The note is too long or has control characters; keep it to %1 characters.")
+                             .arg(kNoteLengthMax));
+    QMap<QString, Money> sums;
+    for (const Posting &posting : draft.postings) {
+        if (!Accounts::isValidName(posting.account))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("\"%1\" is not a valid account name.").arg(posting.account));
+        if (posting.amount.isZero())
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("Posting to %1 has a zero amount; leave it out.").arg(posting.account));
+        const QString code = posting.amount.currency().code();
+        auto it = sums.find(code);
+        if (it == sums.end()) {
+            sums.insert(code, posting.amount);
+            continue;
+        }
+        Result<Money> sum = it->plus(posting.amount);
+        if (!sum)
+            return sum.error();
+        *it = *sum;
+    }
+    for (const Money &sum : sums) {
+        if (!sum.isZero())
+            return makeError(ErrorCode::Unbalanced,
+                             QStringLiteral("The %1 entry does not balance: its %2 postings sum to %3 %2, not zero.")
+                                 .arg(entryKindName(draft.kind), sum.currency().code(), sum.toDecimalString()));
+    }
+    return {};
+}
+
+} // namespace Slate::Core

@@ -1,0 +1,135 @@
+#include "schema.h"
+
+#include "database.h"
+
+#include <QStringList>
+
+namespace Slate::Core::Schema {
+
+namespace {
+
+// Version 1: settings, the append-only journal, balances, customers.
+const char *const kVersion1[] = {
+    R"(CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID)",
+    R"(CREATE TABLE journal_entries (
+        position INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        terminal_id TEXT NOT NULL,
+        sequence INTEGER NOT NULL CHECK (sequence >= 1),
+        created_utc TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        customer_id TEXT NOT NULL DEFAULT '',
+        order_id TEXT NOT NULL DEFAULT '',
+        override_id TEXT NOT NULL DEFAULT '',
+        related_entry_id TEXT NOT NULL DEFAULT '',
+        previous_hash BLOB NOT NULL CHECK (length(previous_hash) = 32),
+        hash BLOB NOT NULL CHECK (length(hash) = 32),
+        UNIQUE (terminal_id, sequence)
+    ))",
+    R"(CREATE TABLE postings (
+        entry_position INTEGER NOT NULL REFERENCES journal_entries(position),
+        line INTEGER NOT NULL,
+        account TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (amount <> 0),
+        PRIMARY KEY (entry_position, line)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX postings_by_account ON postings(account, entry_position)",
+    "CREATE INDEX journal_entries_by_customer ON journal_entries(customer_id, position) WHERE customer_id <> ''",
+    R"(CREATE TRIGGER journal_entries_no_update BEFORE UPDATE ON journal_entries
+       BEGIN SELECT RAISE(ABORT, 'journal_entries is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER journal_entries_no_delete BEFORE DELETE ON journal_entries
+       BEGIN SELECT RAISE(ABORT, 'journal_entries is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER postings_no_update BEFORE UPDATE ON postings
+       BEGIN SELECT RAISE(ABORT, 'postings is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER postings_no_delete BEFORE DELETE ON postings
+       BEGIN SELECT RAISE(ABORT, 'postings is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TABLE account_balances (
+        account TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        balance INTEGER NOT NULL,
+        PRIMARY KEY (account, currency)
+    ) WITHOUT ROWID)",
+    R"(CREATE TABLE customers (
+        row INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        card TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        phone TEXT NOT NULL DEFAULT '',
+        phone_digits TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        created_utc TEXT NOT NULL,
+        updated_utc TEXT NOT NULL
+    ))",
+    "CREATE INDEX customers_by_name ON customers(name COLLATE NOCASE)",
+    "CREATE INDEX customers_by_phone ON customers(phone_digits)",
+};
+
+// Version 2: substring search over name, phone, card and e-mail (FTS5 trigram index), built
+// for the customers that version 1 databases already hold.
+const char *const kVersion2[] = {
+    R"(CREATE VIRTUAL TABLE customers_search USING fts5(
+        name, phone_digits, card, email,
+        content='customers', content_rowid='row', tokenize='trigram'))",
+    R"(CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
+        INSERT INTO customers_search(rowid, name, phone_digits, card, email)
+        VALUES (new.row, new.name, new.phone_digits, new.card, new.email); END)",
+    R"(CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
+        INSERT INTO customers_search(customers_search, rowid, name, phone_digits, card, email)
+        VALUES ('delete', old.row, old.name, old.phone_digits, old.card, old.email); END)",
+    R"(CREATE TRIGGER customers_search_update AFTER UPDATE ON customers BEGIN
+        INSERT INTO customers_search(customers_search, rowid, name, phone_digits, card, email)
+        VALUES ('delete', old.row, old.name, old.phone_digits, old.card, old.email);
+        INSERT INTO customers_search(rowid, name, phone_digits, card, email)
+        VALUES (new.row, new.name, new.phone_digits, new.card, new.email); END)",
+    "INSERT INTO customers_search(customers_search) VALUES ('rebuild')",
+};
+
+struct Step {
+    const char *const *statements;
+    size_t count;
+};
+
+template <size_t N>
+constexpr Step step(const char *const (&statements)[N])
+{
+    return Step{statements, N};
+}
+
+const Step kSteps[] = {step(kVersion1), step(kVersion2)};
+static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kCurrentVersion);
+
+} // namespace
+
+Result<void> migrate(Database &database, int fromVersion, int targetVersion)
+{
+    Q_ASSERT(targetVersion <= kCurrentVersion);
+    for (int version = fromVersion + 1; version <= targetVersion; ++version) {
+        const QString doing = QStringLiteral("upgrade the schema to version %1").arg(version);
+        Transaction transaction(database);
+        if (auto begun = transaction.begin(); !begun)
+            return begun.error();
+        const Step &current = kSteps[version - 1];
+        for (size_t i = 0; i < current.count; ++i) {
+            if (auto done = database.run(QString::fromUtf8(current.statements[i]), {}, doing); !done)
+                return done.error();
+        }
+        if (version == 1) {
+            if (auto done = database.run(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId), {}, doing);
+                !done)
+                return done.error();
+        }
+        if (auto done = database.run(QStringLiteral("PRAGMA user_version = %1").arg(version), {}, doing); !done)
+            return done.error();
+        if (auto committed = transaction.commit(); !committed)
+            return committed.error();
+    }
+    return {};
+}
+
+} // namespace Slate::Core::Schema

@@ -1,0 +1,46 @@
+#include "store.h"
+
+#include <QFile>
+
+namespace Slate::Core {
+
+Store::Store(std::unique_ptr<Database> database, StoreIdentity identity)
+    : m_database(std::move(database)),
+      m_journal(*m_database, std::move(identity)),
+      m_customers(*m_database),
+      m_credit(*m_database, m_journal)
+{
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, const OpenOptions &options)
+{
+    Result<std::unique_ptr<Database>> database = Database::open(path, options);
+    if (!database)
+        return database.error();
+    Result<StoreIdentity> identity = StoreSettings::load(**database);
+    if (!identity)
+        return identity.error();
+    return std::unique_ptr<Store>(new Store(std::move(*database), std::move(*identity)));
+}
+
+Result<std::unique_ptr<Store>> Store::create(const QString &path, const StoreIdentity &identity)
+{
+    OpenOptions options;
+    options.mode = OpenMode::CreateNew;
+    const bool existed = QFile::exists(path);
+    Result<std::unique_ptr<Database>> database = Database::open(path, options);
+    if (!database)
+        return database.error();
+    if (auto initialized = StoreSettings::initialize(**database, identity); !initialized) {
+        // Leave no half-made database behind for a refused identity.
+        database->reset();
+        if (!existed) {
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(path + QLatin1String(suffix));
+        }
+        return initialized.error();
+    }
+    return std::unique_ptr<Store>(new Store(std::move(*database), identity));
+}
+
+} // namespace Slate::Core

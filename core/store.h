@@ -1,0 +1,43 @@
+#pragma once
+// Store: one open Slate database with its services wired together. The desktop app, slatectl,
+// the benchmarks and the tests all open a database through this, so every caller gets the same
+// services over the same connection.
+
+#include "customer.h"
+#include "database.h"
+#include "journal.h"
+#include "journalexport.h"
+#include "storecredit.h"
+#include "storeidentity.h"
+
+#include <memory>
+
+namespace Slate::Core {
+
+class Store {
+public:
+    // Opens an initialised database (migrating it if it is older).
+    static Result<std::unique_ptr<Store>> open(const QString &path, const OpenOptions &options = {});
+    // Creates a new database file with this identity; refuses an existing one.
+    static Result<std::unique_ptr<Store>> create(const QString &path, const StoreIdentity &identity);
+
+    const StoreIdentity &identity() const { return m_journal.identity(); }
+    Database &database() { return *m_database; }
+    Journal &journal() { return m_journal; }
+    const Journal &journal() const { return m_journal; }
+    CustomerDirectory &customers() { return m_customers; }
+    const CustomerDirectory &customers() const { return m_customers; }
+    StoreCreditService &credit() { return m_credit; }
+    const StoreCreditService &credit() const { return m_credit; }
+    JournalExport exporter() const { return JournalExport(m_journal, m_customers); }
+
+private:
+    Store(std::unique_ptr<Database> database, StoreIdentity identity);
+
+    std::unique_ptr<Database> m_database;
+    Journal m_journal;
+    CustomerDirectory m_customers;
+    StoreCreditService m_credit;
+};
+
+} // namespace Slate::Core
