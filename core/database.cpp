@@ -178,8 +178,14 @@ Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &valu
     query.setForwardOnly(forwardOnly);
     if (!query.prepare(sql))
         return errorFrom(query.lastError(), doing);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
+    for (const QVariant &value : values) {
+        // QtSql binds a null QString as SQL NULL; Slate's text columns hold '' for "none", and
+        // a column that may be NULL is bound with an explicit QVariant().
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QStringLiteral(""));
+        else
+            query.addBindValue(value);
+    }
     if (!query.exec())
         return errorFrom(query.lastError(), doing);
     return query;

@@ -109,11 +109,21 @@ Result<void> JournalExport::writeLedgerHeader(QIODevice &out) const
     const StoreIdentity &store = m_journal.identity();
     QString text = QStringLiteral("; Slate journal, store %1, terminal %2, exported %3\n\n")
                        .arg(store.storeCode, store.terminalId, timestampText(QDateTime::currentDateTimeUtc()));
-    // Declaring every account lets `hledger check accounts` prove that nothing is misspelt;
-    // customer accounts carry the customer's card and name in a comment above them.
+    // Customer accounts carry the customer's card and name in a comment above them.
     Result<QList<AccountBalance>> accounts = m_journal.balances();
     if (!accounts)
         return accounts.error();
+    // Declaring commodities and accounts lets `hledger check --strict` prove that nothing is
+    // misspelt; the two-line commodity form is read by both hledger and ledger.
+    QSet<QString> currencies;
+    for (const AccountBalance &account : *accounts) {
+        const Currency &currency = account.balance.currency();
+        if (currencies.contains(currency.code()))
+            continue;
+        currencies.insert(currency.code());
+        text += QStringLiteral("commodity %1\n    format %2 %1\n").arg(currency.code(), Money(currency.minorPerMajor() * 1000, currency).toDecimalString());
+    }
+    text += QLatin1Char('\n');
     for (const AccountBalance &account : *accounts) {
         const QStringList segments = account.account.split(QLatin1Char(':'));
         const bool customerAccount = (segments.value(1) == QLatin1String("store-credit")

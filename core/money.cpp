@@ -31,8 +31,8 @@ Result<Money> parseDigits(QStringView original, QStringView body, bool negative,
         for (QChar c : part) {
             if (c < QLatin1Char('0') || c > QLatin1Char('9'))
                 return makeError(ErrorCode::InvalidArgument,
-                                 QStringLiteral("%1 is not an amount: unexpected character '%2'; use digits and '%3' only, e.g. 12%350.")
-                                     .arg(quoted, QString(c), QString(decimalMark)));
+                                 QStringLiteral("%1 is not an amount: unexpected character '%2'; use digits and '%3' only, e.g. %4.")
+                                     .arg(quoted, QString(c), QString(decimalMark), QStringLiteral("12") + decimalMark + QStringLiteral("50")));
         }
     }
     if (fraction.size() > currency.exponent()) {

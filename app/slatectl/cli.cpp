@@ -1,0 +1,537 @@
+#include "cli.h"
+
+#include "demodata.h"
+#include "uuidv7.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <array>
+
+namespace Slate::Cli {
+
+using namespace Slate::Core;
+
+struct Cli::Command {
+    const char *name; // one or two words
+    const char *synopsis;
+    OptionSpec options;
+    int positionalMin;
+    int positionalMax;
+    bool needsStore;
+    Handler handler;
+};
+
+namespace {
+
+const OptionSpec kGlobal{{QStringLiteral("db"), QStringLiteral("user")}, {QStringLiteral("json"), QStringLiteral("help")}};
+
+QSet<QString> names(std::initializer_list<const char *> list)
+{
+    QSet<QString> set;
+    for (const char *name : list)
+        set.insert(QString::fromLatin1(name));
+    return set;
+}
+
+QString customerLine(const Customer &customer)
+{
+    QString line = customer.card + QLatin1Char('\t') + customer.name;
+    if (!customer.phone.isEmpty())
+        line += QLatin1Char('\t') + customer.phone;
+    if (!customer.email.isEmpty())
+        line += QLatin1Char('\t') + customer.email;
+    return line;
+}
+
+QJsonObject customerJson(const Customer &customer)
+{
+    return QJsonObject{{QStringLiteral("id"), customer.id},
+                       {QStringLiteral("card"), customer.card},
+                       {QStringLiteral("name"), customer.name},
+                       {QStringLiteral("phone"), customer.phone},
+                       {QStringLiteral("email"), customer.email},
+                       {QStringLiteral("created"), timestampText(customer.createdUtc)},
+                       {QStringLiteral("updated"), timestampText(customer.updatedUtc)}};
+}
+
+QJsonObject entryJson(const JournalEntry &entry)
+{
+    QJsonArray postings;
+    for (const Posting &posting : entry.postings) {
+        postings.append(QJsonObject{{QStringLiteral("account"), posting.account},
+                                    {QStringLiteral("amount"), posting.amount.toDecimalString()},
+                                    {QStringLiteral("currency"), posting.amount.currency().code()}});
+    }
+    return QJsonObject{{QStringLiteral("entry_id"), uuidText(entry.id)},
+                       {QStringLiteral("terminal"), entry.terminalId},
+                       {QStringLiteral("sequence"), entry.sequence},
+                       {QStringLiteral("time"), timestampText(entry.createdUtc)},
+                       {QStringLiteral("kind"), entryKindName(entry.kind)},
+                       {QStringLiteral("user"), entry.userName},
+                       {QStringLiteral("note"), entry.note},
+                       {QStringLiteral("postings"), postings}};
+}
+
+QString moneyText(const Money &money) { return money.toDecimalString() + QLatin1Char(' ') + money.currency().code(); }
+
+} // namespace
+
+int Cli::run(const QStringList &arguments)
+{
+    static const std::array<Command, 12> commands{{
+        {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
+        {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
+        {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
+        {"customer list", "customer list [--search TEXT] [--limit N]", {names({"search", "limit"}), {}}, 0, 0, true, &Cli::customerList},
+        {"customer show", "customer show CARD", {}, 1, 1, true, &Cli::customerShow},
+        {"credit add", "credit add CARD AMOUNT --journal cash|bank|card [--note TEXT]", {names({"journal", "note"}), {}}, 2, 2, true, &Cli::creditAdd},
+        {"credit adjust", "credit adjust CARD AMOUNT --reason TEXT", {names({"reason"}), {}}, 2, 2, true, &Cli::creditAdjust},
+        {"balance", "balance CARD", {}, 1, 1, true, &Cli::balance},
+        {"history", "history CARD [--limit N]", {names({"limit"}), {}}, 1, 1, true, &Cli::history},
+        {"accounts", "accounts    (every account's balance)", {}, 0, 0, true, &Cli::accounts},
+        {"export", "export --format ledger|csv [--out FILE]", {names({"format", "out"}), {}}, 0, 0, true, &Cli::exportJournal},
+        {"verify", "verify", {}, 0, 0, true, &Cli::verify},
+    }};
+
+    // Find the command words: the first one or two arguments that are not global options.
+    QStringList words;
+    QStringList rest;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        const QString optionName = arg.startsWith(QLatin1String("--")) ? arg.sliced(2).section(QLatin1Char('='), 0, 0) : QString();
+        if (words.size() < 2 && !optionName.isEmpty()) {
+            rest.append(arg);
+            if (kGlobal.withValue.contains(optionName) && !arg.contains(QLatin1Char('=')) && i + 1 < arguments.size())
+                rest.append(arguments.at(++i));
+            continue;
+        }
+        if (words.size() < 2 && !arg.startsWith(QLatin1String("--"))
+            && (words.isEmpty() || words.first() == QLatin1String("customer") || words.first() == QLatin1String("credit"))) {
+            words.append(arg);
+            continue;
+        }
+        rest.append(arg);
+    }
+    m_json = rest.contains(QStringLiteral("--json"));
+
+    const QString name = words.join(QLatin1Char(' '));
+    const Command *command = nullptr;
+    for (const Command &candidate : commands) {
+        if (name == QLatin1String(candidate.name))
+            command = &candidate;
+    }
+    if (!command) {
+        if (words.isEmpty() || rest.contains(QStringLiteral("--help"))) {
+            QString help = QStringLiteral("usage: slatectl [--db FILE] [--json] [--user NAME] COMMAND ...\n\ncommands:\n");
+            for (const Command &candidate : commands)
+                help += QStringLiteral("  ") + QLatin1String(candidate.synopsis) + QLatin1Char('\n');
+            help += QStringLiteral("\n--db defaults to $SLATE_DB, else the application data folder.\n"
+                                   "Amounts are decimals with a '.' (12.50). Exit status: 0 ok, 1 failed, 2 bad usage,\n"
+                                   "3 not found, 4 verify found a discrepancy.\n");
+            (words.isEmpty() && !rest.contains(QStringLiteral("--help")) ? m_err : m_out) << help;
+            return words.isEmpty() && !rest.contains(QStringLiteral("--help")) ? ExitUsage : ExitOk;
+        }
+        return usage(QStringLiteral("Unknown command \"%1\"; run slatectl --help for the list.").arg(name));
+    }
+
+    OptionSpec spec = command->options;
+    spec.withValue.unite(kGlobal.withValue);
+    spec.flags.unite(kGlobal.flags);
+    Result<Arguments> args = parseArguments(rest, spec);
+    if (!args)
+        return usage(args.message() + QStringLiteral(" Usage: slatectl ") + QLatin1String(command->synopsis));
+    if (args->flags.contains(QStringLiteral("help"))) {
+        m_out << "usage: slatectl " << QLatin1String(command->synopsis) << '\n';
+        return ExitOk;
+    }
+    const qsizetype count = args->positional.size();
+    if (count < command->positionalMin || count > command->positionalMax)
+        return usage(QStringLiteral("Wrong number of arguments. Usage: slatectl ") + QLatin1String(command->synopsis));
+    if (command->needsStore) {
+        if (const int opened = openStore(*args); opened != ExitOk)
+            return opened;
+    }
+    return (this->*command->handler)(*args);
+}
+
+int Cli::usage(const QString &problem)
+{
+    if (m_json) {
+        m_err << QJsonDocument(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("usage")},
+                                                                                  {QStringLiteral("message"), problem}}}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        m_err << "slatectl: " << problem << '\n';
+    }
+    return ExitUsage;
+}
+
+int Cli::fail(const Error &error)
+{
+    int status = ExitFailed;
+    QString code = QStringLiteral("failed");
+    switch (error.code) {
+    case ErrorCode::InvalidArgument: status = ExitUsage; code = QStringLiteral("invalid-argument"); break;
+    case ErrorCode::NotFound: status = ExitNotFound; code = QStringLiteral("not-found"); break;
+    case ErrorCode::Integrity: status = ExitIntegrity; code = QStringLiteral("integrity"); break;
+    case ErrorCode::AlreadyExists: code = QStringLiteral("already-exists"); break;
+    case ErrorCode::InsufficientFunds: code = QStringLiteral("insufficient-funds"); break;
+    case ErrorCode::Unbalanced: code = QStringLiteral("unbalanced"); break;
+    case ErrorCode::Overflow: code = QStringLiteral("overflow"); break;
+    case ErrorCode::NotADatabase: code = QStringLiteral("not-a-database"); break;
+    case ErrorCode::TooNew: code = QStringLiteral("too-new"); break;
+    case ErrorCode::Corrupt: code = QStringLiteral("corrupt"); break;
+    case ErrorCode::ReadOnly: code = QStringLiteral("read-only"); break;
+    case ErrorCode::Locked: code = QStringLiteral("locked"); break;
+    case ErrorCode::DiskFull: code = QStringLiteral("disk-full"); break;
+    case ErrorCode::IoError: code = QStringLiteral("io-error"); break;
+    }
+    if (m_json) {
+        m_err << QJsonDocument(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
+                                                                                  {QStringLiteral("message"), error.message}}}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        m_err << "slatectl: " << error.message << '\n';
+    }
+    return status;
+}
+
+void Cli::print(const QJsonValue &json, const QString &text)
+{
+    if (!m_json) {
+        m_out << text;
+        if (!text.endsWith(QLatin1Char('\n')))
+            m_out << '\n';
+        return;
+    }
+    const QJsonDocument document = json.isArray() ? QJsonDocument(json.toArray()) : QJsonDocument(json.toObject());
+    m_out << document.toJson(QJsonDocument::Indented);
+}
+
+QString Cli::databasePath(const Arguments &args) const
+{
+    if (args.values.contains(QStringLiteral("db")))
+        return args.value(QStringLiteral("db"));
+    const QString fromEnvironment = qEnvironmentVariable("SLATE_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/slate.db");
+}
+
+QString Cli::userName(const Arguments &args) const
+{
+    if (args.values.contains(QStringLiteral("user")))
+        return args.value(QStringLiteral("user"));
+    const QString fromEnvironment = qEnvironmentVariable("SLATE_USER");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QString account = qEnvironmentVariable("USER", QStringLiteral("unknown"));
+    return QStringLiteral("cli:") + account;
+}
+
+Result<Money> Cli::amountArgument(const QString &text) const
+{
+    return Money::parse(text, m_store->identity().currency);
+}
+
+Result<Customer> Cli::customerArgument(const QString &card) const
+{
+    return m_store->customers().byCard(card);
+}
+
+int Cli::openStore(const Arguments &args)
+{
+    Result<std::unique_ptr<Store>> store = Store::open(databasePath(args));
+    if (!store)
+        return fail(store.error());
+    m_store = std::move(*store);
+    return ExitOk;
+}
+
+int Cli::init(const Arguments &args)
+{
+    for (const char *required : {"store", "currency"}) {
+        if (!args.values.contains(QLatin1String(required)))
+            return usage(QStringLiteral("init needs --%1. Usage: slatectl init --store CODE --currency ISO [--terminal ID]")
+                             .arg(QLatin1String(required)));
+    }
+    const QString currencyCode = args.value(QStringLiteral("currency"));
+    const std::optional<Currency> currency = Currency::fromCode(currencyCode);
+    if (!currency)
+        return usage(QStringLiteral("\"%1\" is not a currency Slate knows; give an ISO 4217 code such as NOK, EUR or USD.")
+                         .arg(currencyCode));
+    const QString path = databasePath(args);
+    if (!args.values.contains(QStringLiteral("db")))
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    const StoreIdentity identity{args.value(QStringLiteral("store")), *currency,
+                                 args.values.contains(QStringLiteral("terminal")) ? args.value(QStringLiteral("terminal"))
+                                                                                  : QStringLiteral("T1")};
+    Result<std::unique_ptr<Store>> store = Store::create(path, identity);
+    if (!store)
+        return fail(store.error());
+    print(QJsonObject{{QStringLiteral("database"), QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())},
+                      {QStringLiteral("store"), identity.storeCode},
+                      {QStringLiteral("currency"), identity.currency.code()},
+                      {QStringLiteral("terminal"), identity.terminalId}},
+          QStringLiteral("Created %1 for store %2 (%3), terminal %4.")
+              .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()), identity.storeCode,
+                   identity.currency.code(), identity.terminalId));
+    return ExitOk;
+}
+
+int Cli::demo(const Arguments &args)
+{
+    const QString path = databasePath(args);
+    Result<std::unique_ptr<Store>> store = Store::create(
+        path, StoreIdentity{QStringLiteral("DEMO"), *Currency::fromCode(u"NOK"), QStringLiteral("T1")});
+    if (!store)
+        return fail(store.error());
+    if (auto populated = DemoData::populate(**store, userName(args)); !populated) {
+        store->reset();
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(path + QLatin1String(suffix));
+        return fail(populated.error());
+    }
+    const qint64 customers = (*store)->customers().count().ok() ? *(*store)->customers().count() : 0;
+    print(QJsonObject{{QStringLiteral("database"), QFileInfo(path).absoluteFilePath()}, {QStringLiteral("customers"), customers}},
+          QStringLiteral("Created demo database %1 with %2 customers (cards 1001-1008).").arg(QFileInfo(path).absoluteFilePath()).arg(customers));
+    return ExitOk;
+}
+
+int Cli::customerAdd(const Arguments &args)
+{
+    for (const char *required : {"card", "name"}) {
+        if (!args.values.contains(QLatin1String(required)))
+            return usage(QStringLiteral("customer add needs --%1. Usage: slatectl customer add --card CARD --name NAME "
+                                        "[--phone P] [--email E]")
+                             .arg(QLatin1String(required)));
+    }
+    Result<Customer> customer = m_store->customers().add(NewCustomer{args.value(QStringLiteral("card")), args.value(QStringLiteral("name")),
+                                                                     args.value(QStringLiteral("phone")), args.value(QStringLiteral("email"))});
+    if (!customer)
+        return fail(customer.error());
+    print(customerJson(*customer), QStringLiteral("Added customer %1 (%2).").arg(customer->name, customer->card));
+    return ExitOk;
+}
+
+int Cli::customerList(const Arguments &args)
+{
+    int limit = 50;
+    if (args.values.contains(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = args.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > kSearchResultsMax)
+            return usage(QStringLiteral("--limit must be a whole number from 1 to %1.").arg(kSearchResultsMax));
+    }
+    Result<QList<Customer>> customers = m_store->customers().search(args.value(QStringLiteral("search")), limit);
+    if (!customers)
+        return fail(customers.error());
+    QJsonArray json;
+    QString text;
+    for (const Customer &customer : *customers) {
+        json.append(customerJson(customer));
+        text += customerLine(customer) + QLatin1Char('\n');
+    }
+    if (customers->isEmpty())
+        text = QStringLiteral("No customers found.\n");
+    print(json, text);
+    return ExitOk;
+}
+
+int Cli::customerShow(const Arguments &args)
+{
+    Result<Customer> customer = customerArgument(args.positional.at(0));
+    if (!customer)
+        return fail(customer.error());
+    Result<Money> wallet = m_store->credit().wallet(customer->id);
+    if (!wallet)
+        return fail(wallet.error());
+    QJsonObject json = customerJson(*customer);
+    json.insert(QStringLiteral("currency"), wallet->currency().code());
+    json.insert(QStringLiteral("wallet"), wallet->toDecimalString());
+    print(json, QStringLiteral("Card:    %1\nName:    %2\nPhone:   %3\nE-mail:  %4\nWallet:  %5\nId:      %6\n")
+                    .arg(customer->card, customer->name, customer->phone, customer->email, moneyText(*wallet), customer->id));
+    return ExitOk;
+}
+
+int Cli::creditAdd(const Arguments &args)
+{
+    if (!args.values.contains(QStringLiteral("journal")))
+        return usage(QStringLiteral("credit add needs --journal cash|bank|card (what paid for the credit)."));
+    const std::optional<PaymentJournal> journal = paymentJournalFromName(args.value(QStringLiteral("journal")));
+    if (!journal)
+        return usage(QStringLiteral("--journal must be cash, bank or card, not \"%1\".").arg(args.value(QStringLiteral("journal"))));
+    Result<Money> amount = amountArgument(args.positional.at(1));
+    if (!amount)
+        return fail(amount.error());
+    Result<Customer> customer = customerArgument(args.positional.at(0));
+    if (!customer)
+        return fail(customer.error());
+    Result<JournalEntry> entry = m_store->credit().topUp(*customer, *amount, *journal, args.value(QStringLiteral("note")), userName(args));
+    if (!entry)
+        return fail(entry.error());
+    Result<Money> wallet = m_store->credit().wallet(customer->id);
+    if (!wallet)
+        return fail(wallet.error());
+    QJsonObject json = entryJson(*entry);
+    json.insert(QStringLiteral("card"), customer->card);
+    json.insert(QStringLiteral("wallet"), wallet->toDecimalString());
+    print(json, QStringLiteral("Added %1 to %2's credit (paid by %3). Wallet: %4. Entry %5.")
+                    .arg(moneyText(*amount), customer->name, paymentJournalName(*journal), moneyText(*wallet), uuidText(entry->id)));
+    return ExitOk;
+}
+
+int Cli::creditAdjust(const Arguments &args)
+{
+    Result<Money> amount = amountArgument(args.positional.at(1));
+    if (!amount)
+        return fail(amount.error());
+    Result<Customer> customer = customerArgument(args.positional.at(0));
+    if (!customer)
+        return fail(customer.error());
+    Result<JournalEntry> entry = m_store->credit().adjust(*customer, *amount, args.value(QStringLiteral("reason")), userName(args));
+    if (!entry)
+        return fail(entry.error());
+    Result<Money> wallet = m_store->credit().wallet(customer->id);
+    if (!wallet)
+        return fail(wallet.error());
+    QJsonObject json = entryJson(*entry);
+    json.insert(QStringLiteral("card"), customer->card);
+    json.insert(QStringLiteral("wallet"), wallet->toDecimalString());
+    print(json, QStringLiteral("Adjusted %1's credit by %2 (%3). Wallet: %4. Entry %5.")
+                    .arg(customer->name, moneyText(*amount), entry->note, moneyText(*wallet), uuidText(entry->id)));
+    return ExitOk;
+}
+
+int Cli::balance(const Arguments &args)
+{
+    Result<Customer> customer = customerArgument(args.positional.at(0));
+    if (!customer)
+        return fail(customer.error());
+    Result<Money> wallet = m_store->credit().wallet(customer->id);
+    if (!wallet)
+        return fail(wallet.error());
+    print(QJsonObject{{QStringLiteral("card"), customer->card},
+                      {QStringLiteral("customer_id"), customer->id},
+                      {QStringLiteral("name"), customer->name},
+                      {QStringLiteral("currency"), wallet->currency().code()},
+                      {QStringLiteral("wallet"), wallet->toDecimalString()}},
+          QStringLiteral("%1 (%2): store credit %3").arg(customer->name, customer->card, moneyText(*wallet)));
+    return ExitOk;
+}
+
+int Cli::history(const Arguments &args)
+{
+    int limit = 1000;
+    if (args.values.contains(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = args.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > kHistoryRowsMax)
+            return usage(QStringLiteral("--limit must be a whole number from 1 to %1.").arg(kHistoryRowsMax));
+    }
+    Result<Customer> customer = customerArgument(args.positional.at(0));
+    if (!customer)
+        return fail(customer.error());
+    Result<QList<WalletHistoryRow>> rows = m_store->credit().history(customer->id, limit);
+    if (!rows)
+        return fail(rows.error());
+    QJsonArray json;
+    QString text = QStringLiteral("%1 (%2)\n%3  %4  %5  %6  %7  %8\n")
+                       .arg(customer->name, customer->card, QStringLiteral("date (UTC)").leftJustified(19),
+                            QStringLiteral("kind").leftJustified(10), QStringLiteral("amount").rightJustified(14),
+                            QStringLiteral("balance").rightJustified(14), QStringLiteral("who").leftJustified(12),
+                            QStringLiteral("note"));
+    for (const WalletHistoryRow &row : *rows) {
+        json.append(QJsonObject{{QStringLiteral("entry_id"), row.entryId},
+                                {QStringLiteral("time"), timestampText(row.createdUtc)},
+                                {QStringLiteral("kind"), entryKindName(row.kind)},
+                                {QStringLiteral("amount"), row.amount.toDecimalString()},
+                                {QStringLiteral("balance"), row.runningBalance.toDecimalString()},
+                                {QStringLiteral("user"), row.userName},
+                                {QStringLiteral("note"), row.note}});
+        text += QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                    .arg(row.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), entryKindName(row.kind).leftJustified(10),
+                         row.amount.toDecimalString().rightJustified(14), row.runningBalance.toDecimalString().rightJustified(14),
+                         row.userName.leftJustified(12), row.note);
+    }
+    if (rows->isEmpty())
+        text += QStringLiteral("No credit movements yet.\n");
+    print(json, text);
+    return ExitOk;
+}
+
+int Cli::accounts(const Arguments &)
+{
+    Result<QList<AccountBalance>> balances = m_store->journal().balances();
+    if (!balances)
+        return fail(balances.error());
+    QJsonArray json;
+    QString text;
+    for (const AccountBalance &row : *balances) {
+        json.append(QJsonObject{{QStringLiteral("account"), row.account},
+                                {QStringLiteral("currency"), row.balance.currency().code()},
+                                {QStringLiteral("balance"), row.balance.toDecimalString()}});
+        text += row.account.leftJustified(64) + QLatin1Char(' ') + moneyText(row.balance).rightJustified(20) + QLatin1Char('\n');
+    }
+    print(json, text.isEmpty() ? QStringLiteral("No accounts have moved yet.\n") : text);
+    return ExitOk;
+}
+
+int Cli::exportJournal(const Arguments &args)
+{
+    const std::optional<ExportFormat> format = exportFormatFromName(args.value(QStringLiteral("format")));
+    if (!format)
+        return usage(QStringLiteral("export needs --format ledger or --format csv."));
+    const JournalExport exporter = m_store->exporter();
+    if (!args.values.contains(QStringLiteral("out"))) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return fail(makeError(ErrorCode::IoError, QStringLiteral("Cannot write to standard output.")));
+        m_out.flush();
+        Result<qint64> written = exporter.write(*format, out);
+        return written ? ExitOk : fail(written.error());
+    }
+    // Write to a temporary file and rename at the end: a failed export leaves no partial file.
+    const QString path = args.value(QStringLiteral("out"));
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return fail(makeError(ErrorCode::IoError, QStringLiteral("Cannot write %1: %2.").arg(path, out.errorString())));
+    Result<qint64> written = exporter.write(*format, out);
+    if (!written)
+        return fail(written.error());
+    if (!out.commit())
+        return fail(makeError(ErrorCode::IoError, QStringLiteral("Cannot write %1: %2.").arg(path, out.errorString())));
+    print(QJsonObject{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
+                      {QStringLiteral("format"), args.value(QStringLiteral("format"))},
+                      {QStringLiteral("entries"), *written}},
+          QStringLiteral("Exported %1 entries to %2.").arg(*written).arg(QFileInfo(path).absoluteFilePath()));
+    return ExitOk;
+}
+
+int Cli::verify(const Arguments &)
+{
+    Result<VerifyReport> report = m_store->journal().verify();
+    if (!report)
+        return fail(report.error());
+    print(QJsonObject{{QStringLiteral("ok"), true},
+                      {QStringLiteral("entries"), report->entries},
+                      {QStringLiteral("postings"), report->postings},
+                      {QStringLiteral("terminals"), report->terminals},
+                      {QStringLiteral("accounts"), report->accounts}},
+          QStringLiteral("OK: %1 entries with %2 postings from %3 terminal(s) verified; %4 account balances match.")
+              .arg(report->entries)
+              .arg(report->postings)
+              .arg(report->terminals)
+              .arg(report->accounts));
+    return ExitOk;
+}
+
+} // namespace Slate::Cli

@@ -1,0 +1,57 @@
+#pragma once
+// slatectl's commands: each parses its arguments, calls one core service and prints the result
+// as text or, with --json, as one JSON object or array. Rules live in core; this only
+// translates between the command line and the services.
+
+#include "arguments.h"
+#include "store.h"
+
+#include <QJsonValue>
+#include <QTextStream>
+
+#include <memory>
+
+namespace Slate::Cli {
+
+// Exit status: 0 success; 1 the operation failed; 2 bad usage; 3 a named record was not found;
+// 4 verify found a discrepancy.
+enum ExitCode { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitNotFound = 3, ExitIntegrity = 4 };
+
+class Cli {
+public:
+    Cli(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+    int run(const QStringList &arguments); // without the program name
+
+private:
+    struct Command;
+    using Handler = int (Cli::*)(const Arguments &);
+
+    int usage(const QString &problem);
+    int fail(const Core::Error &error);
+    void print(const QJsonValue &json, const QString &text);
+    QString databasePath(const Arguments &args) const;
+    QString userName(const Arguments &args) const;
+    Core::Result<Core::Money> amountArgument(const QString &text) const;
+    Core::Result<Core::Customer> customerArgument(const QString &card) const;
+    int openStore(const Arguments &args);
+
+    int init(const Arguments &args);
+    int demo(const Arguments &args);
+    int customerAdd(const Arguments &args);
+    int customerList(const Arguments &args);
+    int customerShow(const Arguments &args);
+    int creditAdd(const Arguments &args);
+    int creditAdjust(const Arguments &args);
+    int balance(const Arguments &args);
+    int history(const Arguments &args);
+    int accounts(const Arguments &args);
+    int exportJournal(const Arguments &args);
+    int verify(const Arguments &args);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    bool m_json = false;
+    std::unique_ptr<Core::Store> m_store;
+};
+
+} // namespace Slate::Cli
