@@ -1,0 +1,368 @@
+// slatectl end to end: the real executable on real database files, as a script would use it.
+
+#include "database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Slate::Core;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
+    QJsonObject errorJson() const { return QJsonDocument::fromJson(err.toUtf8()).object().value(QStringLiteral("error")).toObject(); }
+};
+
+} // namespace
+
+class tst_Slatectl : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    Run slatectl(const QStringList &args, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess process;
+        QProcessEnvironment env = environment;
+        env.remove(QStringLiteral("SLATE_DB"));
+        if (environment.contains(QStringLiteral("SLATE_DB")))
+            env.insert(QStringLiteral("SLATE_DB"), environment.value(QStringLiteral("SLATE_DB")));
+        env.insert(QStringLiteral("SLATE_USER"), QStringLiteral("tester"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SLATECTL_PATH), args);
+        if (!process.waitForFinished(60000))
+            qFatal("slatectl did not finish: %s", qPrintable(args.join(QLatin1Char(' '))));
+        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                   QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    Run ctl(QStringList args) { return slatectl(QStringList{QStringLiteral("--db"), m_db} + args); }
+
+    // Every account's balance as slatectl reports it: account -> "12.50 NOK".
+    QMap<QString, QString> slateBalances()
+    {
+        const Run run = ctl({QStringLiteral("--json"), QStringLiteral("accounts")});
+        QMap<QString, QString> balances;
+        for (const QJsonValue &row : run.json().array()) {
+            const QJsonObject object = row.toObject();
+            balances.insert(object.value(QStringLiteral("account")).toString(),
+                            object.value(QStringLiteral("balance")).toString() + QLatin1Char(' ')
+                                + object.value(QStringLiteral("currency")).toString());
+        }
+        return balances;
+    }
+
+    qint64 verifiedEntries()
+    {
+        const Run run = ctl({QStringLiteral("--json"), QStringLiteral("verify")});
+        if (run.exitCode != 0)
+            qWarning("verify failed: %s", qPrintable(run.err));
+        return run.exitCode == 0 ? run.json().object().value(QStringLiteral("entries")).toInteger() : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFile::exists(QStringLiteral(SLATECTL_PATH)), SLATECTL_PATH);
+    }
+
+    void init()
+    {
+        static int counter = 0;
+        m_db = m_dir.filePath(QStringLiteral("test%1.db").arg(++counter));
+    }
+
+    void initCreatesAndRefusesToOverwrite()
+    {
+        Run run = ctl({QStringLiteral("--json"), QStringLiteral("init"), QStringLiteral("--store"), QStringLiteral("OSLO"),
+                       QStringLiteral("--currency"), QStringLiteral("NOK"), QStringLiteral("--terminal"), QStringLiteral("T7")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value(QStringLiteral("terminal")).toString(), QStringLiteral("T7"));
+        QCOMPARE(run.json().object().value(QStringLiteral("currency")).toString(), QStringLiteral("NOK"));
+        const QByteArray before = [&] { QFile f(m_db); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+
+        run = ctl({QStringLiteral("init"), QStringLiteral("--store"), QStringLiteral("X"), QStringLiteral("--currency"), QStringLiteral("EUR")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("already exists")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(m_db), qPrintable(run.err));
+        QFile after(m_db);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before);
+    }
+
+    void initRejectsBadInputAndLeavesNoFile_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("an unknown currency is refused") << QStringList{QStringLiteral("--store"), QStringLiteral("S1"), QStringLiteral("--currency"), QStringLiteral("XYZ")} << 2 << QStringLiteral("XYZ");
+        QTest::newRow("a lower-case currency is refused") << QStringList{QStringLiteral("--store"), QStringLiteral("S1"), QStringLiteral("--currency"), QStringLiteral("nok")} << 2 << QStringLiteral("nok");
+        QTest::newRow("a store code with a space is refused") << QStringList{QStringLiteral("--store"), QStringLiteral("my shop"), QStringLiteral("--currency"), QStringLiteral("NOK")} << 2 << QStringLiteral("my shop");
+        QTest::newRow("a terminal id with a colon is refused") << QStringList{QStringLiteral("--store"), QStringLiteral("S1"), QStringLiteral("--currency"), QStringLiteral("NOK"), QStringLiteral("--terminal"), QStringLiteral("a:b")} << 2 << QStringLiteral("a:b");
+        QTest::newRow("a missing store is refused") << QStringList{QStringLiteral("--currency"), QStringLiteral("NOK")} << 2 << QStringLiteral("--store");
+    }
+
+    void initRejectsBadInputAndLeavesNoFile()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, messagePart);
+        const Run run = ctl(QStringList{QStringLiteral("init")} + args);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(messagePart), qPrintable(run.err));
+        QVERIFY2(!QFile::exists(m_db), "a refused init must leave no database behind");
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("an unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << QStringLiteral("Unknown command");
+        QTest::newRow("an unknown option") << QStringList{QStringLiteral("balance"), QStringLiteral("1001"), QStringLiteral("--colour")} << 2 << QStringLiteral("--colour");
+        QTest::newRow("a missing card") << QStringList{QStringLiteral("balance")} << 2 << QStringLiteral("balance CARD");
+        QTest::newRow("too many arguments") << QStringList{QStringLiteral("balance"), QStringLiteral("1"), QStringLiteral("2")} << 2 << QStringLiteral("Wrong number");
+        QTest::newRow("an option without its value") << QStringList{QStringLiteral("credit"), QStringLiteral("add"), QStringLiteral("1001"), QStringLiteral("5"), QStringLiteral("--journal")} << 2 << QStringLiteral("needs a value");
+        QTest::newRow("a credit top-up without a journal") << QStringList{QStringLiteral("credit"), QStringLiteral("add"), QStringLiteral("1001"), QStringLiteral("5")} << 2 << QStringLiteral("--journal");
+        QTest::newRow("a credit top-up with an unknown journal") << QStringList{QStringLiteral("credit"), QStringLiteral("add"), QStringLiteral("1001"), QStringLiteral("5"), QStringLiteral("--journal"), QStringLiteral("cheque")} << 2 << QStringLiteral("cheque");
+        QTest::newRow("an export without a format") << QStringList{QStringLiteral("export")} << 2 << QStringLiteral("--format");
+        QTest::newRow("no command at all") << QStringList{} << 2 << QStringLiteral("usage:");
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, messagePart);
+        QCOMPARE(ctl({QStringLiteral("demo")}).exitCode, 0);
+        const qint64 entriesBefore = verifiedEntries();
+        const Run run = ctl(args);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(messagePart), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(verifiedEntries(), entriesBefore);
+    }
+
+    void helpListsEveryCommand()
+    {
+        const Run run = slatectl({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *command : {"init", "customer add", "customer list", "customer show", "credit add", "credit adjust",
+                                    "balance", "history", "export", "verify"})
+            QVERIFY2(run.out.contains(QLatin1String(command)), command);
+    }
+
+    void missingDatabaseIsNamed()
+    {
+        const Run run = ctl({QStringLiteral("balance"), QStringLiteral("1001")});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(m_db) && run.err.contains(QStringLiteral("slatectl init")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(m_db));
+    }
+
+    void slateDbEnvironmentIsTheDefault()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SLATE_DB"), m_db);
+        QCOMPARE(slatectl({QStringLiteral("init"), QStringLiteral("--store"), QStringLiteral("S1"), QStringLiteral("--currency"), QStringLiteral("EUR")}, env).exitCode, 0);
+        QVERIFY(QFile::exists(m_db));
+        const Run run = slatectl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--card"), QStringLiteral("77"), QStringLiteral("--name"), QStringLiteral("Env Person")}, env);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("--json"), QStringLiteral("customer"), QStringLiteral("show"), QStringLiteral("77")}).json().object().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Env Person"));
+    }
+
+    void customersAddListShow()
+    {
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--store"), QStringLiteral("S1"), QStringLiteral("--currency"), QStringLiteral("NOK")}).exitCode, 0);
+        Run run = ctl({QStringLiteral("--json"), QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--card"), QStringLiteral("5001"),
+                       QStringLiteral("--name"), QStringLiteral("Åse Ødegård"), QStringLiteral("--phone"), QStringLiteral("+47 911 22 333"),
+                       QStringLiteral("--email"), QStringLiteral("ase@example.no")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value(QStringLiteral("name")).toString(), QStringLiteral("Åse Ødegård"));
+        QCOMPARE(run.json().object().value(QStringLiteral("id")).toString().size(), 36);
+
+        run = ctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--card"), QStringLiteral("5001"), QStringLiteral("--name"), QStringLiteral("Someone Else")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Åse Ødegård")), qPrintable(run.err));
+
+        run = ctl({QStringLiteral("--json"), QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--card"), QStringLiteral("5002"),
+                   QStringLiteral("--name"), QStringLiteral("Bad Mail"), QStringLiteral("--email"), QStringLiteral("not-an-address")});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.errorJson().value(QStringLiteral("code")).toString(), QStringLiteral("invalid-argument"));
+        QVERIFY(run.errorJson().value(QStringLiteral("message")).toString().contains(QStringLiteral("not-an-address")));
+
+        run = ctl({QStringLiteral("--json"), QStringLiteral("customer"), QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("ødeg")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().array().size(), 1);
+        QCOMPARE(run.json().array().at(0).toObject().value(QStringLiteral("card")).toString(), QStringLiteral("5001"));
+        run = ctl({QStringLiteral("--json"), QStringLiteral("customer"), QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("nobody-like-this")});
+        QCOMPARE(run.json().array().size(), 0);
+
+        run = ctl({QStringLiteral("--json"), QStringLiteral("customer"), QStringLiteral("show"), QStringLiteral("5001")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value(QStringLiteral("wallet")).toString(), QStringLiteral("0.00"));
+        run = ctl({QStringLiteral("--json"), QStringLiteral("customer"), QStringLiteral("show"), QStringLiteral("9999")});
+        QCOMPARE(run.exitCode, 3);
+        QCOMPARE(run.errorJson().value(QStringLiteral("code")).toString(), QStringLiteral("not-found"));
+        QVERIFY(run.errorJson().value(QStringLiteral("message")).toString().contains(QStringLiteral("9999")));
+    }
+
+    void creditTopUpAdjustBalanceHistory()
+    {
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--store"), QStringLiteral("S1"), QStringLiteral("--currency"), QStringLiteral("NOK")}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--card"), QStringLiteral("42"), QStringLiteral("--name"), QStringLiteral("Kari")}).exitCode, 0);
+
+        Run run = ctl({QStringLiteral("--json"), QStringLiteral("credit"), QStringLiteral("add"), QStringLiteral("42"), QStringLiteral("100.50"),
+                       QStringLiteral("--journal"), QStringLiteral("card"), QStringLiteral("--note"), QStringLiteral("gift")});
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject entry = run.json().object();
+        QCOMPARE(entry.value(QStringLiteral("wallet")).toString(), QStringLiteral("100.50"));
+        QCOMPARE(entry.value(QStringLiteral("kind")).toString(), QStringLiteral("top-up"));
+        QCOMPARE(entry.value(QStringLiteral("sequence")).toInt(), 1);
+        QCOMPARE(entry.value(QStringLiteral("user")).toString(), QStringLiteral("tester"));
+        const QJsonArray postings = entry.value(QStringLiteral("postings")).toArray();
+        QCOMPARE(postings.size(), 2);
+        QCOMPARE(postings.at(0).toObject().value(QStringLiteral("account")).toString(), QStringLiteral("assets:card:S1"));
+        QCOMPARE(postings.at(0).toObject().value(QStringLiteral("amount")).toString(), QStringLiteral("100.50"));
+        QCOMPARE(postings.at(1).toObject().value(QStringLiteral("amount")).toString(), QStringLiteral("-100.50"));
+
+        // A negative amount is an argument, not an option; options may follow the arguments.
+        run = ctl({QStringLiteral("credit"), QStringLiteral("adjust"), QStringLiteral("42"), QStringLiteral("-0.50"), QStringLiteral("--reason"), QStringLiteral("rounding"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value(QStringLiteral("wallet")).toString(), QStringLiteral("100.00"));
+
+        // Refusals change nothing.
+        const QMap<QString, QString> before = slateBalances();
+        const struct {
+            QStringList args;
+            int exitCode;
+            const char *messagePart;
+        } refusals[] = {
+            {{QStringLiteral("credit"), QStringLiteral("add"), QStringLiteral("42"), QStringLiteral("12,5"), QStringLiteral("--journal"), QStringLiteral("cash")}, 2, "12,5"},
+            {{QStringLiteral("credit"), QStringLiteral("add"), QStringLiteral("42"), QStringLiteral("1.234"), QStringLiteral("--journal"), QStringLiteral("cash")}, 2, "decimals"},
+            {{QStringLiteral("credit"), QStringLiteral("add"), QStringLiteral("42"), QStringLiteral("0"), QStringLiteral("--journal"), QStringLiteral("cash")}, 2, "more than zero"},
+            {{QStringLiteral("credit"), QStringLiteral("add"), QStringLiteral("43"), QStringLiteral("10"), QStringLiteral("--journal"), QStringLiteral("cash")}, 3, "43"},
+            {{QStringLiteral("credit"), QStringLiteral("adjust"), QStringLiteral("42"), QStringLiteral("5")}, 2, "reason"},
+            {{QStringLiteral("credit"), QStringLiteral("adjust"), QStringLiteral("42"), QStringLiteral("-100.01"), QStringLiteral("--reason"), QStringLiteral("x")}, 1, "100.00"},
+        };
+        for (const auto &refusal : refusals) {
+            run = ctl(refusal.args);
+            QCOMPARE(run.exitCode, refusal.exitCode);
+            QVERIFY2(run.err.contains(QLatin1String(refusal.messagePart)), qPrintable(run.err));
+        }
+        QCOMPARE(slateBalances(), before);
+        QCOMPARE(verifiedEntries(), 2);
+
+        run = ctl({QStringLiteral("balance"), QStringLiteral("42"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value(QStringLiteral("wallet")).toString(), QStringLiteral("100.00"));
+        QCOMPARE(run.json().object().value(QStringLiteral("currency")).toString(), QStringLiteral("NOK"));
+        run = ctl({QStringLiteral("balance"), QStringLiteral("42")});
+        QVERIFY2(run.out.contains(QStringLiteral("100.00 NOK")), qPrintable(run.out));
+
+        run = ctl({QStringLiteral("--json"), QStringLiteral("history"), QStringLiteral("42")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray rows = run.json().array();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("amount")).toString(), QStringLiteral("100.50"));
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("balance")).toString(), QStringLiteral("100.50"));
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("note")).toString(), QStringLiteral("gift"));
+        QCOMPARE(rows.at(1).toObject().value(QStringLiteral("amount")).toString(), QStringLiteral("-0.50"));
+        QCOMPARE(rows.at(1).toObject().value(QStringLiteral("balance")).toString(), QStringLiteral("100.00"));
+        QCOMPARE(rows.at(1).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("adjustment"));
+        QCOMPARE(rows.at(1).toObject().value(QStringLiteral("note")).toString(), QStringLiteral("rounding"));
+    }
+
+    void ledgerExportAgreesWithHledger()
+    {
+        const QString hledger = QStandardPaths::findExecutable(QStringLiteral("hledger"));
+        if (hledger.isEmpty()) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL("hledger is not installed; CI must install it (apt-get install hledger)");
+            QSKIP("hledger is not installed here; CI installs it");
+        }
+        QCOMPARE(ctl({QStringLiteral("demo")}).exitCode, 0);
+        // Awkward notes must not break the journal format.
+        QCOMPARE(ctl({QStringLiteral("credit"), QStringLiteral("add"), QStringLiteral("1002"), QStringLiteral("0.05"), QStringLiteral("--journal"), QStringLiteral("cash"),
+                      QStringLiteral("--note"), QStringLiteral("semi; colon, comma\nand  two  spaces")}).exitCode, 0);
+        const QString journal = m_dir.filePath(QStringLiteral("export.journal"));
+        QFile::remove(journal);
+        Run run = ctl({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("ledger"), QStringLiteral("--out"), journal});
+        QCOMPARE(run.exitCode, 0);
+
+        QProcess check;
+        check.start(hledger, {QStringLiteral("-f"), journal, QStringLiteral("check"), QStringLiteral("--strict")});
+        QVERIFY(check.waitForFinished(60000));
+        QVERIFY2(check.exitCode() == 0, check.readAllStandardError().constData());
+
+        QProcess balance;
+        balance.start(hledger, {QStringLiteral("-f"), journal, QStringLiteral("balance"), QStringLiteral("--flat"), QStringLiteral("--no-total"),
+                                QStringLiteral("--empty"), QStringLiteral("-O"), QStringLiteral("csv")});
+        QVERIFY(balance.waitForFinished(60000));
+        QCOMPARE(balance.exitCode(), 0);
+        QMap<QString, QString> fromHledger;
+        const QStringList lines = QString::fromUtf8(balance.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const QString &line : lines.mid(1)) { // skip the header row
+            QStringList fields = line.split(QStringLiteral("\",\""));
+            QCOMPARE(fields.size(), 2);
+            fromHledger.insert(fields.at(0).mid(1), fields.at(1).chopped(1));
+        }
+        const QMap<QString, QString> fromSlate = slateBalances();
+        QVERIFY(fromSlate.size() >= 10);
+        QCOMPARE(fromHledger, fromSlate);
+    }
+
+    void csvExportHasOneRowPerPosting()
+    {
+        QCOMPARE(ctl({QStringLiteral("demo")}).exitCode, 0);
+        const Run run = ctl({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList rows = run.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QVERIFY(rows.first().startsWith(QStringLiteral("entry_id,terminal_id,sequence,created_utc,kind")));
+        const Run verify = ctl({QStringLiteral("--json"), QStringLiteral("verify")});
+        QCOMPARE(rows.size() - 1, verify.json().object().value(QStringLiteral("postings")).toInt());
+        // The postings of every entry sum to zero in the CSV as well.
+        QMap<QString, qint64> sums;
+        for (const QString &row : rows.mid(1)) {
+            const QStringList fields = row.split(QLatin1Char(','));
+            QString amount = fields.last();
+            sums[fields.first()] += amount.remove(QLatin1Char('.')).toLongLong();
+        }
+        for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+            QVERIFY2(it.value() == 0, qPrintable(it.key()));
+    }
+
+    void verifyReportsTamperingAndExitsNonZero()
+    {
+        QCOMPARE(ctl({QStringLiteral("demo")}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("verify")}).exitCode, 0);
+        {
+            auto database = Database::open(m_db);
+            QVERIFY2(database.ok(), database.ok() ? "" : qPrintable(database.message()));
+            // Bypass the append-only guard the way a tamperer with file access could.
+            QVERIFY((*database)->run(QStringLiteral("DROP TRIGGER postings_no_update"), {}, QStringLiteral("test")).ok());
+            QVERIFY((*database)->run(QStringLiteral("UPDATE postings SET amount = amount + 100 WHERE entry_position = 3 AND line = 1"), {}, QStringLiteral("test")).ok());
+            QVERIFY((*database)->run(QStringLiteral("UPDATE postings SET amount = amount - 100 WHERE entry_position = 3 AND line = 2"), {}, QStringLiteral("test")).ok());
+        }
+        const Run run = ctl({QStringLiteral("verify")});
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains(QStringLiteral("sequence 3")) && run.err.contains(QStringLiteral("altered")), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Slatectl)
+#include "tst_slatectl.moc"
