@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Slate needs to build, run and test. Safe to run repeatedly.
+set -euo pipefail
+packages=(
+    cmake g++ make pkg-config
+    qt6-base-dev libqt6sql6-sqlite libgl-dev   # Qt Core, Sql (SQLite driver), Test
+    libbenchmark-dev                           # tests/bench
+    hledger                                    # the export test checks the journal with hledger
+    sqlite3                                    # for people inspecting a database by hand
+)
+if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
