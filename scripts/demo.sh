@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
-./scripts/build.sh
+./scripts/build.sh slatectl
 slatectl=build/app/slatectl/slatectl
 export SLATE_DB=${SLATE_DB:-$PWD/demo.db}
 [ -f "$SLATE_DB" ] || "$slatectl" demo

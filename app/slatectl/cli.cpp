@@ -233,7 +233,9 @@ QString Cli::userName(const Arguments &args) const
     const QString fromEnvironment = qEnvironmentVariable("SLATE_USER");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    const QString account = qEnvironmentVariable("USER", QStringLiteral("unknown"));
+    QString account = qEnvironmentVariable("USER");
+    if (account.isEmpty())
+        account = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
     return QStringLiteral("cli:") + account;
 }
 
