@@ -52,17 +52,21 @@ Error invalid(const QString &message) { return makeError(ErrorCode::InvalidArgum
 
 Result<void> validateNewCustomer(const NewCustomer &customer)
 {
-    static const QRegularExpression cardPattern(QStringLiteral("^[A-Za-z0-9-]{1,64}$"));
-    static const QRegularExpression phonePattern(QStringLiteral("^\\+?[0-9 ()-]{3,30}$"));
-    static const QRegularExpression emailPattern(QStringLiteral("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$"));
+    // \z, not $: '$' also matches before a final newline, which would let "1001\n" through.
+    static const QRegularExpression cardPattern(QStringLiteral("^[A-Za-z0-9-]{1,64}\\z"));
+    static const QRegularExpression phonePattern(QStringLiteral("^\\+?[0-9 ()-]{3,30}\\z"));
+    static const QRegularExpression emailPattern(QStringLiteral("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+\\z"));
+    // Phone and e-mail are stored trimmed, so they are checked trimmed, like the name.
+    const QString phone = customer.phone.trimmed();
+    const QString email = customer.email.trimmed();
     if (!cardPattern.match(customer.card).hasMatch())
         return invalid(QStringLiteral("Card number \"%1\" is not valid; use 1 to 64 letters, digits or '-'.").arg(customer.card));
     const QString name = customer.name.trimmed();
     if (name.isEmpty() || name.size() > 200 || hasControlCharacters(name))
         return invalid(QStringLiteral("Customer name \"%1\" is not valid; give 1 to 200 characters.").arg(customer.name));
-    if (!customer.phone.isEmpty() && (!phonePattern.match(customer.phone).hasMatch() || digitsOf(customer.phone).size() < 3))
+    if (!phone.isEmpty() && (!phonePattern.match(phone).hasMatch() || digitsOf(phone).size() < 3))
         return invalid(QStringLiteral("Phone \"%1\" is not valid; use digits, spaces, '+', '-' and parentheses.").arg(customer.phone));
-    if (!customer.email.isEmpty() && (customer.email.size() > 254 || !emailPattern.match(customer.email).hasMatch()))
+    if (!email.isEmpty() && (email.size() > 254 || !emailPattern.match(email).hasMatch()))
         return invalid(QStringLiteral("E-mail \"%1\" is not valid; write it as name@example.com.").arg(customer.email));
     return {};
 }

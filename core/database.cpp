@@ -140,7 +140,9 @@ Result<void> Database::configure(const OpenOptions &options)
                                         "Give this user write access to both.")
                              .arg(file));
     mode->finish();
-    for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+    // recursive_triggers makes the rows that INSERT OR REPLACE deletes fire the journal's
+    // no-delete triggers; without it REPLACE would rewrite an entry despite them.
+    for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA recursive_triggers = ON"}) {
         if (auto done = run(QString::fromLatin1(pragma), {}, doing); !done)
             return done.error();
     }

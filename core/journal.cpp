@@ -88,14 +88,22 @@ Result<void> Journal::applyToBalances(const QList<Posting> &postings)
 {
     const QString doing = QStringLiteral("update account balances");
     for (const Posting &posting : postings) {
+        // An account is kept in one currency for good, even when its balance is back at zero:
+        // a second balance row would make balance() report whichever row comes first.
+        Result<QSqlQuery> kept = m_database.run(
+            QStringLiteral("SELECT currency FROM account_balances WHERE account = ? AND currency <> ? LIMIT 1"),
+            {posting.account, posting.amount.currency().code()}, doing);
+        if (!kept)
+            return kept.error();
+        if (kept->next())
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("Account %1 is kept in %2; a posting in %3 cannot go to it.")
+                                 .arg(posting.account, kept->value(0).toString(), posting.amount.currency().code()));
+        kept->finish();
         // SQLite turns an overflowing integer sum into a float, so the sum is checked here first.
         Result<Money> current = balance(posting.account);
         if (!current)
             return current.error();
-        if (!(current->currency() == posting.amount.currency()) && !current->isZero())
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("Account %1 is kept in %2; a posting in %3 cannot go to it.")
-                                 .arg(posting.account, current->currency().code(), posting.amount.currency().code()));
         Result<Money> next = Money(current->minorUnits(), posting.amount.currency()).plus(posting.amount);
         if (!next)
             return makeError(ErrorCode::Overflow,

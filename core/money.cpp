@@ -1,5 +1,7 @@
 #include "money.h"
 
+#include <QStringList>
+
 #include <limits>
 
 namespace Slate::Core {
@@ -135,10 +137,25 @@ Result<Money> Money::parseLocalized(QStringView text, const Currency &currency, 
     const qsizetype mark = body.indexOf(decimal);
     QString whole = mark < 0 ? body : body.first(mark);
     const QString fraction = mark < 0 ? QString() : body.sliced(mark);
+    // No-break spaces (narrow or not) are accepted as grouping in every locale.
+    const QChar separator(0x00A0);
     if (!group.isEmpty())
-        whole.remove(group);
-    whole.remove(QChar(0x202F)); // narrow no-break space, used by some locales for grouping
-    whole.remove(QChar(0x00A0));
+        whole.replace(group, QString(separator));
+    whole.replace(QChar(0x202F), separator);
+    // A separator must sit between digit groups: three digits after the last one (two or three
+    // between earlier ones, for Indian grouping). Otherwise "12,50" typed in en_US, or "12.50"
+    // in de_DE, would silently become 1250.
+    const QStringList groups = whole.split(separator);
+    if (groups.size() > 1) {
+        bool wellPlaced = !groups.first().isEmpty() && groups.last().size() == 3;
+        for (qsizetype i = 1; i + 1 < groups.size(); ++i)
+            wellPlaced = wellPlaced && (groups.at(i).size() == 2 || groups.at(i).size() == 3);
+        if (!wellPlaced)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("\"%1\" is not an amount: a group separator is out of place; write e.g. %2.")
+                                 .arg(text.toString(), Money(123450, currency).toLocalizedString(locale)));
+        whole = groups.join(QString());
+    }
     QString normalized = whole + fraction;
     if (decimal != QLatin1String("."))
         normalized.replace(decimal, QStringLiteral("."));
