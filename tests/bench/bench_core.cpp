@@ -1,0 +1,615 @@
+// bench_core: latency of the till's hot paths in slate_core on a shop-sized store of 100,000
+// customers and 1,000,000 journal entries. The store is generated once through the real
+// services (so hashes, chains and balances are real) and cached; every benchmark records each
+// iteration's duration and reports p50/p99/max as counters next to Google Benchmark's mean.
+// Run by hand (see README.md); --benchmark_format=json gives machine-readable output.
+
+#include "store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <random>
+#include <vector>
+
+namespace {
+
+using namespace Slate::Core;
+using Clock = std::chrono::steady_clock;
+
+constexpr int kCustomerCount = 100'000;
+constexpr qint64 kEntryCount = 1'000'000;
+// Operations per outer transaction while generating: one commit per batch, not per entry.
+constexpr int kBatchOperations = 10'000;
+constexpr qint64 kProgressEvery = 100'000;
+// The first tenth of the customers are regulars who get half of all entries (about 55 each);
+// the others get about 5 each, as in a shop where a few customers use their wallet weekly.
+constexpr int kRegularCount = kCustomerCount / 10;
+constexpr std::uint64_t kSeed = 20261123;
+
+constexpr int kDurableIterations = 2000;
+constexpr int kReadIterations = 20000;
+constexpr int kHistoryIterations = 5000;
+constexpr int kSearchIterations = 500;
+
+const char *const kFirstNames[] = {
+    "Ola", "Kari", "Per", "Ingrid", "Lars", "Sofie", "Emma", "Nora", "Jakob", "Emil", "Noah", "Oliver",
+    "William", "Lucas", "Filip", "Aksel", "Henrik", "Magnus", "Sander", "Jonas", "Mathias", "Kristian",
+    "Thomas", "Anders", "Ole", "Knut", "Bjørn", "Øyvind", "Åse", "Liv", "Marit", "Hilde", "Silje", "Ida",
+    "Thea", "Maja", "Sara", "Ella", "Frida", "Hanna", "Julie", "Ingeborg", "Astrid", "Mohammed", "Fatima",
+    "Aisha", "Yusuf", "Omar", "Anna", "Maria", "Piotr", "Agnieszka", "Tomasz", "Katarzyna", "Elif", "Mehmet",
+    "Linh", "Minh", "Priya", "Arjun", "Wei", "Mei", "John", "Michael", "Sarah", "Jessica", "David", "Laura",
+    "Sofia", "Lukas", "Mia", "Ahmed", "Zainab", "Tobias", "Vilde", "Eirik", "Sigrid", "Håkon", "Torstein",
+};
+
+const char *const kLastNames[] = {
+    "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen",
+    "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen", "Johannessen", "Andreassen",
+    "Jacobsen", "Dahl", "Jørgensen", "Halvorsen", "Henriksen", "Lund", "Sørensen", "Jakobsen", "Moen",
+    "Gundersen", "Iversen", "Strand", "Solberg", "Svendsen", "Eide", "Knutsen", "Martinsen", "Paulsen",
+    "Bakken", "Kristoffersen", "Mathisen", "Lie", "Amundsen", "Nguyen", "Tran", "Ali", "Ahmed", "Khan",
+    "Hussain", "Kowalski", "Nowak", "Yilmaz", "Singh", "Smith", "Brown", "García", "Müller", "Rossi",
+    "Ødegård", "Aas", "Holm", "Bakke", "Nordmann", "Wang", "Li", "Kim", "Park", "Øverland", "Fjeld",
+    "Sæther", "Vik", "Rønning", "Lien", "Nygård", "Aasen", "Brekke", "Tangen", "Hovland", "Ruud",
+};
+
+const char *const kUserNames[] = {"cashier-1", "cashier-2", "cashier-3", "manager"};
+const char *const kAdjustmentReasons[] = {"Goodwill: late delivery", "Corrected double top-up", "Expired voucher",
+                                          "Price match", "Returned gift card"};
+
+template <typename T, size_t N>
+const T &pick(const T (&items)[N], std::mt19937_64 &random)
+{
+    return items[std::uniform_int_distribution<size_t>(0, N - 1)(random)];
+}
+
+int randomInt(std::mt19937_64 &random, int low, int high)
+{
+    return std::uniform_int_distribution<int>(low, high)(random);
+}
+
+QString digits(std::mt19937_64 &random, int count)
+{
+    QString text;
+    for (int i = 0; i < count; ++i)
+        text.append(QChar(u'0' + randomInt(random, 0, 9)));
+    return text;
+}
+
+// Card numbers are what a scanner reads: a shop prefix and six digits; multiplying the index by
+// a prime coprime to 10^6 makes them unique without looking like a counter.
+QString cardFor(int index)
+{
+    return QStringLiteral("7001%1").arg((qint64(index) * 7919 + 12345) % 1'000'000, 6, 10, QLatin1Char('0'));
+}
+
+NewCustomer newRandomCustomer(int index, std::mt19937_64 &random)
+{
+    const QString first = QString::fromUtf8(pick(kFirstNames, random));
+    QString name = first;
+    if (randomInt(random, 1, 10) == 1)
+        name += QLatin1Char(' ') + QString::fromUtf8(pick(kFirstNames, random));
+    const QString last = QString::fromUtf8(pick(kLastNames, random));
+    name += QLatin1Char(' ') + last;
+    if (randomInt(random, 1, 12) == 1)
+        name += QLatin1Char('-') + QString::fromUtf8(pick(kLastNames, random));
+
+    QString phone;
+    const int phoneKind = randomInt(random, 1, 20);
+    if (phoneKind <= 12)
+        phone = QStringLiteral("+47 9%1 %2 %3").arg(digits(random, 2), digits(random, 2), digits(random, 3));
+    else if (phoneKind <= 16)
+        phone = QStringLiteral("4%1%2").arg(digits(random, 2), digits(random, 5));
+    else if (phoneKind == 17)
+        phone = QStringLiteral("+46 70 %1 %2 %3").arg(digits(random, 3), digits(random, 2), digits(random, 2));
+    // otherwise no phone on file
+
+    QString email;
+    if (randomInt(random, 1, 2) == 1)
+        email = QStringLiteral("%1.%2%3@example.%4")
+                    .arg(first.toLower(), last.toLower())
+                    .arg(index % 100)
+                    .arg(randomInt(random, 1, 3) == 1 ? QStringLiteral("com") : QStringLiteral("no"));
+    return NewCustomer{cardFor(index), name, phone, email};
+}
+
+void progress(const char *what, qint64 done, qint64 total, const Clock::time_point &start)
+{
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    std::fprintf(stderr, "  %s %lld/%lld  %.1f s  (%.0f/s)\n", what, static_cast<long long>(done),
+                 static_cast<long long>(total), seconds, seconds > 0 ? double(done) / seconds : 0.0);
+}
+
+Result<QList<Customer>> addCustomers(Store &store, std::mt19937_64 &random)
+{
+    QList<Customer> customers;
+    customers.reserve(kCustomerCount);
+    const Clock::time_point start = Clock::now();
+    for (int batchStart = 0; batchStart < kCustomerCount; batchStart += kBatchOperations) {
+        Transaction batch(store.database());
+        if (auto begun = batch.begin(); !begun)
+            return begun.error();
+        for (int index = batchStart; index < std::min(batchStart + kBatchOperations, kCustomerCount); ++index) {
+            Result<Customer> customer = store.customers().add(newRandomCustomer(index, random));
+            if (!customer)
+                return customer.error();
+            customers.append(*customer);
+        }
+        if (auto committed = batch.commit(); !committed)
+            return committed.error();
+    }
+    progress("customers", kCustomerCount, kCustomerCount, start);
+    return customers;
+}
+
+// One random top-up (85%) or manager adjustment (15%); `wallets` mirrors the wallets so that a
+// negative adjustment never exceeds what the customer holds (adjust() refuses that).
+Result<JournalEntry> randomMovement(Store &store, const QList<Customer> &customers, std::vector<qint64> &wallets,
+                                    std::mt19937_64 &random)
+{
+    static const int kRoundAmounts[] = {50, 100, 200, 250, 300, 500, 1000, 2000};
+    static const PaymentJournal kJournals[] = {PaymentJournal::Cash, PaymentJournal::Card, PaymentJournal::Bank};
+    const Currency &currency = store.identity().currency;
+    const int index = randomInt(random, 0, 1) == 0 ? randomInt(random, 0, kRegularCount - 1)
+                                                   : randomInt(random, 0, kCustomerCount - 1);
+    const Customer &customer = customers.at(index);
+    qint64 &held = wallets[size_t(index)];
+    if (randomInt(random, 1, 100) <= 85) {
+        const qint64 amountMinor = randomInt(random, 1, 3) == 1 ? qint64(randomInt(random, 1000, 200000))
+                                                                : qint64(pick(kRoundAmounts, random)) * 100;
+        Result<JournalEntry> entry = store.credit().topUp(customer, Money(amountMinor, currency), pick(kJournals, random),
+                                                          QString(), QString::fromUtf8(pick(kUserNames, random)));
+        held += entry ? amountMinor : 0;
+        return entry;
+    }
+    const qint64 amountMinor = held > 0 && randomInt(random, 0, 1) == 0
+                                   ? -std::min<qint64>(held, randomInt(random, 100, 50000))
+                                   : qint64(randomInt(random, 100, 20000));
+    Result<JournalEntry> entry = store.credit().adjust(customer, Money(amountMinor, currency),
+                                                       QString::fromUtf8(pick(kAdjustmentReasons, random)),
+                                                       QStringLiteral("manager"));
+    held += entry ? amountMinor : 0;
+    return entry;
+}
+
+Result<void> addEntries(Store &store, const QList<Customer> &customers, std::mt19937_64 &random)
+{
+    std::vector<qint64> wallets(size_t(customers.size()), 0);
+    const Clock::time_point start = Clock::now();
+    for (qint64 batchStart = 0; batchStart < kEntryCount; batchStart += kBatchOperations) {
+        Transaction batch(store.database());
+        if (auto begun = batch.begin(); !begun)
+            return begun.error();
+        const qint64 batchEnd = std::min<qint64>(batchStart + kBatchOperations, kEntryCount);
+        for (qint64 done = batchStart; done < batchEnd; ++done) {
+            if (Result<JournalEntry> entry = randomMovement(store, customers, wallets, random); !entry)
+                return entry.error();
+        }
+        if (auto committed = batch.commit(); !committed)
+            return committed.error();
+        if (batchEnd % kProgressEvery == 0 || batchEnd == kEntryCount)
+            progress("journal entries", batchEnd, kEntryCount, start);
+    }
+    return {};
+}
+
+void removeDatabaseFiles(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+// Builds the store in a side file and renames it into place only when complete, so an
+// interrupted generation never leaves a half-filled cache behind.
+Result<void> generate(const QString &path)
+{
+    const QString partial = path + QStringLiteral(".partial");
+    removeDatabaseFiles(partial);
+    std::fprintf(stderr, "Generating %d customers and %lld journal entries into %s\n", kCustomerCount,
+                 static_cast<long long>(kEntryCount), qPrintable(QDir::toNativeSeparators(path)));
+    {
+        Result<std::unique_ptr<Store>> store =
+            Store::create(partial, StoreIdentity{QStringLiteral("S1"), *Currency::fromCode(u"NOK"), QStringLiteral("T1")});
+        if (!store)
+            return store.error();
+        // A large page cache only while generating: the random inserts into the postings index
+        // would otherwise re-read pages constantly. The benchmarks run with the default.
+        if (auto done = (*store)->database().run(QStringLiteral("PRAGMA cache_size = -262144"), {}, QStringLiteral("size the cache"));
+            !done)
+            return done.error();
+        std::mt19937_64 random(kSeed);
+        Result<QList<Customer>> customers = addCustomers(**store, random);
+        if (!customers)
+            return customers.error();
+        if (auto entries = addEntries(**store, *customers, random); !entries)
+            return entries.error();
+    } // closing the last connection checkpoints and removes the WAL
+    QFile::remove(path);
+    if (!QFile::rename(partial, path))
+        return makeError(ErrorCode::IoError, QStringLiteral("Could not rename %1 to %2.").arg(partial, path));
+    return {};
+}
+
+struct Fixture {
+    std::unique_ptr<Store> store;
+    QList<Customer> customers; // in insertion order: the first kRegularCount are the regulars
+};
+
+Fixture *g_fixture = nullptr;
+
+Result<QList<Customer>> loadCustomers(Store &store)
+{
+    Result<QSqlQuery> query = store.database().scan(
+        QStringLiteral("SELECT id, card, name, phone FROM customers ORDER BY row"), {}, QStringLiteral("load customers"));
+    if (!query)
+        return query.error();
+    QList<Customer> customers;
+    customers.reserve(kCustomerCount);
+    while (query->next())
+        customers.append(Customer{query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
+                                  query->value(3).toString(), QString(), QDateTime(), QDateTime()});
+    return customers;
+}
+
+// Opens the cached store, generating it first when it does not exist. A file with other counts
+// is not ours to delete: the run stops and says so.
+Result<std::unique_ptr<Fixture>> prepare(const QString &path)
+{
+    const Clock::time_point start = Clock::now();
+    bool generated = false;
+    if (!QFileInfo::exists(path)) {
+        if (auto made = generate(path); !made)
+            return made.error();
+        generated = true;
+    }
+    const double generationSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+    auto fixture = std::make_unique<Fixture>();
+    Result<std::unique_ptr<Store>> store = Store::open(path);
+    if (!store)
+        return store.error();
+    fixture->store = std::move(*store);
+    const Result<qint64> customers = fixture->store->customers().count();
+    const Result<qint64> entries = fixture->store->journal().entryCount();
+    if (!customers || !entries)
+        return customers ? entries.error() : customers.error();
+    // The write benchmarks append a few thousand entries per run, so more entries are fine.
+    if (*customers != kCustomerCount || *entries < kEntryCount)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1 holds %2 customers and %3 entries, not the %4 and %5 this benchmark generates; "
+                                        "delete it (and its -wal/-shm files) or set SLATE_BENCH_DB to another path.")
+                             .arg(path)
+                             .arg(*customers)
+                             .arg(*entries)
+                             .arg(kCustomerCount)
+                             .arg(kEntryCount));
+    Result<QList<Customer>> loaded = loadCustomers(*fixture->store);
+    if (!loaded)
+        return loaded.error();
+    fixture->customers = std::move(*loaded);
+
+    const double sizeMb = double(QFileInfo(path).size()) / (1024.0 * 1024.0);
+    std::fprintf(stderr, "Store %s: %lld customers, %lld journal entries, %.0f MiB%s\n",
+                 qPrintable(QDir::toNativeSeparators(path)), static_cast<long long>(*customers),
+                 static_cast<long long>(*entries), sizeMb,
+                 generated ? qPrintable(QStringLiteral(", generated in %1 s").arg(generationSeconds, 0, 'f', 1))
+                           : " (cached)");
+    benchmark::AddCustomContext("slate_db", path.toStdString());
+    benchmark::AddCustomContext("slate_db_size_mib", QString::number(sizeMb, 'f', 0).toStdString());
+    benchmark::AddCustomContext("slate_customers", std::to_string(*customers));
+    benchmark::AddCustomContext("slate_journal_entries", std::to_string(*entries));
+    if (generated)
+        benchmark::AddCustomContext("slate_generation_s", QString::number(generationSeconds, 'f', 1).toStdString());
+    return fixture;
+}
+
+// Per-iteration durations, reported as percentiles: a till cares about the slow commit, which
+// a mean hides.
+class Latencies {
+public:
+    explicit Latencies(const benchmark::State &state) { m_samplesUs.reserve(size_t(state.max_iterations)); }
+
+    // Times one call and hands its duration to Google Benchmark's manual timing.
+    template <typename Call>
+    auto time(benchmark::State &state, Call &&call)
+    {
+        const Clock::time_point start = Clock::now();
+        auto result = call();
+        const std::chrono::duration<double> elapsed = Clock::now() - start;
+        state.SetIterationTime(elapsed.count());
+        m_samplesUs.push_back(elapsed.count() * 1e6);
+        return result;
+    }
+
+    void report(benchmark::State &state)
+    {
+        if (m_samplesUs.empty())
+            return;
+        std::sort(m_samplesUs.begin(), m_samplesUs.end());
+        state.counters["p50_us"] = percentile(0.50);
+        state.counters["p90_us"] = percentile(0.90);
+        state.counters["p99_us"] = percentile(0.99);
+        state.counters["max_us"] = m_samplesUs.back();
+    }
+
+private:
+    // Nearest-rank percentile of the sorted samples.
+    double percentile(double fraction) const
+    {
+        const size_t rank = size_t(std::ceil(fraction * double(m_samplesUs.size())));
+        return m_samplesUs[std::clamp<size_t>(rank, 1, m_samplesUs.size()) - 1];
+    }
+
+    std::vector<double> m_samplesUs;
+};
+
+template <typename T>
+bool failed(benchmark::State &state, const Result<T> &result)
+{
+    if (result)
+        return false;
+    state.SkipWithError(qPrintable(result.message()));
+    return true;
+}
+
+const Customer &customerIn(std::mt19937_64 &random, int firstIndex, int endIndex)
+{
+    return g_fixture->customers.at(randomInt(random, firstIndex, endIndex - 1));
+}
+
+// 1. A top-up committed on its own, as at the till: BEGIN IMMEDIATE … COMMIT with WAL and
+//    synchronous=FULL, i.e. one fsync of the WAL per top-up.
+void BM_TopUpDurableCommit(benchmark::State &state)
+{
+    Store &store = *g_fixture->store;
+    std::mt19937_64 random(kSeed + 1);
+    const Money amount(10000, store.identity().currency);
+    Latencies latencies(state);
+    for (auto _ : state) {
+        const Customer &customer = customerIn(random, 0, kCustomerCount);
+        const Result<JournalEntry> entry = latencies.time(state, [&] {
+            return store.credit().topUp(customer, amount, PaymentJournal::Cash, QString(), QStringLiteral("bench"));
+        });
+        if (failed(state, entry))
+            break;
+    }
+    latencies.report(state);
+}
+
+// 1b. The same top-ups inside one outer transaction (savepoints, no fsync): the CPU and SQL cost
+//     of an append, to set against the durable commit above.
+void BM_TopUpInOuterTransaction(benchmark::State &state)
+{
+    Store &store = *g_fixture->store;
+    std::mt19937_64 random(kSeed + 2);
+    const Money amount(10000, store.identity().currency);
+    Transaction outer(store.database());
+    if (failed(state, outer.begin()))
+        return;
+    Latencies latencies(state);
+    for (auto _ : state) {
+        const Customer &customer = customerIn(random, 0, kCustomerCount);
+        const Result<JournalEntry> entry = latencies.time(state, [&] {
+            return store.credit().topUp(customer, amount, PaymentJournal::Cash, QString(), QStringLiteral("bench"));
+        });
+        if (failed(state, entry))
+            break;
+    }
+    const Clock::time_point commitStart = Clock::now();
+    if (failed(state, outer.commit()))
+        return;
+    state.counters["outer_commit_us"] = std::chrono::duration<double>(Clock::now() - commitStart).count() * 1e6;
+    latencies.report(state);
+}
+
+// 2. The floor for a durable commit: one autocommitted single-row INSERT into a scratch table in
+//    the same database file, over the same connection and pragmas (WAL, synchronous=FULL).
+void BM_BareDurableInsert(benchmark::State &state)
+{
+    Database &database = g_fixture->store->database();
+    if (failed(state, database.run(QStringLiteral("CREATE TABLE IF NOT EXISTS bench_scratch "
+                                                  "(id INTEGER PRIMARY KEY, payload BLOB NOT NULL)"),
+                                   {}, QStringLiteral("create the scratch table"))))
+        return;
+    QSqlQuery insert(database.connection());
+    if (!insert.prepare(QStringLiteral("INSERT INTO bench_scratch (payload) VALUES (?)"))) {
+        state.SkipWithError("cannot prepare the scratch insert");
+        return;
+    }
+    const QByteArray payload(200, 'x'); // about the size of a journal entry row
+    Latencies latencies(state);
+    for (auto _ : state) {
+        const bool inserted = latencies.time(state, [&] {
+            insert.addBindValue(payload);
+            return insert.exec();
+        });
+        if (!inserted) {
+            state.SkipWithError("scratch insert failed");
+            break;
+        }
+    }
+    latencies.report(state);
+}
+
+// 3. The wallet on the customer card: one read of the maintained balance.
+void BM_Wallet(benchmark::State &state)
+{
+    const StoreCreditService &credit = g_fixture->store->credit();
+    std::mt19937_64 random(kSeed + 3);
+    Latencies latencies(state);
+    for (auto _ : state) {
+        const Customer &customer = customerIn(random, 0, kCustomerCount);
+        const Result<Money> wallet = latencies.time(state, [&] { return credit.wallet(customer.id); });
+        if (failed(state, wallet))
+            break;
+    }
+    latencies.report(state);
+}
+
+enum class QueryShape { NameFragment, FirstAndLastName, PhoneDigits, CardNumber, TwoLetterPrefix };
+
+QString digitsOf(const QString &text)
+{
+    QString result;
+    for (QChar c : text) {
+        if (c.isDigit())
+            result.append(c);
+    }
+    return result;
+}
+
+// A customer for whom a query of this shape makes sense (a phone on file, a surname of three
+// letters or more); bounded, since nine in ten customers qualify.
+const Customer &customerFor(QueryShape shape, std::mt19937_64 &random)
+{
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        const Customer &customer = customerIn(random, 0, kCustomerCount);
+        const bool usable = shape == QueryShape::PhoneDigits ? digitsOf(customer.phone).size() >= 6
+                                                             : customer.name.split(QLatin1Char(' ')).last().size() >= 3;
+        if (usable)
+            return customer;
+    }
+    return g_fixture->customers.first();
+}
+
+// A query as a cashier types it, derived from a random customer so that it usually finds someone.
+QString queryFor(QueryShape shape, std::mt19937_64 &random)
+{
+    const Customer &customer = customerFor(shape, random);
+    const QStringList words = customer.name.split(QLatin1Char(' '));
+    const QString last = words.last();
+    switch (shape) {
+    case QueryShape::NameFragment: {
+        // Three to five letters from anywhere in the surname ("ans", "berg", "ørgen").
+        const int length = std::min<int>(int(last.size()), randomInt(random, 3, 5));
+        return last.mid(randomInt(random, 0, int(last.size()) - length), length).toLower();
+    }
+    case QueryShape::FirstAndLastName:
+        return words.first() + QLatin1Char(' ') + last.left(randomInt(random, 3, 4));
+    case QueryShape::PhoneDigits:
+        return digitsOf(customer.phone).right(randomInt(random, 4, 6)); // the end of the number, as read out
+    case QueryShape::CardNumber:
+        return customer.card;
+    case QueryShape::TwoLetterPrefix:
+        return (randomInt(random, 0, 1) == 0 ? words.first() : last).left(2).toLower();
+    }
+    return QString();
+}
+
+// 4. Customer search with the shapes a cashier types.
+void BM_Search(benchmark::State &state)
+{
+    const auto shape = static_cast<QueryShape>(state.range(0));
+    const CustomerDirectory &customers = g_fixture->store->customers();
+    std::mt19937_64 random(kSeed + 4 + std::uint64_t(state.range(0)));
+    Latencies latencies(state);
+    qint64 found = 0;
+    for (auto _ : state) {
+        const QString text = queryFor(shape, random);
+        const Result<QList<Customer>> result = latencies.time(state, [&] { return customers.search(text); });
+        if (failed(state, result))
+            break;
+        found += result->size();
+    }
+    state.counters["results_avg"] = benchmark::Counter(double(found), benchmark::Counter::kAvgIterations);
+    latencies.report(state);
+}
+
+// 4b. The scanner path: a card read by its exact number.
+void BM_ByCard(benchmark::State &state)
+{
+    const CustomerDirectory &customers = g_fixture->store->customers();
+    std::mt19937_64 random(kSeed + 10);
+    Latencies latencies(state);
+    for (auto _ : state) {
+        const QString card = customerIn(random, 0, kCustomerCount).card;
+        const Result<Customer> customer = latencies.time(state, [&] { return customers.byCard(card); });
+        if (failed(state, customer))
+            break;
+    }
+    latencies.report(state);
+}
+
+// 5. The customer's credit history (newest 50 rows with running balance): range(0) == 0 picks
+//    any customer (about 5 entries), 1 a regular (about 55, so the limit of 50 applies).
+void BM_History(benchmark::State &state)
+{
+    const StoreCreditService &credit = g_fixture->store->credit();
+    const int end = state.range(0) == 0 ? kCustomerCount : kRegularCount;
+    std::mt19937_64 random(kSeed + 5 + std::uint64_t(state.range(0)));
+    Latencies latencies(state);
+    qint64 rows = 0;
+    for (auto _ : state) {
+        const Customer &customer = customerIn(random, 0, end);
+        const Result<QList<WalletHistoryRow>> history = latencies.time(state, [&] { return credit.history(customer.id, 50); });
+        if (failed(state, history))
+            break;
+        rows += history->size();
+    }
+    state.counters["rows_avg"] = benchmark::Counter(double(rows), benchmark::Counter::kAvgIterations);
+    latencies.report(state);
+}
+
+void registerBenchmarks()
+{
+    using benchmark::kMicrosecond;
+    benchmark::RegisterBenchmark("TopUp/DurableCommit", BM_TopUpDurableCommit)
+        ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
+    benchmark::RegisterBenchmark("TopUp/InOuterTransaction", BM_TopUpInOuterTransaction)
+        ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
+    benchmark::RegisterBenchmark("Sqlite/BareDurableInsert", BM_BareDurableInsert)
+        ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
+    benchmark::RegisterBenchmark("Wallet/Read", BM_Wallet)
+        ->Iterations(kReadIterations)->UseManualTime()->Unit(kMicrosecond);
+    const std::pair<const char *, QueryShape> shapes[] = {
+        {"Search/NameFragment", QueryShape::NameFragment},
+        {"Search/FirstAndLastName", QueryShape::FirstAndLastName},
+        {"Search/PhoneDigits", QueryShape::PhoneDigits},
+        {"Search/CardNumber", QueryShape::CardNumber},
+        {"Search/TwoLetterPrefix", QueryShape::TwoLetterPrefix},
+    };
+    for (const auto &[name, shape] : shapes)
+        benchmark::RegisterBenchmark(name, BM_Search)
+            ->Arg(int(shape))->Iterations(kSearchIterations)->UseManualTime()->Unit(kMicrosecond);
+    benchmark::RegisterBenchmark("Customer/ByCard", BM_ByCard)
+        ->Iterations(kReadIterations)->UseManualTime()->Unit(kMicrosecond);
+    benchmark::RegisterBenchmark("History/AnyCustomer", BM_History)
+        ->Arg(0)->Iterations(kHistoryIterations)->UseManualTime()->Unit(kMicrosecond);
+    benchmark::RegisterBenchmark("History/Regular", BM_History)
+        ->Arg(1)->Iterations(kHistoryIterations)->UseManualTime()->Unit(kMicrosecond);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    QCoreApplication application(argc, argv); // locates the QSQLITE driver plugin
+
+    const QByteArray configured = qgetenv("SLATE_BENCH_DB");
+    const QString path = configured.isEmpty() ? QDir::temp().filePath(QStringLiteral("slate-bench-100k-1m.db"))
+                                              : QString::fromLocal8Bit(configured);
+    Result<std::unique_ptr<Fixture>> fixture = prepare(path);
+    if (!fixture) {
+        std::fprintf(stderr, "bench_core: %s\n", qPrintable(fixture.message()));
+        return 1;
+    }
+    g_fixture = fixture->get();
+    registerBenchmarks();
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    g_fixture = nullptr;
+    return 0;
+}
