@@ -75,13 +75,29 @@ QString timestampText(const QDateTime &utc)
 
 QDateTime timestampFromText(QStringView text)
 {
-    if (text.size() != 24 || !text.endsWith(QLatin1Char('Z')))
+    // Read field by field straight into UTC. QDateTime::fromString would first read the text as
+    // local time: a UTC time that falls in the local daylight-saving gap (02:30Z on the last
+    // Sunday of March in Europe/Oslo) came out invalid, so verify and export called such an
+    // entry damaged; and every call consulted the time-zone database (a stat() per row).
+    static constexpr char kShape[] = "dddd-dd-ddTdd:dd:dd.dddZ"; // d: an ASCII digit
+    if (text.size() != qsizetype(sizeof(kShape) - 1))
         return {};
-    QDateTime parsed = QDateTime::fromString(text.first(23).toString(), QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"));
-    if (!parsed.isValid())
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (kShape[i] == 'd' ? (c < u'0' || c > u'9') : c != char16_t(kShape[i]))
+            return {};
+    }
+    auto number = [text](qsizetype from, qsizetype length) {
+        int value = 0;
+        for (qsizetype i = from; i < from + length; ++i)
+            value = value * 10 + int(text[i].unicode() - u'0');
+        return value;
+    };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    const QTime time(number(11, 2), number(14, 2), number(17, 2), number(20, 3));
+    if (!date.isValid() || !time.isValid())
         return {};
-    parsed.setTimeSpec(Qt::UTC);
-    return parsed;
+    return QDateTime(date, time, Qt::UTC);
 }
 
 QByteArray JournalEntry::canonicalEncoding() const
