@@ -47,6 +47,10 @@ public:
     T &&value() && { return std::get<T>(std::move(m_value)); }
     const T &operator*() const & { return value(); }
     T &operator*() & { return value(); }
+    // On a temporary, yield the value itself, so that `for (x : *service.list())` does not
+    // iterate a destroyed result.
+    T operator*() && { return std::move(*this).value(); }
+    T operator*() const && = delete;
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
 
