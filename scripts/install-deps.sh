@@ -5,6 +5,7 @@ packages=(
     cmake g++ make pkg-config
     qt6-base-dev libqt6sql6-sqlite libgl-dev   # Qt Core, Sql (SQLite driver), Test
     libbenchmark-dev                           # tests/bench
+    libssl-dev                                 # libcrypto: PBKDF2 for PIN hashes
     hledger                                    # the export test checks the journal with hledger
     sqlite3                                    # for people inspecting a database by hand
 )
