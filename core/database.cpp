@@ -53,8 +53,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("No database file given."));
     if (!info.absoluteDir().exists())
         return makeError(ErrorCode::NotFound,
-                         QStringLiteral("The folder %1 does not exist; create it or choose another database file.")
-                             .arg(QDir::toNativeSeparators(info.absolutePath())));
+                         QStringLiteral("Cannot open %1: the folder %2 does not exist; create it or choose another database file.")
+                             .arg(file, QDir::toNativeSeparators(info.absolutePath())));
     const bool exists = info.exists();
     if (exists && info.isDir())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 is a folder, not a database file.").arg(file));
@@ -128,6 +128,12 @@ Result<void> Database::configure(const OpenOptions &options)
                              .arg(file)
                              .arg(*version)
                              .arg(Schema::kCurrentVersion));
+    // A negative version is no version Slate ever wrote; migrating from it would index past the steps.
+    if (*version < 0)
+        return makeError(ErrorCode::Corrupt,
+                         QStringLiteral("%1 is damaged: its schema version %2 is not valid. Restore it from a backup.")
+                             .arg(file)
+                             .arg(*version));
 
     // WAL lets readers work while the till writes; FULL syncs the WAL on every commit so that a
     // committed sale survives power loss, not only a crash.

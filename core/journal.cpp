@@ -2,6 +2,7 @@
 
 #include "uuidv7.h"
 
+#include <QDir>
 #include <QMap>
 #include <QSqlError>
 
@@ -9,7 +10,13 @@ namespace Slate::Core {
 
 namespace {
 
-Error integrityError(const QString &message) { return makeError(ErrorCode::Integrity, message); }
+// verify()'s findings name the file, as every storage error does, and say what to do.
+Error integrityError(const QString &path, const QString &finding)
+{
+    return makeError(ErrorCode::Integrity,
+                     QStringLiteral("%1 failed verification: %2 Restore it from a backup or let the server resend the journal.")
+                         .arg(QDir::toNativeSeparators(path), finding));
+}
 
 QString entryLabel(const JournalEntry &entry)
 {
@@ -228,6 +235,7 @@ Result<void> Journal::forEachEntry(EntryOrder order, const std::function<bool(co
 
 Result<VerifyReport> Journal::verify() const
 {
+    auto discrepancy = [this](const QString &finding) { return integrityError(m_database.path(), finding); };
     VerifyReport report;
     {
         Result<QSqlQuery> check = m_database.scan(QStringLiteral("PRAGMA quick_check"), {},
@@ -235,7 +243,7 @@ Result<VerifyReport> Journal::verify() const
         if (!check)
             return check.error();
         if (check->next() && check->value(0).toString() != QLatin1String("ok"))
-            return integrityError(QStringLiteral("SQLite reports damage in %1: %2").arg(m_database.path(), check->value(0).toString()));
+            return discrepancy(QStringLiteral("SQLite reports damage: %1.").arg(check->value(0).toString()));
     }
 
     // Walk every terminal's chain in sequence order, recomputing sums as we go.
@@ -252,33 +260,33 @@ Result<VerifyReport> Journal::verify() const
             ++report.terminals;
         }
         if (entry.sequence != expectedSequence) {
-            failure = integrityError(QStringLiteral("Terminal %1's journal has a gap: expected sequence %2, found %3 (%4).")
-                                         .arg(entry.terminalId)
-                                         .arg(expectedSequence)
-                                         .arg(entry.sequence)
-                                         .arg(entryLabel(entry)));
+            failure = discrepancy(QStringLiteral("Terminal %1's journal has a gap: expected sequence %2, found %3 (%4).")
+                                      .arg(entry.terminalId)
+                                      .arg(expectedSequence)
+                                      .arg(entry.sequence)
+                                      .arg(entryLabel(entry)));
             return false;
         }
         if (entry.previousHash != expectedPrevious) {
-            failure = integrityError(QStringLiteral("The hash chain is broken at %1: its previous-hash does not match the "
-                                                    "hash of sequence %2.")
-                                         .arg(entryLabel(entry))
-                                         .arg(entry.sequence - 1));
+            failure = discrepancy(QStringLiteral("The hash chain is broken at %1: its previous-hash does not match the "
+                                                 "hash of sequence %2.")
+                                      .arg(entryLabel(entry))
+                                      .arg(entry.sequence - 1));
             return false;
         }
         if (entry.computeHash() != entry.hash) {
-            failure = integrityError(QStringLiteral("%1 was altered: its content no longer matches its hash.").arg(entryLabel(entry)));
+            failure = discrepancy(QStringLiteral("%1 was altered: its content no longer matches its hash.").arg(entryLabel(entry)));
             return false;
         }
         EntryDraft draft{entry.kind, entry.userName, entry.note, entry.references, entry.postings};
         if (auto valid = validateDraft(draft); !valid) {
-            failure = integrityError(QStringLiteral("%1 is invalid: %2").arg(entryLabel(entry), valid.message()));
+            failure = discrepancy(QStringLiteral("%1 is invalid: %2").arg(entryLabel(entry), valid.message()));
             return false;
         }
         for (const Posting &posting : entry.postings) {
             qint64 &sum = sums[{posting.account, posting.amount.currency().code()}];
             if (__builtin_add_overflow(sum, posting.amount.minorUnits(), &sum)) {
-                failure = integrityError(QStringLiteral("The postings to %1 overflow at %2.").arg(posting.account, entryLabel(entry)));
+                failure = discrepancy(QStringLiteral("The postings to %1 overflow at %2.").arg(posting.account, entryLabel(entry)));
                 return false;
             }
             ++report.postings;
@@ -300,18 +308,18 @@ Result<VerifyReport> Journal::verify() const
         const auto key = std::make_pair(row.account, row.balance.currency().code());
         const qint64 expected = sums.value(key, 0);
         if (expected != row.balance.minorUnits())
-            return integrityError(QStringLiteral("The balance of %1 is %2 %3, but its postings sum to %4 %3.")
-                                      .arg(row.account, row.balance.toDecimalString(), row.balance.currency().code(),
-                                           Money(expected, row.balance.currency()).toDecimalString()));
+            return discrepancy(QStringLiteral("The balance of %1 is %2 %3, but its postings sum to %4 %3.")
+                                   .arg(row.account, row.balance.toDecimalString(), row.balance.currency().code(),
+                                        Money(expected, row.balance.currency()).toDecimalString()));
         sums.remove(key);
         ++report.accounts;
     }
     for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
         if (it.value() != 0)
-            return integrityError(QStringLiteral("Account %1 has postings summing to %2 minor units of %3 but no balance row.")
-                                      .arg(it.key().first)
-                                      .arg(it.value())
-                                      .arg(it.key().second));
+            return discrepancy(QStringLiteral("Account %1 has postings summing to %2 minor units of %3 but no balance row.")
+                                   .arg(it.key().first)
+                                   .arg(it.value())
+                                   .arg(it.key().second));
     }
     return report;
 }
