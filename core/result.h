@@ -26,6 +26,8 @@ enum class ErrorCode {
     DiskFull,          // no space left
     IoError,           // any other storage failure
     Integrity,         // verify found a discrepancy
+    AuthenticationFailed, // wrong user or PIN
+    AccountLocked,     // too many wrong PINs; locked for a while
 };
 
 struct Error {

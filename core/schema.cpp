@@ -90,6 +90,36 @@ const char *const kVersion2[] = {
     "INSERT INTO customers_search(customers_search) VALUES ('rebuild')",
 };
 
+// Version 3: users with hashed PINs and lockout, and the audit of every PIN attempt.
+const char *const kVersion3[] = {
+    R"(CREATE TABLE users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('cashier', 'manager', 'admin')),
+        pin_salt BLOB NOT NULL,
+        pin_hash BLOB NOT NULL,
+        pin_iterations INTEGER NOT NULL CHECK (pin_iterations >= 1000),
+        override_max INTEGER CHECK (override_max IS NULL OR override_max >= 0),
+        active INTEGER NOT NULL DEFAULT 1,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until_utc TEXT NOT NULL DEFAULT '',
+        created_utc TEXT NOT NULL,
+        updated_utc TEXT NOT NULL
+    ) WITHOUT ROWID)",
+    R"(CREATE TABLE auth_attempts (
+        id INTEGER PRIMARY KEY,
+        user_name TEXT NOT NULL,
+        time_utc TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        success INTEGER NOT NULL,
+        detail TEXT NOT NULL
+    ))",
+    "CREATE INDEX auth_attempts_by_user ON auth_attempts(user_name, id)",
+    R"(CREATE TRIGGER auth_attempts_no_update BEFORE UPDATE ON auth_attempts
+       BEGIN SELECT RAISE(ABORT, 'auth_attempts is an append-only audit'); END)",
+    R"(CREATE TRIGGER auth_attempts_no_delete BEFORE DELETE ON auth_attempts
+       BEGIN SELECT RAISE(ABORT, 'auth_attempts is an append-only audit'); END)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -101,7 +131,7 @@ constexpr Step step(const char *const (&statements)[N])
     return Step{statements, N};
 }
 
-const Step kSteps[] = {step(kVersion1), step(kVersion2)};
+const Step kSteps[] = {step(kVersion1), step(kVersion2), step(kVersion3)};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kCurrentVersion);
 
 } // namespace

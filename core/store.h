@@ -9,6 +9,7 @@
 #include "journalexport.h"
 #include "storecredit.h"
 #include "storeidentity.h"
+#include "users.h"
 
 #include <memory>
 
@@ -29,6 +30,7 @@ public:
     const CustomerDirectory &customers() const { return m_customers; }
     StoreCreditService &credit() { return m_credit; }
     const StoreCreditService &credit() const { return m_credit; }
+    UserDirectory &users() { return m_users; }
     JournalExport exporter() const { return JournalExport(m_journal, m_customers); }
 
 private:
@@ -38,6 +40,7 @@ private:
     Journal m_journal;
     CustomerDirectory m_customers;
     StoreCreditService m_credit;
+    UserDirectory m_users;
 };
 
 } // namespace Slate::Core

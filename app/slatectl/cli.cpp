@@ -84,7 +84,7 @@ QString moneyText(const Money &money) { return money.toDecimalString() + QLatin1
 
 int Cli::run(const QStringList &arguments)
 {
-    static const std::array<Command, 12> commands{{
+    static const std::array<Command, 16> commands{{
         {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
         {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
         {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
@@ -97,6 +97,10 @@ int Cli::run(const QStringList &arguments)
         {"accounts", "accounts    (every account's balance)", {}, 0, 0, true, &Cli::accounts},
         {"export", "export --format ledger|csv [--out FILE]", {names({"format", "out"}), {}}, 0, 0, true, &Cli::exportJournal},
         {"verify", "verify", {}, 0, 0, true, &Cli::verify},
+        {"user add", "user add --name N --role cashier|manager|admin --pin PIN|- [--override-max AMOUNT]", {names({"name", "role", "pin", "override-max"}), {}}, 0, 0, true, &Cli::userAdd},
+        {"user list", "user list", {}, 0, 0, true, &Cli::userList},
+        {"user unlock", "user unlock NAME", {}, 1, 1, true, &Cli::userUnlock},
+        {"user reset-pin", "user reset-pin NAME --pin PIN|-", {names({"pin"}), {}}, 1, 1, true, &Cli::userResetPin},
     }};
 
     // Find the command words: the first one or two arguments that are not global options.
@@ -112,7 +116,8 @@ int Cli::run(const QStringList &arguments)
             continue;
         }
         if (words.size() < 2 && !arg.startsWith(QLatin1String("--"))
-            && (words.isEmpty() || words.first() == QLatin1String("customer") || words.first() == QLatin1String("credit"))) {
+            && (words.isEmpty() || words.first() == QLatin1String("customer") || words.first() == QLatin1String("credit")
+                || words.first() == QLatin1String("user"))) {
             words.append(arg);
             continue;
         }
@@ -133,7 +138,8 @@ int Cli::run(const QStringList &arguments)
                 help += QStringLiteral("  ") + QLatin1String(candidate.synopsis) + QLatin1Char('\n');
             help += QStringLiteral("\n--db defaults to $SLATE_DB, else the application data folder.\n"
                                    "Amounts are decimals with a '.' (12.50). Exit status: 0 ok, 1 failed, 2 bad usage,\n"
-                                   "3 not found, 4 verify found a discrepancy.\n");
+                                   "3 not found, 4 verify found a discrepancy.\n"
+                                   "A PIN given as - is read from the first line of standard input.\n");
             (words.isEmpty() && !rest.contains(QStringLiteral("--help")) ? m_err : m_out) << help;
             return words.isEmpty() && !rest.contains(QStringLiteral("--help")) ? ExitUsage : ExitOk;
         }
@@ -192,6 +198,8 @@ int Cli::fail(const Error &error)
     case ErrorCode::Locked: code = QStringLiteral("locked"); break;
     case ErrorCode::DiskFull: code = QStringLiteral("disk-full"); break;
     case ErrorCode::IoError: code = QStringLiteral("io-error"); break;
+    case ErrorCode::AuthenticationFailed: code = QStringLiteral("authentication-failed"); break;
+    case ErrorCode::AccountLocked: code = QStringLiteral("locked-out"); break;
     }
     if (m_json) {
         m_err << QJsonDocument(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
@@ -533,6 +541,94 @@ int Cli::verify(const Arguments &)
               .arg(report->postings)
               .arg(report->terminals)
               .arg(report->accounts));
+    return ExitOk;
+}
+
+Result<QString> Cli::pinArgument(const Arguments &args) const
+{
+    if (!args.values.contains(QStringLiteral("pin")))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("Give the PIN with --pin (or --pin - to type it on standard input)."));
+    QString pin = args.value(QStringLiteral("pin"));
+    if (pin == QLatin1String("-")) {
+        // Keeps the PIN out of the process list and the shell history.
+        QTextStream in(stdin);
+        pin = in.readLine().trimmed();
+    }
+    return pin;
+}
+
+QJsonObject userJson(const User &user)
+{
+    QJsonObject json{{QStringLiteral("name"), user.name},
+                     {QStringLiteral("role"), roleName(user.role)},
+                     {QStringLiteral("active"), user.active},
+                     {QStringLiteral("failed_attempts"), user.failedAttempts},
+                     {QStringLiteral("locked_until"), user.lockedUntilUtc.isValid() ? timestampText(user.lockedUntilUtc) : QString()}};
+    return json;
+}
+
+int Cli::userAdd(const Arguments &args)
+{
+    if (!args.values.contains(QStringLiteral("name")) || !args.values.contains(QStringLiteral("role")))
+        return usage(QStringLiteral("user add needs --name and --role cashier|manager|admin."));
+    const std::optional<Role> role = roleFromName(args.value(QStringLiteral("role")));
+    if (!role)
+        return usage(QStringLiteral("--role must be cashier, manager or admin, not \"%1\".").arg(args.value(QStringLiteral("role"))));
+    std::optional<qint64> overrideMax;
+    if (args.values.contains(QStringLiteral("override-max"))) {
+        Result<Money> amount = amountArgument(args.value(QStringLiteral("override-max")));
+        if (!amount)
+            return fail(amount.error());
+        overrideMax = amount->minorUnits();
+    }
+    Result<QString> pin = pinArgument(args);
+    if (!pin)
+        return fail(pin.error());
+    Result<User> user = m_store->users().add(args.value(QStringLiteral("name")), *role, *pin, overrideMax);
+    if (!user)
+        return fail(user.error());
+    QJsonObject json = userJson(*user);
+    if (user->overrideMaxMinorUnits)
+        json.insert(QStringLiteral("override_max"), Money(*user->overrideMaxMinorUnits, m_store->identity().currency).toDecimalString());
+    print(json, QStringLiteral("Added %1 %2.").arg(roleName(user->role), user->name));
+    return ExitOk;
+}
+
+int Cli::userList(const Arguments &)
+{
+    Result<QList<User>> users = m_store->users().list();
+    if (!users)
+        return fail(users.error());
+    QJsonArray json;
+    QString text;
+    for (const User &user : *users) {
+        json.append(userJson(user));
+        text += user.name.leftJustified(20) + roleName(user.role).leftJustified(10)
+                + (user.lockedUntilUtc.isValid() ? QStringLiteral("locked until ") + timestampText(user.lockedUntilUtc) : QString())
+                + QLatin1Char('\n');
+    }
+    print(json, text.isEmpty() ? QStringLiteral("No users yet; add one with slatectl user add.\n") : text);
+    return ExitOk;
+}
+
+int Cli::userUnlock(const Arguments &args)
+{
+    const QString name = args.positional.at(0);
+    if (auto done = m_store->users().unlock(name); !done)
+        return fail(done.error());
+    print(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("unlocked"), true}}, QStringLiteral("Unlocked %1.").arg(name));
+    return ExitOk;
+}
+
+int Cli::userResetPin(const Arguments &args)
+{
+    const QString name = args.positional.at(0);
+    Result<QString> pin = pinArgument(args);
+    if (!pin)
+        return fail(pin.error());
+    if (auto done = m_store->users().resetPin(name, *pin); !done)
+        return fail(done.error());
+    print(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("pin_reset"), true}}, QStringLiteral("Set a new PIN for %1.").arg(name));
     return ExitOk;
 }
 

@@ -47,6 +47,11 @@ private:
     int accounts(const Arguments &args);
     int exportJournal(const Arguments &args);
     int verify(const Arguments &args);
+    int userAdd(const Arguments &args);
+    int userList(const Arguments &args);
+    int userUnlock(const Arguments &args);
+    int userResetPin(const Arguments &args);
+    Core::Result<QString> pinArgument(const Arguments &args) const;
 
     QTextStream &m_out;
     QTextStream &m_err;

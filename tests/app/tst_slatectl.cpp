@@ -50,6 +50,17 @@ private:
 
     Run ctl(QStringList args) { return slatectl(QStringList{QStringLiteral("--db"), m_db} + args); }
 
+    Run ctlWithInput(const QStringList &args, const QByteArray &input)
+    {
+        QProcess process;
+        process.start(QStringLiteral(SLATECTL_PATH), QStringList{QStringLiteral("--db"), m_db} + args);
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(60000))
+            qFatal("slatectl did not finish");
+        return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    }
+
     // Every account's balance as slatectl reports it: account -> "12.50 NOK".
     QMap<QString, QString> slateBalances()
     {
@@ -344,6 +355,39 @@ private slots:
         }
         for (auto it = sums.cbegin(); it != sums.cend(); ++it)
             QVERIFY2(it.value() == 0, qPrintable(it.key()));
+    }
+
+    void usersAddListResetUnlock()
+    {
+        QCOMPARE(ctl({"demo"}).exitCode, 0);
+        Run run = ctlWithInput({"--json", "user", "add", "--name", "mona", "--role", "manager", "--pin", "-", "--override-max", "500.00"}, "2468\n");
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value("role").toString(), QStringLiteral("manager"));
+        QCOMPARE(run.json().object().value("override_max").toString(), QStringLiteral("500.00"));
+        QVERIFY2(!run.out.contains("2468"), "the PIN must never be printed");
+        QCOMPARE(ctl({"user", "add", "--name", "kari", "--role", "cashier", "--pin", "1357"}).exitCode, 0);
+
+        const struct {
+            QStringList args;
+            int exitCode;
+            const char *messagePart;
+        } refusals[] = {
+            {{"user", "add", "--name", "x", "--role", "boss", "--pin", "1234"}, 2, "boss"},
+            {{"user", "add", "--name", "x", "--role", "cashier", "--pin", "12"}, 2, "4 to 12 digits"},
+            {{"user", "add", "--name", "x", "--role", "cashier"}, 2, "--pin"},
+            {{"user", "add", "--name", "mona", "--role", "cashier", "--pin", "1234"}, 1, "already a user"},
+            {{"user", "unlock", "ghost"}, 3, "ghost"},
+        };
+        for (const auto &refusal : refusals) {
+            run = ctl(refusal.args);
+            QCOMPARE(run.exitCode, refusal.exitCode);
+            QVERIFY2(run.err.contains(QLatin1String(refusal.messagePart)), qPrintable(run.err));
+        }
+        run = ctl({"--json", "user", "list"});
+        QCOMPARE(run.json().array().size(), 2);
+        QCOMPARE(run.json().array().at(0).toObject().value("name").toString(), QStringLiteral("kari"));
+        QCOMPARE(ctlWithInput({"user", "reset-pin", "kari", "--pin", "-"}, "97531\n").exitCode, 0);
+        QCOMPARE(ctl({"user", "unlock", "kari"}).exitCode, 0);
     }
 
     void verifyReportsTamperingAndExitsNonZero()
