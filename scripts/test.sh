@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Installs what Slate needs, builds it with warnings as errors and runs every test with CTest.
+# Installs what Slate needs, builds it with warnings as errors and runs every test with CTest,
+# then builds again with AddressSanitizer and UndefinedBehaviorSanitizer and runs them again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh
 ctest --test-dir "${SLATE_BUILD_DIR:-build}" --output-on-failure -j2 --timeout 900
+
+echo "== the same tests under ASan/UBSan =="
+asan_dir=${SLATE_ASAN_BUILD_DIR:-build-asan}
+cmake -S . -B "$asan_dir" -DCMAKE_BUILD_TYPE=Debug -DSLATE_WERROR=ON -DSLATE_SANITIZE=ON -DSLATE_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build "$asan_dir" -j"$(nproc)" >/dev/null
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$asan_dir" --output-on-failure -j2 --timeout 900
