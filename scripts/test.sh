@@ -10,6 +10,6 @@ ctest --test-dir "${SLATE_BUILD_DIR:-build}" --output-on-failure -j2 --timeout 9
 echo "== the same tests under ASan/UBSan =="
 asan_dir=${SLATE_ASAN_BUILD_DIR:-build-asan}
 cmake -S . -B "$asan_dir" -DCMAKE_BUILD_TYPE=Debug -DSLATE_WERROR=ON -DSLATE_SANITIZE=ON -DSLATE_BUILD_BENCHMARKS=OFF >/dev/null
-cmake --build "$asan_dir" -j"$(nproc)" >/dev/null
+cmake --build "$asan_dir" -j"$(nproc)" > "$asan_dir/build.log" 2>&1 || { tail -n 80 "$asan_dir/build.log"; exit 1; }
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$asan_dir" --output-on-failure -j2 --timeout 900
