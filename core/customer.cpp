@@ -12,13 +12,20 @@ namespace Slate::Core {
 
 namespace {
 
-const QString kColumns = QStringLiteral("c.id, c.card, c.name, c.phone, c.email, c.created_utc, c.updated_utc");
+const QString kColumns = QStringLiteral("c.id, c.card, c.name, c.phone, c.email, c.created_utc, c.updated_utc, "
+                                        "c.credit_limit, c.overdraft_limit, c.payment_terms_days, c.blocked");
 
 Customer customerFrom(const QSqlQuery &query)
 {
+    CreditTerms terms;
+    terms.creditLimitMinorUnits = query.value(7).toLongLong();
+    if (!query.isNull(8))
+        terms.overdraftLimitMinorUnits = query.value(8).toLongLong();
+    terms.paymentTermsDays = query.value(9).toInt();
+    terms.blocked = query.value(10).toInt() != 0;
     return Customer{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                     query.value(3).toString(), query.value(4).toString(), timestampFromText(query.value(5).toString()),
-                    timestampFromText(query.value(6).toString())};
+                    timestampFromText(query.value(6).toString()), terms};
 }
 
 QString digitsOf(const QString &text)
@@ -150,7 +157,7 @@ Result<Customer> CustomerDirectory::add(const NewCustomer &draft)
     taken->finish();
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
     Customer customer{uuidText(newTimeOrderedUuid()), draft.card, draft.name.trimmed(), draft.phone.trimmed(),
-                      draft.email.trimmed(), now, now};
+                      draft.email.trimmed(), now, now, CreditTerms{}};
     if (auto done = m_database.run(
             QStringLiteral("INSERT INTO customers (id, card, name, phone, phone_digits, email, created_utc, updated_utc) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -244,6 +251,29 @@ Result<QList<Customer>> CustomerDirectory::search(const QString &text, int resul
     sql += QStringLiteral(" ORDER BY (c.card = ?) DESC, c.name COLLATE NOCASE, c.card LIMIT ?");
     values << text.trimmed() << limit;
     return select(sql, values, doing);
+}
+
+Result<Customer> CustomerDirectory::setTerms(const QString &customerId, const CreditTerms &terms)
+{
+    if (terms.creditLimitMinorUnits < 0)
+        return invalid(QStringLiteral("A credit limit cannot be negative; use 0 for no account sales."));
+    if (terms.overdraftLimitMinorUnits && *terms.overdraftLimitMinorUnits < 0)
+        return invalid(QStringLiteral("An overdraft limit cannot be negative; use \"none\" to forbid overdraft."));
+    if (terms.paymentTermsDays < 0 || terms.paymentTermsDays > kPaymentTermsDaysMax)
+        return invalid(QStringLiteral("Payment terms must be 0 to %1 days, not %2.").arg(kPaymentTermsDaysMax).arg(terms.paymentTermsDays));
+    const QString doing = QStringLiteral("change the credit terms of customer %1").arg(customerId);
+    Result<QSqlQuery> done = m_database.run(
+        QStringLiteral("UPDATE customers SET credit_limit = ?, overdraft_limit = ?, payment_terms_days = ?, blocked = ?, "
+                       "updated_utc = ? WHERE id = ?"),
+        {terms.creditLimitMinorUnits, terms.overdraftLimitMinorUnits ? QVariant(*terms.overdraftLimitMinorUnits) : QVariant(),
+         terms.paymentTermsDays, terms.blocked ? 1 : 0,
+         timestampText(QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC)), customerId},
+        doing);
+    if (!done)
+        return done.error();
+    if (done->numRowsAffected() != 1)
+        return makeError(ErrorCode::NotFound, QStringLiteral("No customer has id %1.").arg(customerId));
+    return byId(customerId);
 }
 
 Result<qint64> CustomerDirectory::count() const

@@ -8,7 +8,19 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Slate::Core {
+
+// What a customer may do on credit. Amounts are minor units of the store's currency.
+struct CreditTerms {
+    qint64 creditLimitMinorUnits = 0;             // 0: no account sales
+    std::optional<qint64> overdraftLimitMinorUnits; // none: the wallet may not go below zero
+    int paymentTermsDays = 30;                    // invoice due date = invoice date + this
+    bool blocked = false;                         // no credit or account tenders at all
+};
+
+constexpr int kPaymentTermsDaysMax = 365;
 
 struct Customer {
     QString id;
@@ -18,6 +30,7 @@ struct Customer {
     QString email;
     QDateTime createdUtc;
     QDateTime updatedUtc;
+    CreditTerms terms;
 };
 
 struct NewCustomer {
@@ -43,6 +56,8 @@ public:
     // every word must match), an exact card match first, then by name. Empty text lists all.
     Result<QList<Customer>> search(const QString &text, int resultsMax = 50) const;
     Result<qint64> count() const;
+    // Replaces a customer's credit terms (limit, overdraft, payment terms, blocked).
+    Result<Customer> setTerms(const QString &customerId, const CreditTerms &terms);
 
 private:
     Result<QList<Customer>> select(const QString &where, const QVariantList &values, const QString &doing) const;

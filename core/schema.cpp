@@ -120,6 +120,15 @@ const char *const kVersion3[] = {
        BEGIN SELECT RAISE(ABORT, 'auth_attempts is an append-only audit'); END)",
 };
 
+// Version 4: each customer's credit terms: account limit, overdraft allowance, payment terms
+// and a block on credit and account tenders.
+const char *const kVersion4[] = {
+    "ALTER TABLE customers ADD COLUMN credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0)",
+    "ALTER TABLE customers ADD COLUMN overdraft_limit INTEGER CHECK (overdraft_limit IS NULL OR overdraft_limit >= 0)",
+    "ALTER TABLE customers ADD COLUMN payment_terms_days INTEGER NOT NULL DEFAULT 30 CHECK (payment_terms_days BETWEEN 0 AND 365)",
+    "ALTER TABLE customers ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0 CHECK (blocked IN (0, 1))",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -131,7 +140,7 @@ constexpr Step step(const char *const (&statements)[N])
     return Step{statements, N};
 }
 
-const Step kSteps[] = {step(kVersion1), step(kVersion2), step(kVersion3)};
+const Step kSteps[] = {step(kVersion1), step(kVersion2), step(kVersion3), step(kVersion4)};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kCurrentVersion);
 
 } // namespace

@@ -258,7 +258,7 @@ Result<QList<Customer>> loadCustomers(Store &store)
     customers.reserve(kCustomerCount);
     while (query->next())
         customers.append(Customer{query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
-                                  query->value(3).toString(), QString(), QDateTime(), QDateTime()});
+                                  query->value(3).toString(), QString(), QDateTime(), QDateTime(), CreditTerms{}});
     return customers;
 }
 
