@@ -80,16 +80,37 @@ QJsonObject entryJson(const JournalEntry &entry)
 
 QString moneyText(const Money &money) { return money.toDecimalString() + QLatin1Char(' ') + money.currency().code(); }
 
+QJsonObject termsToJson(const CreditTerms &terms, const Currency &currency)
+{
+    return QJsonObject{{QStringLiteral("credit_limit"), Money(terms.creditLimitMinorUnits, currency).toDecimalString()},
+                       {QStringLiteral("overdraft_limit"), terms.overdraftLimitMinorUnits
+                                                               ? QJsonValue(Money(*terms.overdraftLimitMinorUnits, currency).toDecimalString())
+                                                               : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("terms_days"), terms.paymentTermsDays},
+                       {QStringLiteral("blocked"), terms.blocked}};
+}
+
+QString termsText(const CreditTerms &terms, const Currency &currency)
+{
+    return QStringLiteral("credit limit %1, overdraft %2, terms %3 days%4")
+        .arg(moneyText(Money(terms.creditLimitMinorUnits, currency)),
+             terms.overdraftLimitMinorUnits ? QStringLiteral("down to -") + moneyText(Money(*terms.overdraftLimitMinorUnits, currency))
+                                            : QStringLiteral("not allowed"))
+        .arg(terms.paymentTermsDays)
+        .arg(terms.blocked ? QStringLiteral(", BLOCKED") : QString());
+}
+
 } // namespace
 
 int Cli::run(const QStringList &arguments)
 {
-    static const std::array<Command, 16> commands{{
+    static const std::array<Command, 17> commands{{
         {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
         {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
         {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
         {"customer list", "customer list [--search TEXT] [--limit N]", {names({"search", "limit"}), {}}, 0, 0, true, &Cli::customerList},
         {"customer show", "customer show CARD", {}, 1, 1, true, &Cli::customerShow},
+        {"customer set", "customer set CARD [--credit-limit AMOUNT] [--overdraft AMOUNT|none] [--terms DAYS] [--blocked yes|no]", {names({"credit-limit", "overdraft", "terms", "blocked"}), {}}, 1, 1, true, &Cli::customerSet},
         {"credit add", "credit add CARD AMOUNT --journal cash|bank|card [--note TEXT]", {names({"journal", "note"}), {}}, 2, 2, true, &Cli::creditAdd},
         {"credit adjust", "credit adjust CARD AMOUNT --reason TEXT", {names({"reason"}), {}}, 2, 2, true, &Cli::creditAdjust},
         {"balance", "balance CARD", {}, 1, 1, true, &Cli::balance},
@@ -367,8 +388,58 @@ int Cli::customerShow(const Arguments &args)
     QJsonObject json = customerJson(*customer);
     json.insert(QStringLiteral("currency"), wallet->currency().code());
     json.insert(QStringLiteral("wallet"), wallet->toDecimalString());
-    print(json, QStringLiteral("Card:    %1\nName:    %2\nPhone:   %3\nE-mail:  %4\nWallet:  %5\nId:      %6\n")
-                    .arg(customer->card, customer->name, customer->phone, customer->email, moneyText(*wallet), customer->id));
+    const QJsonObject termsJson = termsToJson(customer->terms, wallet->currency());
+    for (auto it = termsJson.begin(); it != termsJson.end(); ++it)
+        json.insert(it.key(), it.value());
+    print(json, QStringLiteral("Card:    %1\nName:    %2\nPhone:   %3\nE-mail:  %4\nWallet:  %5\nTerms:   %6\nId:      %7\n")
+                    .arg(customer->card, customer->name, customer->phone, customer->email, moneyText(*wallet),
+                         termsText(customer->terms, wallet->currency()), customer->id));
+    return ExitOk;
+}
+
+int Cli::customerSet(const Arguments &args)
+{
+    Result<Customer> customer = customerArgument(args.positional.at(0));
+    if (!customer)
+        return fail(customer.error());
+    CreditTerms terms = customer->terms;
+    if (args.values.contains(QStringLiteral("credit-limit"))) {
+        Result<Money> limit = amountArgument(args.value(QStringLiteral("credit-limit")));
+        if (!limit)
+            return fail(limit.error());
+        terms.creditLimitMinorUnits = limit->minorUnits();
+    }
+    if (args.values.contains(QStringLiteral("overdraft"))) {
+        const QString overdraft = args.value(QStringLiteral("overdraft"));
+        if (overdraft == QLatin1String("none")) {
+            terms.overdraftLimitMinorUnits.reset();
+        } else {
+            Result<Money> limit = amountArgument(overdraft);
+            if (!limit)
+                return fail(limit.error());
+            terms.overdraftLimitMinorUnits = limit->minorUnits();
+        }
+    }
+    if (args.values.contains(QStringLiteral("terms"))) {
+        bool ok = false;
+        terms.paymentTermsDays = args.value(QStringLiteral("terms")).toInt(&ok);
+        if (!ok)
+            return usage(QStringLiteral("--terms must be a whole number of days, not \"%1\".").arg(args.value(QStringLiteral("terms"))));
+    }
+    if (args.values.contains(QStringLiteral("blocked"))) {
+        const QString blocked = args.value(QStringLiteral("blocked"));
+        if (blocked != QLatin1String("yes") && blocked != QLatin1String("no"))
+            return usage(QStringLiteral("--blocked must be yes or no, not \"%1\".").arg(blocked));
+        terms.blocked = blocked == QLatin1String("yes");
+    }
+    Result<Customer> updated = m_store->customers().setTerms(customer->id, terms);
+    if (!updated)
+        return fail(updated.error());
+    QJsonObject json = customerJson(*updated);
+    const QJsonObject termsJson = termsToJson(updated->terms, m_store->identity().currency);
+    for (auto it = termsJson.begin(); it != termsJson.end(); ++it)
+        json.insert(it.key(), it.value());
+    print(json, QStringLiteral("Updated %1 (%2): %3.").arg(updated->name, updated->card, termsText(updated->terms, m_store->identity().currency)));
     return ExitOk;
 }
 

@@ -40,6 +40,7 @@ private:
     int customerAdd(const Arguments &args);
     int customerList(const Arguments &args);
     int customerShow(const Arguments &args);
+    int customerSet(const Arguments &args);
     int creditAdd(const Arguments &args);
     int creditAdjust(const Arguments &args);
     int balance(const Arguments &args);

@@ -390,6 +390,42 @@ private slots:
         QCOMPARE(ctl({"user", "unlock", "kari"}).exitCode, 0);
     }
 
+    void customerSetChangesCreditTerms()
+    {
+        QCOMPARE(ctl({"demo"}).exitCode, 0);
+        Run run = ctl({"--json", "customer", "set", "1002", "--credit-limit", "5000", "--overdraft", "250.50", "--terms", "14"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value("credit_limit").toString(), QStringLiteral("5000.00"));
+        QCOMPARE(run.json().object().value("overdraft_limit").toString(), QStringLiteral("250.50"));
+        QCOMPARE(run.json().object().value("terms_days").toInt(), 14);
+        run = ctl({"--json", "customer", "set", "1002", "--overdraft", "none", "--blocked", "yes"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.json().object().value("overdraft_limit").isNull());
+        QCOMPARE(run.json().object().value("blocked").toBool(), true);
+        QCOMPARE(run.json().object().value("credit_limit").toString(), QStringLiteral("5000.00"));
+
+        const struct {
+            QStringList args;
+            int exitCode;
+            const char *messagePart;
+        } refusals[] = {
+            {{"customer", "set", "1002", "--blocked", "maybe"}, 2, "maybe"},
+            {{"customer", "set", "1002", "--terms", "400"}, 2, "400"},
+            {{"customer", "set", "1002", "--terms", "ten"}, 2, "ten"},
+            {{"customer", "set", "1002", "--credit-limit", "-5"}, 2, "negative"},
+            {{"customer", "set", "1002", "--overdraft", "lots"}, 2, "lots"},
+            {{"customer", "set", "9999", "--terms", "10"}, 3, "9999"},
+        };
+        for (const auto &refusal : refusals) {
+            run = ctl(refusal.args);
+            QCOMPARE(run.exitCode, refusal.exitCode);
+            QVERIFY2(run.err.contains(QLatin1String(refusal.messagePart)), qPrintable(run.err));
+        }
+        run = ctl({"--json", "customer", "show", "1002"});
+        QCOMPARE(run.json().object().value("terms_days").toInt(), 14);
+        QCOMPARE(run.json().object().value("blocked").toBool(), true);
+    }
+
     void verifyReportsTamperingAndExitsNonZero()
     {
         QCOMPARE(ctl({QStringLiteral("demo")}).exitCode, 0);

@@ -63,6 +63,9 @@ private slots:
     void specialCharactersAreSafe_data();
     void specialCharactersAreSafe();
     void twentyThousandCustomers();
+    void creditTerms_data();
+    void creditTerms();
+    void creditTermsSurviveReopen();
 };
 
 void tst_Customers::addAndFind()
@@ -481,6 +484,71 @@ void tst_Customers::twentyThousandCustomers()
     const Result<QList<Customer>> first = store->customers().search(QString(), 5);
     QVERIFY(first.ok());
     QCOMPARE(names(*first), expectedNames(kCustomers, {}, 5));
+}
+
+void tst_Customers::creditTerms_data()
+{
+    QTest::addColumn<qint64>("limit");
+    QTest::addColumn<qint64>("overdraft"); // -1: no overdraft
+    QTest::addColumn<int>("days");
+    QTest::addColumn<bool>("blocked");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("a 5000.00 limit with 14 days' terms is kept") << qint64(500000) << qint64(-1) << 14 << false << true;
+    QTest::newRow("an overdraft down to -100.00 is kept") << qint64(0) << qint64(10000) << 30 << false << true;
+    QTest::newRow("a zero overdraft is allowed and differs from none") << qint64(0) << qint64(0) << 30 << false << true;
+    QTest::newRow("a blocked customer is kept blocked") << qint64(100) << qint64(-1) << 0 << true << true;
+    QTest::newRow("365 days is the longest term") << qint64(0) << qint64(-1) << 365 << false << true;
+    QTest::newRow("a negative limit is refused") << qint64(-1) << qint64(-1) << 30 << false << false;
+    QTest::newRow("a negative overdraft is refused") << qint64(0) << qint64(-5) << 30 << false << false;
+    QTest::newRow("366 days is refused") << qint64(0) << qint64(-1) << 366 << false << false;
+    QTest::newRow("negative days are refused") << qint64(0) << qint64(-1) << -1 << false << false;
+}
+
+void tst_Customers::creditTerms()
+{
+    QFETCH(qint64, limit);
+    QFETCH(qint64, overdraft);
+    QFETCH(int, days);
+    QFETCH(bool, blocked);
+    QFETCH(bool, accepted);
+    TestStore store;
+    const Result<Customer> customer = store->customers().add(NewCustomer{"77", "Terms Person", QString(), QString()});
+    QVERIFY(customer.ok());
+    QCOMPARE(customer->terms.creditLimitMinorUnits, 0);
+    QVERIFY(!customer->terms.overdraftLimitMinorUnits.has_value());
+    CreditTerms terms{limit, overdraft == -1 ? std::nullopt : std::optional<qint64>(overdraft), days, blocked};
+    const Result<Customer> updated = store->customers().setTerms(customer->id, terms);
+    QCOMPARE(updated.ok(), accepted);
+    const Customer read = *store->customers().byCard("77");
+    if (!accepted) {
+        QCOMPARE(updated.code(), ErrorCode::InvalidArgument);
+        QCOMPARE(read.terms.creditLimitMinorUnits, 0);
+        QCOMPARE(read.terms.paymentTermsDays, 30);
+        QVERIFY(!read.terms.overdraftLimitMinorUnits.has_value());
+        return;
+    }
+    QCOMPARE(read.terms.creditLimitMinorUnits, limit);
+    QCOMPARE(read.terms.overdraftLimitMinorUnits.has_value(), overdraft >= 0);
+    if (overdraft >= 0)
+        QCOMPARE(*read.terms.overdraftLimitMinorUnits, overdraft);
+    QCOMPARE(read.terms.paymentTermsDays, days);
+    QCOMPARE(read.terms.blocked, blocked);
+    QVERIFY(read.updatedUtc >= read.createdUtc);
+}
+
+void tst_Customers::creditTermsSurviveReopen()
+{
+    TestStore store;
+    const Result<Customer> customer = store->customers().add(NewCustomer{"78", "Reopen Person", QString(), QString()});
+    QVERIFY(customer.ok());
+    QVERIFY(store->customers().setTerms(customer->id, CreditTerms{250000, 5000, 10, true}).ok());
+    QVERIFY(store.reopen());
+    const Customer read = *store->customers().byCard("78");
+    QCOMPARE(read.terms.creditLimitMinorUnits, 250000);
+    QCOMPARE(read.terms.overdraftLimitMinorUnits.value_or(-1), 5000);
+    QCOMPARE(read.terms.paymentTermsDays, 10);
+    QVERIFY(read.terms.blocked);
+    QCOMPARE(store->customers().setTerms("no-such-id", CreditTerms{}).code(), ErrorCode::NotFound);
 }
 
 QTEST_GUILESS_MAIN(tst_Customers)
