@@ -87,8 +87,9 @@ QByteArray fileHash(const QString &path)
 }
 
 // What a till running schema `version` would have stored, written with that version's SQL.
-// Versions 1 and 2 share the shape of settings and customers (2 only adds the search index);
-// when a later version changes a table, give the older versions their own statements here.
+// Every version so far keeps the columns that version 1 gave settings and customers (later ones
+// add tables, an index, and columns with defaults), so version 1's statements fit them all; when
+// a version changes these tables, give the versions before it their own statements here.
 bool writeRepresentativeData(Database &database, int version, QList<OldCustomer> &customers)
 {
     Q_UNUSED(version);
