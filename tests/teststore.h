@@ -9,6 +9,14 @@
 
 #include <memory>
 
+namespace Slate::Core {
+// Lets QCOMPARE print amounts as "12.50 NOK".
+inline char *toString(const Money &money)
+{
+    return QTest::toString(money.toDecimalString() + QLatin1Char(' ') + money.currency().code());
+}
+} // namespace Slate::Core
+
 namespace Slate::Test {
 
 class TestStore {

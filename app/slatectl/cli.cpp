@@ -78,6 +78,18 @@ QJsonObject entryJson(const JournalEntry &entry)
                        {QStringLiteral("postings"), postings}};
 }
 
+// The --limit option: defaultValue when absent, nothing when it is not a whole number in 1..max.
+std::optional<int> limitArgument(const Arguments &args, int defaultValue, int max)
+{
+    if (!args.values.contains(QStringLiteral("limit")))
+        return defaultValue;
+    bool ok = false;
+    const int limit = args.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 1 || limit > max)
+        return std::nullopt;
+    return limit;
+}
+
 QString moneyText(const Money &money) { return money.toDecimalString() + QLatin1Char(' ') + money.currency().code(); }
 
 QJsonObject termsToJson(const CreditTerms &terms, const Currency &currency)
@@ -355,14 +367,10 @@ int Cli::customerAdd(const Arguments &args)
 
 int Cli::customerList(const Arguments &args)
 {
-    int limit = 50;
-    if (args.values.contains(QStringLiteral("limit"))) {
-        bool ok = false;
-        limit = args.value(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > kSearchResultsMax)
-            return usage(QStringLiteral("--limit must be a whole number from 1 to %1.").arg(kSearchResultsMax));
-    }
-    Result<QList<Customer>> customers = m_store->customers().search(args.value(QStringLiteral("search")), limit);
+    const std::optional<int> limit = limitArgument(args, 50, kSearchResultsMax);
+    if (!limit)
+        return usage(QStringLiteral("--limit must be a whole number from 1 to %1.").arg(kSearchResultsMax));
+    Result<QList<Customer>> customers = m_store->customers().search(args.value(QStringLiteral("search")), *limit);
     if (!customers)
         return fail(customers.error());
     QJsonArray json;
@@ -511,17 +519,13 @@ int Cli::balance(const Arguments &args)
 
 int Cli::history(const Arguments &args)
 {
-    int limit = 1000;
-    if (args.values.contains(QStringLiteral("limit"))) {
-        bool ok = false;
-        limit = args.value(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > kHistoryRowsMax)
-            return usage(QStringLiteral("--limit must be a whole number from 1 to %1.").arg(kHistoryRowsMax));
-    }
+    const std::optional<int> limit = limitArgument(args, 1000, kHistoryRowsMax);
+    if (!limit)
+        return usage(QStringLiteral("--limit must be a whole number from 1 to %1.").arg(kHistoryRowsMax));
     Result<Customer> customer = customerArgument(args.positional.at(0));
     if (!customer)
         return fail(customer.error());
-    Result<QList<WalletHistoryRow>> rows = m_store->credit().history(customer->id, limit);
+    Result<QList<WalletHistoryRow>> rows = m_store->credit().history(customer->id, *limit);
     if (!rows)
         return fail(rows.error());
     QJsonArray json;

@@ -13,13 +13,6 @@
 using namespace Slate::Core;
 using Slate::Test::TestStore;
 
-namespace Slate::Core {
-char *toString(const Money &money)
-{
-    return QTest::toString(money.toDecimalString() + QLatin1Char(' ') + money.currency().code());
-}
-} // namespace Slate::Core
-
 namespace {
 
 const QString kCash = QStringLiteral("assets:cash:S1:T1");

@@ -10,13 +10,6 @@
 using namespace Slate::Core;
 using Slate::Test::TestStore;
 
-namespace Slate::Core {
-char *toString(const Money &money)
-{
-    return QTest::toString(money.toDecimalString() + QLatin1Char(' ') + money.currency().code());
-}
-} // namespace Slate::Core
-
 Q_DECLARE_METATYPE(Slate::Core::PaymentJournal)
 
 namespace {
