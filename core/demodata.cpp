@@ -41,6 +41,89 @@ constexpr DemoMovement kMovements[] = {
     {6, "100.00", "cash", nullptr},
 };
 
+struct DemoTaxCode {
+    const char *code;
+    int rateBasisPoints;
+    const char *name;
+};
+
+struct DemoProduct {
+    const char *sku;
+    const char *barcode; // EAN-13 with a valid check digit
+    const char *name;
+    const char *price;   // locale-free decimal, as the store lists it
+    const char *taxCode;
+};
+
+// Norwegian VAT: 25 % standard, 15 % food, 0 % for newspapers and postage.
+constexpr DemoTaxCode kTaxCodes[] = {
+    {"STD", 2500, "Standard rate 25 %"},
+    {"FOOD", 1500, "Food 15 %"},
+    {"ZERO", 0, "Exempt 0 %"},
+};
+
+constexpr DemoProduct kProducts[] = {
+    {"MILK-1L", "7038123401001", "Whole milk 1 l", "24.90", "FOOD"},
+    {"MILK-LIGHT-1L", "7038123401070", "Light milk 0.5% 1 l", "23.90", "FOOD"},
+    {"BREAD-GROV", "7038123401148", "Wholegrain bread 750 g", "42.50", "FOOD"},
+    {"BREAD-BAGUETTE", "7038123401216", "Baguette", "19.90", "FOOD"},
+    {"BUTTER-250", "7038123401285", "Butter 250 g", "39.90", "FOOD"},
+    {"CHEESE-BROWN", "7038123401353", "Brown cheese 500 g", "89.00", "FOOD"},
+    {"CHEESE-JARLS", "7038123401421", "Jarlsberg cheese 700 g", "119.00", "FOOD"},
+    {"EGGS-12", "7038123401490", "Free-range eggs 12 pcs", "59.90", "FOOD"},
+    {"YOGH-STRAW", "7038123401568", "Strawberry yoghurt 500 g", "27.50", "FOOD"},
+    {"BANANA-KG", "7038123401636", "Bananas per kg", "29.90", "FOOD"},
+    {"APPLE-KG", "7038123401704", "Apples per kg", "34.90", "FOOD"},
+    {"POTATO-2KG", "7038123401773", "Potatoes 2 kg", "32.00", "FOOD"},
+    {"COFFEE-500", "7038123401841", "Filter coffee 500 g", "74.90", "FOOD"},
+    {"TEA-EARL", "7038123401919", "Earl Grey tea 20 bags", "32.90", "FOOD"},
+    {"PASTA-1KG", "7038123401988", "Spaghetti 1 kg", "24.50", "FOOD"},
+    {"RICE-1KG", "7038123402053", "Jasmine rice 1 kg", "36.90", "FOOD"},
+    {"SALMON-400", "7038123402121", "Salmon fillet 400 g", "129.00", "FOOD"},
+    {"MINCE-400", "7038123402190", "Beef mince 400 g", "69.90", "FOOD"},
+    {"SAUS-GRILL", "7038123402268", "Grill sausages 600 g", "54.90", "FOOD"},
+    {"PIZZA-FROZ", "7038123402336", "Frozen pizza 575 g", "49.90", "FOOD"},
+    {"CEREAL-MUESLI", "7038123402404", "Muesli 750 g", "45.00", "FOOD"},
+    {"JAM-STRAW", "7038123402473", "Strawberry jam 400 g", "38.50", "FOOD"},
+    {"CHOC-200", "7038123402541", "Milk chocolate 200 g", "42.90", "FOOD"},
+    {"CRISPS-250", "7038123402619", "Potato crisps 250 g", "36.90", "FOOD"},
+    {"COLA-05", "7038123402688", "Cola 0.5 l", "32.90", "FOOD"},
+    {"WATER-05", "7038123402756", "Mineral water 0.5 l", "24.90", "FOOD"},
+    {"JUICE-ORANGE", "7038123402824", "Orange juice 1 l", "34.90", "FOOD"},
+    {"ENERGY-025", "7038123402893", "Energy drink 0.25 l", "29.90", "FOOD"},
+    {"COFFEE-CUP", "7038123402961", "Coffee to go", "35.00", "FOOD"},
+    {"HOTDOG", "7038123403036", "Hot dog with bread", "39.00", "FOOD"},
+    {"SOAP-LIQ", "7038123403104", "Liquid hand soap 300 ml", "34.90", "STD"},
+    {"DISH-DET", "7038123403173", "Dishwashing liquid 500 ml", "29.90", "STD"},
+    {"TOILET-8", "7038123403241", "Toilet paper 8 rolls", "79.90", "STD"},
+    {"BATT-AA4", "7038123403319", "AA batteries 4 pcs", "69.00", "STD"},
+    {"CHARGER-USBC", "7038123403388", "USB-C charging cable 1 m", "149.00", "STD"},
+    {"LIGHTER", "7038123403456", "Lighter", "15.00", "STD"},
+    {"UMBRELLA", "7038123403524", "Umbrella", "199.00", "STD"},
+    {"SUNSCREEN", "7038123403593", "Sunscreen SPF 30 200 ml", "129.00", "STD"},
+    {"NEWS-DAILY", "7038123403661", "Daily newspaper", "45.00", "ZERO"},
+    {"MAG-WEEKLY", "7038123403739", "Weekly magazine", "79.00", "ZERO"},
+    {"STAMP-DOM", "7038123403807", "Domestic postage stamp", "25.00", "ZERO"},
+};
+
+Result<void> addCatalog(ProductCatalog &catalog, const Currency &currency)
+{
+    for (const DemoTaxCode &tax : kTaxCodes) {
+        if (Result<TaxCode> set = catalog.setTaxCode(QString::fromUtf8(tax.code), tax.rateBasisPoints, QString::fromUtf8(tax.name)); !set)
+            return set.error();
+    }
+    for (const DemoProduct &demo : kProducts) {
+        Result<Money> price = Money::parse(QString::fromUtf8(demo.price), currency);
+        if (!price)
+            return price.error();
+        Result<Product> product = catalog.addProduct(NewProduct{QString::fromUtf8(demo.sku), QString::fromUtf8(demo.barcode),
+                                                                QString::fromUtf8(demo.name), *price, QString::fromUtf8(demo.taxCode)});
+        if (!product)
+            return product.error();
+    }
+    return {};
+}
+
 } // namespace
 
 Result<void> populate(Store &store, const QString &userName)
@@ -69,6 +152,8 @@ Result<void> populate(Store &store, const QString &userName)
         if (!entry)
             return entry.error();
     }
+    if (auto added = addCatalog(store.catalog(), store.identity().currency); !added)
+        return added;
     return transaction.commit();
 }
 

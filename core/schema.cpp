@@ -129,6 +129,28 @@ const char *const kVersion4[] = {
     "ALTER TABLE customers ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0 CHECK (blocked IN (0, 1))",
 };
 
+// Version 5: the catalog: tax codes with their rates, and products. A product without a barcode
+// holds NULL there (not ''), so that any number of them fit the UNIQUE constraint.
+const char *const kVersion5[] = {
+    R"(CREATE TABLE tax_codes (
+        code TEXT PRIMARY KEY,
+        rate_bp INTEGER NOT NULL CHECK (rate_bp BETWEEN 0 AND 10000),
+        name TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID)",
+    R"(CREATE TABLE products (
+        sku TEXT PRIMARY KEY,
+        barcode TEXT UNIQUE CHECK (barcode IS NULL OR length(barcode) BETWEEN 8 AND 14),
+        name TEXT NOT NULL CHECK (length(name) >= 1),
+        unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
+        tax_code TEXT NOT NULL REFERENCES tax_codes(code),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_utc TEXT NOT NULL,
+        updated_utc TEXT NOT NULL
+    ))",
+    "CREATE INDEX products_by_name ON products(name COLLATE NOCASE)",
+    "CREATE INDEX products_by_tax_code ON products(tax_code)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -140,7 +162,7 @@ constexpr Step step(const char *const (&statements)[N])
     return Step{statements, N};
 }
 
-const Step kSteps[] = {step(kVersion1), step(kVersion2), step(kVersion3), step(kVersion4)};
+const Step kSteps[] = {step(kVersion1), step(kVersion2), step(kVersion3), step(kVersion4), step(kVersion5)};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kCurrentVersion);
 
 } // namespace

@@ -9,7 +9,8 @@ Store::Store(std::unique_ptr<Database> database, StoreIdentity identity)
       m_journal(*m_database, std::move(identity)),
       m_customers(*m_database),
       m_credit(*m_database, m_journal),
-      m_users(*m_database)
+      m_users(*m_database),
+      m_catalog(*m_database, m_journal.identity().currency)
 {
 }
 

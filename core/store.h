@@ -3,6 +3,7 @@
 // the benchmarks and the tests all open a database through this, so every caller gets the same
 // services over the same connection.
 
+#include "catalog.h"
 #include "customer.h"
 #include "database.h"
 #include "journal.h"
@@ -31,6 +32,8 @@ public:
     StoreCreditService &credit() { return m_credit; }
     const StoreCreditService &credit() const { return m_credit; }
     UserDirectory &users() { return m_users; }
+    ProductCatalog &catalog() { return m_catalog; }
+    const ProductCatalog &catalog() const { return m_catalog; }
     JournalExport exporter() const { return JournalExport(m_journal, m_customers); }
 
 private:
@@ -41,6 +44,7 @@ private:
     CustomerDirectory m_customers;
     StoreCreditService m_credit;
     UserDirectory m_users;
+    ProductCatalog m_catalog;
 };
 
 } // namespace Slate::Core
