@@ -280,7 +280,7 @@ Result<QList<Product>> ProductCatalog::search(const QString &text, int resultsMa
     const QString exact = text.trimmed();
     values << exact << exact << limit;
     return select(QStringLiteral("WHERE ") + clauses.join(QStringLiteral(" AND "))
-                      + QStringLiteral(" ORDER BY (p.sku = ? OR p.barcode = ?) DESC, p.name COLLATE NOCASE, p.sku LIMIT ?"),
+                      + QStringLiteral(" ORDER BY (p.sku = ? OR p.barcode IS ?) DESC, p.name COLLATE NOCASE, p.sku LIMIT ?"),
                   values, doing);
 }
 
