@@ -116,7 +116,7 @@ QString termsText(const CreditTerms &terms, const Currency &currency)
 
 int Cli::run(const QStringList &arguments)
 {
-    static const std::array<Command, 17> commands{{
+    static const std::array<Command, 24> commands{{
         {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
         {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
         {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
@@ -134,6 +134,13 @@ int Cli::run(const QStringList &arguments)
         {"user list", "user list", {}, 0, 0, true, &Cli::userList},
         {"user unlock", "user unlock NAME", {}, 1, 1, true, &Cli::userUnlock},
         {"user reset-pin", "user reset-pin NAME --pin PIN|-", {names({"pin"}), {}}, 1, 1, true, &Cli::userResetPin},
+        {"tax set", "tax set CODE --rate PERCENT [--name NAME]    (e.g. --rate 25 or 12.5)", {names({"rate", "name"}), {}}, 1, 1, true, &Cli::taxSet},
+        {"tax list", "tax list", {}, 0, 0, true, &Cli::taxList},
+        {"product add", "product add --sku S --name N --price AMOUNT --tax CODE [--barcode B]", {names({"sku", "name", "price", "tax", "barcode"}), {}}, 0, 0, true, &Cli::productAdd},
+        {"product list", "product list [--search TEXT] [--limit N]", {names({"search", "limit"}), {}}, 0, 0, true, &Cli::productList},
+        {"product show", "product show BARCODE|SKU", {}, 1, 1, true, &Cli::productShow},
+        {"product import", "product import FILE.csv [--skip-bad]    (header: sku,name,price,tax_code[,barcode])", {{}, names({"skip-bad"})}, 1, 1, true, &Cli::productImport},
+        {"customer import", "customer import FILE.csv [--skip-bad]   (header: card,name[,phone,email,credit_limit,overdraft,terms_days,blocked])", {{}, names({"skip-bad"})}, 1, 1, true, &Cli::customerImport},
     }};
 
     // Find the command words: the first one or two arguments that are not global options.
@@ -150,7 +157,8 @@ int Cli::run(const QStringList &arguments)
         }
         if (words.size() < 2 && !arg.startsWith(QLatin1String("--"))
             && (words.isEmpty() || words.first() == QLatin1String("customer") || words.first() == QLatin1String("credit")
-                || words.first() == QLatin1String("user"))) {
+                || words.first() == QLatin1String("user") || words.first() == QLatin1String("tax")
+                || words.first() == QLatin1String("product"))) {
             words.append(arg);
             continue;
         }
@@ -704,6 +712,191 @@ int Cli::userResetPin(const Arguments &args)
     if (auto done = m_store->users().resetPin(name, *pin); !done)
         return fail(done.error());
     print(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("pin_reset"), true}}, QStringLiteral("Set a new PIN for %1.").arg(name));
+    return ExitOk;
+}
+
+namespace {
+
+QJsonObject taxCodeJson(const TaxCode &tax)
+{
+    return QJsonObject{{QStringLiteral("code"), tax.code},
+                       {QStringLiteral("rate_bp"), tax.rateBasisPoints},
+                       {QStringLiteral("rate_percent"), taxRatePercentText(tax.rateBasisPoints)},
+                       {QStringLiteral("name"), tax.name}};
+}
+
+QJsonObject productJson(const Product &product)
+{
+    return QJsonObject{{QStringLiteral("sku"), product.sku},
+                       {QStringLiteral("barcode"), product.barcode.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(product.barcode)},
+                       {QStringLiteral("name"), product.name},
+                       {QStringLiteral("price"), product.unitPrice.toDecimalString()},
+                       {QStringLiteral("currency"), product.unitPrice.currency().code()},
+                       {QStringLiteral("tax_code"), product.taxCode},
+                       {QStringLiteral("active"), product.active}};
+}
+
+QString productLine(const Product &product)
+{
+    return product.sku.leftJustified(16) + QLatin1Char(' ') + product.barcode.leftJustified(14) + QLatin1Char(' ')
+           + product.name.leftJustified(32) + QLatin1Char(' ') + moneyText(product.unitPrice).rightJustified(14) + QLatin1Char(' ')
+           + product.taxCode;
+}
+
+QJsonArray problemsJson(const ImportReport &report)
+{
+    QJsonArray lines;
+    for (const ImportProblem &problem : report.skipped) {
+        lines.append(QJsonObject{{QStringLiteral("line"), problem.line},
+                                 {QStringLiteral("column"), problem.column},
+                                 {QStringLiteral("message"), problem.message}});
+    }
+    return lines;
+}
+
+QString problemsText(const ImportReport &report)
+{
+    QString text;
+    for (const ImportProblem &problem : report.skipped)
+        text += QStringLiteral("  ") + problem.toText() + QLatin1Char('\n');
+    if (report.skippedCount > report.skipped.size())
+        text += QStringLiteral("  … and %1 more bad lines.\n").arg(report.skippedCount - report.skipped.size());
+    return text;
+}
+
+} // namespace
+
+int Cli::taxSet(const Arguments &args)
+{
+    if (!args.values.contains(QStringLiteral("rate")))
+        return usage(QStringLiteral("tax set needs --rate PERCENT, e.g. --rate 25 or --rate 12.5."));
+    Result<int> rate = taxRateBasisPointsFromPercent(args.value(QStringLiteral("rate")));
+    if (!rate)
+        return fail(rate.error());
+    Result<TaxCode> tax = m_store->catalog().setTaxCode(args.positional.at(0), *rate, args.value(QStringLiteral("name")));
+    if (!tax)
+        return fail(tax.error());
+    print(taxCodeJson(*tax), QStringLiteral("Tax code %1: %2 %%3.")
+                                 .arg(tax->code, taxRatePercentText(tax->rateBasisPoints),
+                                      tax->name.isEmpty() ? QString() : QStringLiteral(" (") + tax->name + QLatin1Char(')')));
+    return ExitOk;
+}
+
+int Cli::taxList(const Arguments &)
+{
+    Result<QList<TaxCode>> codes = m_store->catalog().taxCodes();
+    if (!codes)
+        return fail(codes.error());
+    QJsonArray json;
+    QString text;
+    for (const TaxCode &tax : *codes) {
+        json.append(taxCodeJson(tax));
+        text += tax.code.leftJustified(12) + QString(taxRatePercentText(tax.rateBasisPoints) + QStringLiteral(" %")).rightJustified(9)
+                + QStringLiteral("  ") + tax.name + QLatin1Char('\n');
+    }
+    print(json, text.isEmpty() ? QStringLiteral("No tax codes yet; add one with slatectl tax set CODE --rate PERCENT.\n") : text);
+    return ExitOk;
+}
+
+int Cli::productAdd(const Arguments &args)
+{
+    for (const char *required : {"sku", "name", "price", "tax"}) {
+        if (!args.values.contains(QLatin1String(required)))
+            return usage(QStringLiteral("product add needs --%1. Usage: slatectl product add --sku S --name N --price AMOUNT --tax CODE "
+                                        "[--barcode B]")
+                             .arg(QLatin1String(required)));
+    }
+    Result<Money> price = amountArgument(args.value(QStringLiteral("price")));
+    if (!price)
+        return fail(makeError(price.code(), QStringLiteral("Price: ") + price.message()));
+    Result<Product> product = m_store->catalog().addProduct(NewProduct{args.value(QStringLiteral("sku")), args.value(QStringLiteral("barcode")),
+                                                                       args.value(QStringLiteral("name")), *price,
+                                                                       args.value(QStringLiteral("tax"))});
+    if (!product)
+        return fail(product.error());
+    print(productJson(*product), QStringLiteral("Added product %1 \"%2\" at %3 (tax %4).")
+                                     .arg(product->sku, product->name, moneyText(product->unitPrice), product->taxCode));
+    return ExitOk;
+}
+
+int Cli::productList(const Arguments &args)
+{
+    const std::optional<int> limit = limitArgument(args, 50, kProductSearchResultsMax);
+    if (!limit)
+        return usage(QStringLiteral("--limit must be a whole number from 1 to %1.").arg(kProductSearchResultsMax));
+    Result<QList<Product>> products = m_store->catalog().search(args.value(QStringLiteral("search")), *limit);
+    if (!products)
+        return fail(products.error());
+    QJsonArray json;
+    QString text;
+    for (const Product &product : *products) {
+        json.append(productJson(product));
+        text += productLine(product) + QLatin1Char('\n');
+    }
+    print(json, text.isEmpty() ? QStringLiteral("No products found.\n") : text);
+    return ExitOk;
+}
+
+int Cli::productShow(const Arguments &args)
+{
+    Result<Product> product = m_store->catalog().byScannedCode(args.positional.at(0));
+    if (!product)
+        return fail(product.error());
+    print(productJson(*product), productLine(*product));
+    return ExitOk;
+}
+
+int Cli::productImport(const Arguments &args)
+{
+    const QString path = args.positional.at(0);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(makeError(ErrorCode::IoError, QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString())));
+    const ImportMode mode = args.flags.contains(QStringLiteral("skip-bad")) ? ImportMode::SkipBad : ImportMode::AllOrNothing;
+    return printImportReport(path, importProducts(m_store->database(), m_store->catalog(), file, mode), QStringLiteral("products"));
+}
+
+int Cli::customerImport(const Arguments &args)
+{
+    const QString path = args.positional.at(0);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(makeError(ErrorCode::IoError, QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString())));
+    const ImportMode mode = args.flags.contains(QStringLiteral("skip-bad")) ? ImportMode::SkipBad : ImportMode::AllOrNothing;
+    return printImportReport(path, importCustomers(m_store->database(), m_store->customers(), m_store->identity().currency, file, mode),
+                             QStringLiteral("customers"));
+}
+
+int Cli::printImportReport(const QString &path, const Result<ImportReport> &report, const QString &noun)
+{
+    if (!report)
+        return fail(makeError(report.code(), QStringLiteral("%1: %2").arg(path, report.message())));
+    if (report->refused) {
+        // Like fail(), with every bad line listed so that the file can be fixed in one pass.
+        const QString message = QStringLiteral("Nothing was imported from %1: %2 bad line(s); fix them, or import the good lines "
+                                               "with --skip-bad.")
+                                    .arg(path)
+                                    .arg(report->skippedCount);
+        if (m_json) {
+            m_err << QJsonDocument(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("invalid-argument")},
+                                                                                      {QStringLiteral("message"), message},
+                                                                                      {QStringLiteral("bad_lines"), report->skippedCount},
+                                                                                      {QStringLiteral("lines"), problemsJson(*report)}}}})
+                         .toJson(QJsonDocument::Compact)
+                  << '\n';
+        } else {
+            m_err << "slatectl: " << message << '\n' << problemsText(*report);
+        }
+        return ExitUsage;
+    }
+    QString text = QStringLiteral("Imported %1 %2 from %3.\n").arg(report->imported).arg(noun, path);
+    if (report->skippedCount > 0)
+        text += QStringLiteral("Skipped %1 bad line(s):\n").arg(report->skippedCount) + problemsText(*report);
+    print(QJsonObject{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
+                      {QStringLiteral("imported"), report->imported},
+                      {QStringLiteral("skipped_count"), report->skippedCount},
+                      {QStringLiteral("skipped"), problemsJson(*report)}},
+          text);
     return ExitOk;
 }
 

@@ -4,6 +4,7 @@
 // translates between the command line and the services.
 
 #include "arguments.h"
+#include "csvimport.h"
 #include "store.h"
 
 #include <QJsonValue>
@@ -53,6 +54,14 @@ private:
     int userUnlock(const Arguments &args);
     int userResetPin(const Arguments &args);
     Core::Result<QString> pinArgument(const Arguments &args) const;
+    int taxSet(const Arguments &args);
+    int taxList(const Arguments &args);
+    int productAdd(const Arguments &args);
+    int productList(const Arguments &args);
+    int productShow(const Arguments &args);
+    int productImport(const Arguments &args);
+    int customerImport(const Arguments &args);
+    int printImportReport(const QString &path, const Core::Result<Core::ImportReport> &report, const QString &noun);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -442,6 +442,119 @@ private slots:
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(run.err.contains(QStringLiteral("sequence 3")) && run.err.contains(QStringLiteral("altered")), qPrintable(run.err));
     }
+
+    void taxCodesSetAndList()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        Run run = ctl({"--json", "tax", "set", "STD", "--rate", "25", "--name", "Standard"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value("rate_bp").toInt(), 2500);
+        QCOMPARE(ctl({"tax", "set", "RED", "--rate", "12.5"}).exitCode, 0);
+        run = ctl({"--json", "tax", "set", "BAD", "--rate", "12.555"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errorJson().value("message").toString().contains("12.555"), qPrintable(run.err));
+        QCOMPARE(ctl({"tax", "set", "NORATE"}).exitCode, 2);
+        run = ctl({"--json", "tax", "list"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray codes = run.json().array();
+        QCOMPARE(codes.size(), 2);
+        QCOMPARE(codes.at(0).toObject().value("code").toString(), QString("RED"));
+        QCOMPARE(codes.at(0).toObject().value("rate_bp").toInt(), 1250);
+        QCOMPARE(codes.at(0).toObject().value("rate_percent").toString(), QString("12.5"));
+    }
+
+    void productAddListShow()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        QCOMPARE(ctl({"tax", "set", "FOOD", "--rate", "15"}).exitCode, 0);
+        Run run = ctl({"--json", "product", "add", "--sku", "MILK-1L", "--name", "Whole milk 1 l", "--price", "24.90", "--tax", "FOOD",
+                       "--barcode", "7038010069307"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value("price").toString(), QString("24.90"));
+        run = ctl({"--json", "product", "add", "--sku", "X1", "--name", "Thing", "--price", "12,50", "--tax", "FOOD"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errorJson().value("message").toString().contains("12,50"), qPrintable(run.err));
+        run = ctl({"--json", "product", "add", "--sku", "X1", "--name", "Thing", "--price", "1.00", "--tax", "LUX"});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.errorJson().value("message").toString().contains("LUX"), qPrintable(run.err));
+        run = ctl({"--json", "product", "add", "--sku", "MILK-2", "--name", "Other milk", "--price", "1.00", "--tax", "FOOD", "--barcode", "7038010069307"});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.errorJson().value("code").toString(), QString("already-exists"));
+
+        run = ctl({"--json", "product", "list", "--search", "milk"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().array().size(), 1);
+        run = ctl({"--json", "product", "show", "7038010069307"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value("sku").toString(), QString("MILK-1L"));
+        QCOMPARE(ctl({"product", "show", "NOPE"}).exitCode, 3);
+    }
+
+    void productImportAllOrNothingAndSkipBad()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        QCOMPARE(ctl({"tax", "set", "FOOD", "--rate", "15"}).exitCode, 0);
+        const QString csv = m_dir.filePath("products.csv");
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("sku,name,price,tax_code,barcode\r\nA1,\"Apples, Gala\",29.90,FOOD,7038010000027\r\nB1,Bread,\"12,50\",FOOD,\r\n"
+                       "C1,Cheese,89.00,FOOD,\r\n");
+        }
+        Run run = ctl({"--json", "product", "import", csv});
+        QCOMPARE(run.exitCode, 2);
+        const QJsonObject error = run.errorJson();
+        QCOMPARE(error.value("bad_lines").toInt(), 1);
+        QCOMPARE(error.value("lines").toArray().at(0).toObject().value("line").toInt(), 3);
+        QCOMPARE(error.value("lines").toArray().at(0).toObject().value("column").toString(), QString("price"));
+        QCOMPARE(ctl({"--json", "product", "list"}).json().array().size(), 0);
+
+        run = ctl({"product", "import", csv});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("line 3, column price"), qPrintable(run.err));
+
+        run = ctl({"--json", "product", "import", csv, "--skip-bad"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value("imported").toInt(), 2);
+        QCOMPARE(run.json().object().value("skipped_count").toInt(), 1);
+        QCOMPARE(ctl({"--json", "product", "list"}).json().array().size(), 2);
+        QCOMPARE(ctl({"--json", "product", "show", "7038010000027"}).json().object().value("name").toString(), QString("Apples, Gala"));
+
+        QCOMPARE(ctl({"product", "import", m_dir.filePath("missing.csv")}).exitCode, 1);
+    }
+
+    void customerImportWithTerms()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        const QString csv = m_dir.filePath("customers.csv");
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("\xEF\xBB\xBF" "card,name,email,credit_limit,terms_days\n2001,Kari Hansen,kari@example.no,5000,14\n2002,Ola,,,\n\n");
+        }
+        Run run = ctl({"--json", "customer", "import", csv});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value("imported").toInt(), 2);
+        run = ctl({"--json", "customer", "show", "2001"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value("name").toString(), QString("Kari Hansen"));
+        // Importing the same file again refuses every line: the cards exist.
+        run = ctl({"--json", "customer", "import", csv});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.errorJson().value("bad_lines").toInt(), 2);
+        QVERIFY(run.errorJson().value("lines").toArray().at(0).toObject().value("message").toString().contains("2001"));
+    }
+
+    void demoHasTaxCodesAndProducts()
+    {
+        QCOMPARE(ctl({"demo"}).exitCode, 0);
+        QCOMPARE(ctl({"--json", "tax", "list"}).json().array().size(), 3);
+        const Run run = ctl({"--json", "product", "list", "--limit", "200"});
+        QVERIFY(run.json().array().size() >= 40);
+        for (const QJsonValue &product : run.json().array())
+            QCOMPARE(product.toObject().value("barcode").toString().size(), 13);
+        QVERIFY(verifiedEntries() > 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Slatectl)
