@@ -4,12 +4,13 @@
 
 namespace Slate::Core {
 
-Store::Store(std::unique_ptr<Database> database, StoreIdentity identity)
+Store::Store(std::unique_ptr<Database> database, StoreIdentity identity, CheckoutSettings settings)
     : m_database(std::move(database)),
       m_journal(*m_database, std::move(identity)),
       m_customers(*m_database),
       m_credit(*m_database, m_journal),
-      m_users(*m_database),
+      m_settings(settings),
+      m_users(*m_database, settings.authPolicy()),
       m_catalog(*m_database, m_journal.identity().currency)
 {
 }
@@ -22,7 +23,19 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const OpenOption
     Result<StoreIdentity> identity = StoreSettings::load(**database);
     if (!identity)
         return identity.error();
-    return std::unique_ptr<Store>(new Store(std::move(*database), std::move(*identity)));
+    Result<CheckoutSettings> settings = StoreSettings::loadCheckout(**database);
+    if (!settings)
+        return settings.error();
+    return std::unique_ptr<Store>(new Store(std::move(*database), std::move(*identity), *settings));
+}
+
+Result<void> Store::setCheckoutSettings(const CheckoutSettings &settings)
+{
+    if (auto saved = StoreSettings::saveCheckout(*m_database, settings); !saved)
+        return saved;
+    m_settings = settings;
+    m_users.setPolicy(settings.authPolicy());
+    return {};
 }
 
 Result<std::unique_ptr<Store>> Store::create(const QString &path, const StoreIdentity &identity)
@@ -42,7 +55,7 @@ Result<std::unique_ptr<Store>> Store::create(const QString &path, const StoreIde
         }
         return initialized.error();
     }
-    return std::unique_ptr<Store>(new Store(std::move(*database), identity));
+    return std::unique_ptr<Store>(new Store(std::move(*database), identity, CheckoutSettings{}));
 }
 
 } // namespace Slate::Core

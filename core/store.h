@@ -4,6 +4,7 @@
 // services over the same connection.
 
 #include "catalog.h"
+#include "checkoutsettings.h"
 #include "customer.h"
 #include "database.h"
 #include "journal.h"
@@ -32,17 +33,21 @@ public:
     StoreCreditService &credit() { return m_credit; }
     const StoreCreditService &credit() const { return m_credit; }
     UserDirectory &users() { return m_users; }
+    const CheckoutSettings &checkoutSettings() const { return m_settings; }
+    // Validates, saves and applies new checkout settings (the PIN policy takes effect at once).
+    Result<void> setCheckoutSettings(const CheckoutSettings &settings);
     ProductCatalog &catalog() { return m_catalog; }
     const ProductCatalog &catalog() const { return m_catalog; }
     JournalExport exporter() const { return JournalExport(m_journal, m_customers); }
 
 private:
-    Store(std::unique_ptr<Database> database, StoreIdentity identity);
+    Store(std::unique_ptr<Database> database, StoreIdentity identity, CheckoutSettings settings);
 
     std::unique_ptr<Database> m_database;
     Journal m_journal;
     CustomerDirectory m_customers;
     StoreCreditService m_credit;
+    CheckoutSettings m_settings;
     UserDirectory m_users;
     ProductCatalog m_catalog;
 };

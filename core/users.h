@@ -51,6 +51,7 @@ public:
 
     // Adds a user; names are 1..64 letters, digits, '.', '_' or '-'.
     Result<User> add(const QString &name, Role role, const QString &pin, std::optional<qint64> overrideMaxMinorUnits = std::nullopt);
+    void setPolicy(const AuthPolicy &policy) { m_policy = policy; }
     Result<User> byName(const QString &name) const;
     Result<QList<User>> list() const;
 

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "checkoutsettings.h"
 #include "demodata.h"
 #include "uuidv7.h"
 
@@ -116,7 +117,7 @@ QString termsText(const CreditTerms &terms, const Currency &currency)
 
 int Cli::run(const QStringList &arguments)
 {
-    static const std::array<Command, 24> commands{{
+    static const std::array<Command, 26> commands{{
         {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
         {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
         {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
@@ -130,6 +131,8 @@ int Cli::run(const QStringList &arguments)
         {"accounts", "accounts    (every account's balance)", {}, 0, 0, true, &Cli::accounts},
         {"export", "export --format ledger|csv [--out FILE]", {names({"format", "out"}), {}}, 0, 0, true, &Cli::exportJournal},
         {"verify", "verify", {}, 0, 0, true, &Cli::verify},
+        {"settings show", "settings show", {}, 0, 0, true, &Cli::settingsShow},
+        {"settings set", "settings set [--prices inclusive|exclusive] [--cash-rounding AMOUNT] [--limit-scope shared|per-store] [--pin-failures N] [--pin-lockout-minutes N]", {names({"prices", "cash-rounding", "limit-scope", "pin-failures", "pin-lockout-minutes"}), {}}, 0, 0, true, &Cli::settingsSet},
         {"user add", "user add --name N --role cashier|manager|admin --pin PIN|- [--override-max AMOUNT]", {names({"name", "role", "pin", "override-max"}), {}}, 0, 0, true, &Cli::userAdd},
         {"user list", "user list", {}, 0, 0, true, &Cli::userList},
         {"user unlock", "user unlock NAME", {}, 1, 1, true, &Cli::userUnlock},
@@ -157,7 +160,7 @@ int Cli::run(const QStringList &arguments)
         }
         if (words.size() < 2 && !arg.startsWith(QLatin1String("--"))
             && (words.isEmpty() || words.first() == QLatin1String("customer") || words.first() == QLatin1String("credit")
-                || words.first() == QLatin1String("user") || words.first() == QLatin1String("tax")
+                || words.first() == QLatin1String("user") || words.first() == QLatin1String("settings") || words.first() == QLatin1String("tax")
                 || words.first() == QLatin1String("product"))) {
             words.append(arg);
             continue;
@@ -897,6 +900,73 @@ int Cli::printImportReport(const QString &path, const Result<ImportReport> &repo
                       {QStringLiteral("skipped_count"), report->skippedCount},
                       {QStringLiteral("skipped"), problemsJson(*report)}},
           text);
+    return ExitOk;
+}
+
+void Cli::printSettings(const QString &heading)
+{
+    const CheckoutSettings &settings = m_store->checkoutSettings();
+    const StoreIdentity &store = m_store->identity();
+    const Money rounding(settings.cashRoundingMinorUnits, store.currency);
+    print(QJsonObject{{QStringLiteral("store"), store.storeCode},
+                      {QStringLiteral("terminal"), store.terminalId},
+                      {QStringLiteral("currency"), store.currency.code()},
+                      {QStringLiteral("prices"), priceModeName(settings.priceMode)},
+                      {QStringLiteral("cash_rounding"), rounding.toDecimalString()},
+                      {QStringLiteral("limit_scope"), limitScopeName(settings.limitScope)},
+                      {QStringLiteral("pin_failures"), settings.pinFailuresMax},
+                      {QStringLiteral("pin_lockout_seconds"), settings.pinLockoutSeconds}},
+          heading
+              + QStringLiteral("Store %1, terminal %2, currency %3\nPrices:            tax-%4\nCash rounding:     %5\n"
+                               "Credit limit:      %6\nPIN lockout:       after %7 wrong PINs, for %8 seconds\n")
+                    .arg(store.storeCode, store.terminalId, store.currency.code(), priceModeName(settings.priceMode),
+                         moneyText(rounding),
+                         settings.limitScope == LimitScope::Shared ? QStringLiteral("shared by all stores")
+                                                                   : QStringLiteral("used per store"))
+                    .arg(settings.pinFailuresMax)
+                    .arg(settings.pinLockoutSeconds));
+}
+
+int Cli::settingsShow(const Arguments &)
+{
+    printSettings(QString());
+    return ExitOk;
+}
+
+int Cli::settingsSet(const Arguments &args)
+{
+    CheckoutSettings settings = m_store->checkoutSettings();
+    if (args.values.contains(QStringLiteral("prices"))) {
+        const std::optional<PriceMode> mode = priceModeFromName(args.value(QStringLiteral("prices")));
+        if (!mode)
+            return usage(QStringLiteral("--prices must be inclusive or exclusive, not \"%1\".").arg(args.value(QStringLiteral("prices"))));
+        settings.priceMode = *mode;
+    }
+    if (args.values.contains(QStringLiteral("cash-rounding"))) {
+        Result<Money> rounding = amountArgument(args.value(QStringLiteral("cash-rounding")));
+        if (!rounding)
+            return fail(rounding.error());
+        settings.cashRoundingMinorUnits = rounding->minorUnits();
+    }
+    if (args.values.contains(QStringLiteral("limit-scope"))) {
+        const std::optional<LimitScope> scope = limitScopeFromName(args.value(QStringLiteral("limit-scope")));
+        if (!scope)
+            return usage(QStringLiteral("--limit-scope must be shared or per-store, not \"%1\".").arg(args.value(QStringLiteral("limit-scope"))));
+        settings.limitScope = *scope;
+    }
+    for (const auto &[option, field, factor] : {std::tuple{QStringLiteral("pin-failures"), &settings.pinFailuresMax, 1},
+                                                std::tuple{QStringLiteral("pin-lockout-minutes"), &settings.pinLockoutSeconds, 60}}) {
+        if (!args.values.contains(option))
+            continue;
+        bool ok = false;
+        const int value = args.value(option).toInt(&ok);
+        if (!ok || value > 100000)
+            return usage(QStringLiteral("--%1 must be a whole number, not \"%2\".").arg(option, args.value(option)));
+        *field = value * factor;
+    }
+    if (auto saved = m_store->setCheckoutSettings(settings); !saved)
+        return fail(saved.error());
+    printSettings(QStringLiteral("Saved.\n"));
     return ExitOk;
 }
 

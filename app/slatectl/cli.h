@@ -49,6 +49,9 @@ private:
     int accounts(const Arguments &args);
     int exportJournal(const Arguments &args);
     int verify(const Arguments &args);
+    int settingsShow(const Arguments &args);
+    int settingsSet(const Arguments &args);
+    void printSettings(const QString &heading);
     int userAdd(const Arguments &args);
     int userList(const Arguments &args);
     int userUnlock(const Arguments &args);

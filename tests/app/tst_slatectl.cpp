@@ -171,8 +171,9 @@ private slots:
     {
         const Run run = slatectl({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
-        for (const char *command : {"init", "customer add", "customer list", "customer show", "credit add", "credit adjust",
-                                    "balance", "history", "export", "verify"})
+        for (const char *command : {"init", "customer add", "customer list", "customer show", "customer set", "customer import",
+                                    "credit add", "credit adjust", "balance", "history", "export", "verify", "user add",
+                                    "tax set", "product add", "product import", "settings show", "settings set"})
             QVERIFY2(run.out.contains(QLatin1String(command)), command);
     }
 
@@ -424,6 +425,44 @@ private slots:
         run = ctl({"--json", "customer", "show", "1002"});
         QCOMPARE(run.json().object().value("terms_days").toInt(), 14);
         QCOMPARE(run.json().object().value("blocked").toBool(), true);
+    }
+
+    void settingsShowAndSet()
+    {
+        QCOMPARE(ctl({"demo"}).exitCode, 0);
+        Run run = ctl({"--json", "settings", "show"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value("prices").toString(), QStringLiteral("inclusive"));
+        QCOMPARE(run.json().object().value("cash_rounding").toString(), QStringLiteral("0.01"));
+        run = ctl({"--json", "settings", "set", "--prices", "exclusive", "--cash-rounding", "1.00", "--limit-scope", "per-store",
+                   "--pin-failures", "3", "--pin-lockout-minutes", "10"});
+        QCOMPARE(run.exitCode, 0);
+        run = ctl({"--json", "settings", "show"});
+        QCOMPARE(run.json().object().value("prices").toString(), QStringLiteral("exclusive"));
+        QCOMPARE(run.json().object().value("cash_rounding").toString(), QStringLiteral("1.00"));
+        QCOMPARE(run.json().object().value("limit_scope").toString(), QStringLiteral("per-store"));
+        QCOMPARE(run.json().object().value("pin_failures").toInt(), 3);
+        QCOMPARE(run.json().object().value("pin_lockout_seconds").toInt(), 600);
+
+        const struct {
+            QStringList args;
+            const char *messagePart;
+        } refusals[] = {
+            {{"settings", "set", "--prices", "sometimes"}, "sometimes"},
+            {{"settings", "set", "--cash-rounding", "0"}, "rounding"},
+            {{"settings", "set", "--cash-rounding", "0.001"}, "decimals"},
+            {{"settings", "set", "--limit-scope", "galactic"}, "galactic"},
+            {{"settings", "set", "--pin-failures", "2"}, "Wrong PINs"},
+            {{"settings", "set", "--pin-lockout-minutes", "ten"}, "ten"},
+        };
+        for (const auto &refusal : refusals) {
+            run = ctl(refusal.args);
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(QLatin1String(refusal.messagePart)), qPrintable(run.err));
+        }
+        run = ctl({"--json", "settings", "show"});
+        QCOMPARE(run.json().object().value("cash_rounding").toString(), QStringLiteral("1.00"));
+        QCOMPARE(run.json().object().value("pin_failures").toInt(), 3);
     }
 
     void verifyReportsTamperingAndExitsNonZero()

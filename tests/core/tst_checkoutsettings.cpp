@@ -97,6 +97,24 @@ private slots:
         QVERIFY2(read.message().contains(store.path()), qPrintable(read.message()));
     }
 
+    void theStoreAppliesThePinPolicy()
+    {
+        TestStore store;
+        QVERIFY(store->users().add("mona", Role::Manager, "2468").ok());
+        CheckoutSettings settings = store->checkoutSettings();
+        settings.pinFailuresMax = 3;
+        QVERIFY(store->setCheckoutSettings(settings).ok());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(store->users().authenticate("mona", "0000", "login").code(), ErrorCode::AuthenticationFailed);
+        QCOMPARE(store->users().authenticate("mona", "2468", "login").code(), ErrorCode::AccountLocked);
+        // A reopened store reads the policy back.
+        QVERIFY(store.reopen());
+        QCOMPARE(store->checkoutSettings().pinFailuresMax, 3);
+        settings.pinFailuresMax = 1;
+        QCOMPARE(store->setCheckoutSettings(settings).code(), ErrorCode::InvalidArgument);
+        QCOMPARE(store->checkoutSettings().pinFailuresMax, 3);
+    }
+
     void namesRoundTrip()
     {
         for (LimitScope scope : {LimitScope::Shared, LimitScope::PerStore})
