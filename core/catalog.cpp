@@ -2,6 +2,7 @@
 
 #include "accounts.h"
 #include "journalentry.h"
+#include "textrules.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -16,11 +17,6 @@ const QString kColumns = QStringLiteral("p.sku, p.barcode, p.name, p.unit_price,
 
 Error invalid(const QString &message) { return makeError(ErrorCode::InvalidArgument, message); }
 
-bool hasControlCharacters(const QString &text)
-{
-    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
-}
-
 bool isAsciiDigits(QStringView text)
 {
     return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
@@ -33,8 +29,6 @@ QString likeEscaped(QString text)
         .replace(QLatin1Char('%'), QStringLiteral("\\%"))
         .replace(QLatin1Char('_'), QStringLiteral("\\_"));
 }
-
-QDateTime nowUtc() { return QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC); }
 
 } // namespace
 

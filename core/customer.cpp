@@ -1,6 +1,7 @@
 #include "customer.h"
 
 #include "journalentry.h"
+#include "textrules.h"
 #include "uuidv7.h"
 
 #include <QRegularExpression>
@@ -36,15 +37,6 @@ QString digitsOf(const QString &text)
             digits.append(c);
     }
     return digits;
-}
-
-bool hasControlCharacters(const QString &text)
-{
-    for (QChar c : text) {
-        if (c.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
 }
 
 // Escapes LIKE's wildcards so that a search for "50%" finds the text "50%".
@@ -155,7 +147,7 @@ Result<Customer> CustomerDirectory::add(const NewCustomer &draft)
                          QStringLiteral("Card %1 already belongs to %2; use another card number.")
                              .arg(draft.card, taken->value(0).toString()));
     taken->finish();
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+    const QDateTime now = nowUtc();
     Customer customer{uuidText(newTimeOrderedUuid()), draft.card, draft.name.trimmed(), draft.phone.trimmed(),
                       draft.email.trimmed(), now, now, CreditTerms{}};
     if (auto done = m_database.run(
@@ -267,7 +259,7 @@ Result<Customer> CustomerDirectory::setTerms(const QString &customerId, const Cr
                        "updated_utc = ? WHERE id = ?"),
         {terms.creditLimitMinorUnits, terms.overdraftLimitMinorUnits ? QVariant(*terms.overdraftLimitMinorUnits) : QVariant(),
          terms.paymentTermsDays, terms.blocked ? 1 : 0,
-         timestampText(QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC)), customerId},
+         timestampText(nowUtc()), customerId},
         doing);
     if (!done)
         return done.error();

@@ -42,7 +42,7 @@ Result<JournalEntry> Journal::append(const EntryDraft &draft)
     JournalEntry entry;
     entry.id = newTimeOrderedUuid();
     entry.terminalId = m_identity.terminalId;
-    entry.createdUtc = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+    entry.createdUtc = nowUtc();
     entry.kind = draft.kind;
     entry.userName = draft.userName;
     entry.note = draft.note;

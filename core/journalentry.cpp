@@ -1,6 +1,7 @@
 #include "journalentry.h"
 
 #include "accounts.h"
+#include "textrules.h"
 #include "uuidv7.h"
 
 #include <QCryptographicHash>
@@ -37,15 +38,6 @@ void appendBytes(QByteArray &out, QByteArrayView bytes)
 
 void appendText(QByteArray &out, const QString &text) { appendBytes(out, text.toUtf8()); }
 
-bool hasControlCharacters(QStringView text, bool allowNewline)
-{
-    for (QChar c : text) {
-        if (c.category() == QChar::Other_Control && !(allowNewline && c == QLatin1Char('\n')))
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 QString entryKindName(EntryKind kind)
@@ -67,6 +59,11 @@ std::optional<EntryKind> entryKindFromName(QStringView name)
 }
 
 QByteArray genesisHash() { return QByteArray(kHashSize, '\0'); }
+
+QDateTime nowUtc()
+{
+    return QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+}
 
 QString timestampText(const QDateTime &utc)
 {
@@ -144,11 +141,11 @@ Result<void> validateDraft(const EntryDraft &draft)
                              .arg(kPostingsMax)
                              .arg(draft.postings.size()));
     if (draft.userName.trimmed().isEmpty() || draft.userName.size() > kUserNameLengthMax
-        || hasControlCharacters(draft.userName, false))
+        || hasControlCharacters(draft.userName))
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("A journal entry must name who made it (1 to %1 characters, no control characters).")
                              .arg(kUserNameLengthMax));
-    if (draft.note.size() > kNoteLengthMax || hasControlCharacters(draft.note, true))
+    if (draft.note.size() > kNoteLengthMax || hasControlCharacters(draft.note, Newlines::Allowed))
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("The note is too long or has control characters; keep it to %1 characters.")
                              .arg(kNoteLengthMax));

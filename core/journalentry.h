@@ -61,6 +61,7 @@ struct JournalEntry {
 
 constexpr int kHashSize = 32;
 QByteArray genesisHash(); // 32 zero bytes
+QDateTime nowUtc(); // the current time in UTC, at the millisecond precision that is stored
 QString timestampText(const QDateTime &utc); // 2026-11-23T10:42:00.123Z
 QDateTime timestampFromText(QStringView text); // invalid when malformed
 
