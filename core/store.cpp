@@ -38,7 +38,7 @@ Result<void> Store::setCheckoutSettings(const CheckoutSettings &settings)
     return {};
 }
 
-Result<std::unique_ptr<Store>> Store::create(const QString &path, const StoreIdentity &identity)
+Result<std::unique_ptr<Store>> Store::create(const QString &path, const StoreIdentity &identity, const Populate &populate)
 {
     OpenOptions options;
     options.mode = OpenMode::CreateNew;
@@ -46,16 +46,24 @@ Result<std::unique_ptr<Store>> Store::create(const QString &path, const StoreIde
     Result<std::unique_ptr<Database>> database = Database::open(path, options);
     if (!database)
         return database.error();
-    if (auto initialized = StoreSettings::initialize(**database, identity); !initialized) {
-        // Leave no half-made database behind for a refused identity.
+    // Leave no half-made database behind when the identity or the population is refused.
+    auto abandon = [&](std::unique_ptr<Store> store, const Error &error) -> Result<std::unique_ptr<Store>> {
+        store.reset();
         database->reset();
         if (!existed) {
             for (const char *suffix : {"", "-wal", "-shm"})
                 QFile::remove(path + QLatin1String(suffix));
         }
-        return initialized.error();
+        return error;
+    };
+    if (auto initialized = StoreSettings::initialize(**database, identity); !initialized)
+        return abandon(nullptr, initialized.error());
+    std::unique_ptr<Store> store(new Store(std::move(*database), identity, CheckoutSettings{}));
+    if (populate) {
+        if (auto populated = populate(*store); !populated)
+            return abandon(std::move(store), populated.error());
     }
-    return std::unique_ptr<Store>(new Store(std::move(*database), identity, CheckoutSettings{}));
+    return store;
 }
 
 } // namespace Slate::Core

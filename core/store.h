@@ -13,6 +13,7 @@
 #include "storeidentity.h"
 #include "users.h"
 
+#include <functional>
 #include <memory>
 
 namespace Slate::Core {
@@ -21,8 +22,12 @@ class Store {
 public:
     // Opens an initialised database (migrating it if it is older).
     static Result<std::unique_ptr<Store>> open(const QString &path, const OpenOptions &options = {});
-    // Creates a new database file with this identity; refuses an existing one.
-    static Result<std::unique_ptr<Store>> create(const QString &path, const StoreIdentity &identity);
+    // Fills a newly created store (e.g. with demo data); a failure undoes the creation.
+    using Populate = std::function<Result<void>(Store &)>;
+    // Creates a new database file with this identity; refuses an existing one. If the identity
+    // or populate fails, no database file is left behind.
+    static Result<std::unique_ptr<Store>> create(const QString &path, const StoreIdentity &identity,
+                                                 const Populate &populate = {});
 
     const StoreIdentity &identity() const { return m_journal.identity(); }
     Database &database() { return *m_database; }

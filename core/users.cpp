@@ -150,20 +150,21 @@ Result<User> UserDirectory::authenticate(const QString &name, const QString &pin
     Transaction transaction(m_database);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
+    // Every outcome is audited and committed, the refusals included.
+    auto finish = [&](bool success, const QString &detail) -> Result<void> {
+        if (auto audited = audit(name, purpose, success, detail); !audited)
+            return audited;
+        return transaction.commit();
+    };
     Result<User> user = byName(name);
-    const QDateTime current = now();
     if (!known || !user) {
-        if (auto audited = audit(name, purpose, false, known ? QStringLiteral("inactive user") : QStringLiteral("unknown user")); !audited)
-            return audited.error();
-        if (auto committed = transaction.commit(); !committed)
-            return committed.error();
+        if (auto done = finish(false, known ? QStringLiteral("inactive user") : QStringLiteral("unknown user")); !done)
+            return done.error();
         return authenticationFailed();
     }
-    if (user->lockedUntilUtc.isValid() && current < user->lockedUntilUtc) {
-        if (auto audited = audit(name, purpose, false, QStringLiteral("locked")); !audited)
-            return audited.error();
-        if (auto committed = transaction.commit(); !committed)
-            return committed.error();
+    if (user->lockedUntilUtc.isValid() && now() < user->lockedUntilUtc) {
+        if (auto done = finish(false, QStringLiteral("locked")); !done)
+            return done.error();
         return makeError(ErrorCode::AccountLocked,
                          QStringLiteral("%1 is locked after %2 wrong PINs until %3 UTC; wait, or ask an admin to unlock.")
                              .arg(name)
@@ -173,25 +174,21 @@ Result<User> UserDirectory::authenticate(const QString &name, const QString &pin
     if (matches) {
         if (auto done = m_database.run(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until_utc = '' WHERE name = ?"), {name}, doing); !done)
             return done.error();
-        if (auto audited = audit(name, purpose, true, QString()); !audited)
-            return audited.error();
-        if (auto committed = transaction.commit(); !committed)
-            return committed.error();
+        if (auto done = finish(true, QString()); !done)
+            return done.error();
         user->failedAttempts = 0;
         user->lockedUntilUtc = QDateTime();
         return *user;
     }
     const int failures = user->failedAttempts + 1;
     const bool lock = failures >= m_policy.failuresMax;
-    const QString lockedUntil = lock ? timestampText(current.addSecs(m_policy.lockoutSeconds)) : QString();
+    const QString lockedUntil = lock ? timestampText(now().addSecs(m_policy.lockoutSeconds)) : QString();
     if (auto done = m_database.run(QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until_utc = ? WHERE name = ?"),
                                    {lock ? 0 : failures, lockedUntil, name}, doing);
         !done)
         return done.error();
-    if (auto audited = audit(name, purpose, false, lock ? QStringLiteral("wrong PIN; locked") : QStringLiteral("wrong PIN")); !audited)
-        return audited.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
+    if (auto done = finish(false, lock ? QStringLiteral("wrong PIN; locked") : QStringLiteral("wrong PIN")); !done)
+        return done.error();
     return authenticationFailed();
 }
 

@@ -344,17 +344,14 @@ int Cli::init(const Arguments &args)
 int Cli::demo(const Arguments &args)
 {
     const QString path = databasePath(args);
-    Result<std::unique_ptr<Store>> store = Store::create(
-        path, StoreIdentity{QStringLiteral("DEMO"), *Currency::fromCode(u"NOK"), QStringLiteral("T1")});
+    const QString user = userName(args);
+    Result<std::unique_ptr<Store>> store =
+        Store::create(path, StoreIdentity{QStringLiteral("DEMO"), *Currency::fromCode(u"NOK"), QStringLiteral("T1")},
+                      [&user](Store &created) { return DemoData::populate(created, user); });
     if (!store)
         return fail(store.error());
-    if (auto populated = DemoData::populate(**store, userName(args)); !populated) {
-        store->reset();
-        for (const char *suffix : {"", "-wal", "-shm"})
-            QFile::remove(path + QLatin1String(suffix));
-        return fail(populated.error());
-    }
-    const qint64 customers = (*store)->customers().count().ok() ? *(*store)->customers().count() : 0;
+    const Result<qint64> count = (*store)->customers().count();
+    const qint64 customers = count ? *count : 0;
     print(QJsonObject{{QStringLiteral("database"), QFileInfo(path).absoluteFilePath()}, {QStringLiteral("customers"), customers}},
           QStringLiteral("Created demo database %1 with %2 customers (cards 1001-1008).").arg(QFileInfo(path).absoluteFilePath()).arg(customers));
     return ExitOk;
