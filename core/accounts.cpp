@@ -46,14 +46,16 @@ QString forPaymentJournal(PaymentJournal journal, const QString &storeCode, cons
 }
 
 QString storeCredit(const QString &customerId) { return QStringLiteral("liabilities:store-credit:") + customerId; }
-QString receivableAccrued(const QString &customerId)
+QString receivablePrefix(const QString &customerId) { return QStringLiteral("assets:receivable:") + customerId + QLatin1Char(':'); }
+QString receivableAccrued(const QString &customerId, const QString &storeCode)
 {
-    return QStringLiteral("assets:receivable:") + customerId + QStringLiteral(":accrued");
+    return receivablePrefix(customerId) + QStringLiteral("accrued:") + storeCode;
 }
-QString receivableInvoiced(const QString &customerId)
+QString receivableInvoiced(const QString &customerId, const QString &storeCode, const QString &invoiceNumber)
 {
-    return QStringLiteral("assets:receivable:") + customerId + QStringLiteral(":invoiced");
+    return receivablePrefix(customerId) + QStringLiteral("invoiced:") + storeCode + QLatin1Char(':') + invoiceNumber;
 }
+QString cashRounding(const QString &storeCode) { return QStringLiteral("income:cash-rounding:") + storeCode; }
 QString salesIncome(const QString &storeCode) { return QStringLiteral("income:sales:") + storeCode; }
 QString tax(const QString &taxCode) { return QStringLiteral("liabilities:tax:") + taxCode; }
 QString creditAdjustments() { return QStringLiteral("expenses:credit-adjustments"); }

@@ -5,11 +5,12 @@
 //   assets:cash:<store>:<terminal>          cash in a till's drawer
 //   assets:card:<store>                     card takings not yet settled by the card acquirer
 //   assets:bank                             the shop's bank account
-//   assets:receivable:<customer>:accrued    account sales not yet invoiced
-//   assets:receivable:<customer>:invoiced   invoiced, not yet paid
+//   assets:receivable:<customer>:accrued:<store>             account sales not yet invoiced
+//   assets:receivable:<customer>:invoiced:<store>:<invoice>  invoiced, not yet paid
 //   liabilities:store-credit:<customer>     prepaid wallet (its negated balance is the wallet)
 //   liabilities:tax:<code>                  tax collected
 //   income:sales:<store>                    sales net of tax
+//   income:cash-rounding:<store>            cash rounding to the smallest coin (either sign)
 //   expenses:credit-adjustments             manager corrections of store credit
 
 #include <QString>
@@ -31,8 +32,11 @@ QString card(const QString &storeCode);
 QString bank();
 QString forPaymentJournal(PaymentJournal journal, const QString &storeCode, const QString &terminalId);
 QString storeCredit(const QString &customerId);
-QString receivableAccrued(const QString &customerId);
-QString receivableInvoiced(const QString &customerId);
+// Every receivable account of a customer starts with this prefix (ends in ':').
+QString receivablePrefix(const QString &customerId);
+QString receivableAccrued(const QString &customerId, const QString &storeCode);
+QString receivableInvoiced(const QString &customerId, const QString &storeCode, const QString &invoiceNumber);
+QString cashRounding(const QString &storeCode);
 QString salesIncome(const QString &storeCode);
 QString tax(const QString &taxCode);
 QString creditAdjustments();

@@ -151,6 +151,120 @@ const char *const kVersion5[] = {
     "CREATE INDEX products_by_tax_code ON products(tax_code)",
 };
 
+// Version 6: checkout. Sales and their lines (the ledger holds the money; these hold what was
+// sold, for receipts and refunds), refunds, manager overrides and invoices. All append-only:
+// a sale, refund, override or invoice is a fact; corrections are new records.
+const char *const kVersion6[] = {
+    R"(CREATE TABLE sales (
+        id TEXT PRIMARY KEY,
+        terminal_id TEXT NOT NULL,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        entry_id TEXT NOT NULL UNIQUE REFERENCES journal_entries(id),
+        store_code TEXT NOT NULL,
+        created_utc TEXT NOT NULL,
+        cashier TEXT NOT NULL,
+        customer_id TEXT NOT NULL DEFAULT '',
+        currency TEXT NOT NULL,
+        price_mode TEXT NOT NULL CHECK (price_mode IN ('inclusive', 'exclusive')),
+        cash_tendered INTEGER NOT NULL DEFAULT 0 CHECK (cash_tendered >= 0),
+        change_given INTEGER NOT NULL DEFAULT 0 CHECK (change_given >= 0),
+        UNIQUE (terminal_id, number)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX sales_by_customer ON sales(customer_id, created_utc) WHERE customer_id <> ''",
+    "CREATE INDEX sales_by_time ON sales(created_utc)",
+    R"(CREATE TABLE sale_lines (
+        sale_id TEXT NOT NULL REFERENCES sales(id),
+        line INTEGER NOT NULL CHECK (line >= 1),
+        sku TEXT NOT NULL,
+        name TEXT NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity >= 1),
+        unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
+        discount INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),
+        tax_code TEXT NOT NULL,
+        tax_rate_bp INTEGER NOT NULL CHECK (tax_rate_bp BETWEEN 0 AND 10000),
+        gross INTEGER NOT NULL,
+        net INTEGER NOT NULL,
+        tax INTEGER NOT NULL,
+        PRIMARY KEY (sale_id, line)
+    ) WITHOUT ROWID)",
+    R"(CREATE TABLE refunds (
+        id TEXT PRIMARY KEY,
+        terminal_id TEXT NOT NULL,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        sale_id TEXT NOT NULL REFERENCES sales(id),
+        entry_id TEXT NOT NULL UNIQUE REFERENCES journal_entries(id),
+        created_utc TEXT NOT NULL,
+        cashier TEXT NOT NULL,
+        refund_to TEXT NOT NULL CHECK (refund_to IN ('credit', 'cash', 'original')),
+        reason TEXT NOT NULL DEFAULT '',
+        UNIQUE (terminal_id, number)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX refunds_by_sale ON refunds(sale_id)",
+    R"(CREATE TABLE refund_lines (
+        refund_id TEXT NOT NULL REFERENCES refunds(id),
+        sale_id TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity >= 1),
+        gross INTEGER NOT NULL,
+        net INTEGER NOT NULL,
+        tax INTEGER NOT NULL,
+        PRIMARY KEY (refund_id, line),
+        FOREIGN KEY (sale_id, line) REFERENCES sale_lines(sale_id, line)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX refund_lines_by_sale_line ON refund_lines(sale_id, line)",
+    R"(CREATE TABLE overrides (
+        id TEXT PRIMARY KEY,
+        created_utc TEXT NOT NULL,
+        sale_id TEXT NOT NULL REFERENCES sales(id),
+        entry_id TEXT NOT NULL REFERENCES journal_entries(id),
+        manager TEXT NOT NULL,
+        cashier TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        tender TEXT NOT NULL CHECK (tender IN ('credit', 'account')),
+        amount_over INTEGER NOT NULL CHECK (amount_over > 0),
+        currency TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (length(reason) >= 1)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX overrides_by_time ON overrides(created_utc)",
+    R"(CREATE TABLE invoices (
+        number TEXT PRIMARY KEY,
+        terminal_id TEXT NOT NULL,
+        sequence INTEGER NOT NULL CHECK (sequence >= 1),
+        customer_id TEXT NOT NULL,
+        store_code TEXT NOT NULL,
+        entry_id TEXT NOT NULL UNIQUE REFERENCES journal_entries(id),
+        issued_date TEXT NOT NULL,
+        due_date TEXT NOT NULL,
+        UNIQUE (terminal_id, sequence)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX invoices_by_customer ON invoices(customer_id, issued_date)",
+    "CREATE INDEX invoices_by_due_date ON invoices(due_date)",
+    R"(CREATE TRIGGER sales_no_update BEFORE UPDATE ON sales
+       BEGIN SELECT RAISE(ABORT, 'sales is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER sales_no_delete BEFORE DELETE ON sales
+       BEGIN SELECT RAISE(ABORT, 'sales is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER sale_lines_no_update BEFORE UPDATE ON sale_lines
+       BEGIN SELECT RAISE(ABORT, 'sale_lines is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER sale_lines_no_delete BEFORE DELETE ON sale_lines
+       BEGIN SELECT RAISE(ABORT, 'sale_lines is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER refunds_no_update BEFORE UPDATE ON refunds
+       BEGIN SELECT RAISE(ABORT, 'refunds is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER refunds_no_delete BEFORE DELETE ON refunds
+       BEGIN SELECT RAISE(ABORT, 'refunds is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER refund_lines_no_update BEFORE UPDATE ON refund_lines
+       BEGIN SELECT RAISE(ABORT, 'refund_lines is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER refund_lines_no_delete BEFORE DELETE ON refund_lines
+       BEGIN SELECT RAISE(ABORT, 'refund_lines is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER overrides_no_update BEFORE UPDATE ON overrides
+       BEGIN SELECT RAISE(ABORT, 'overrides is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER overrides_no_delete BEFORE DELETE ON overrides
+       BEGIN SELECT RAISE(ABORT, 'overrides is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER invoices_no_update BEFORE UPDATE ON invoices
+       BEGIN SELECT RAISE(ABORT, 'invoices is append-only: record a correcting entry instead'); END)",
+    R"(CREATE TRIGGER invoices_no_delete BEFORE DELETE ON invoices
+       BEGIN SELECT RAISE(ABORT, 'invoices is append-only: record a correcting entry instead'); END)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -162,7 +276,8 @@ constexpr Step step(const char *const (&statements)[N])
     return Step{statements, N};
 }
 
-const Step kSteps[] = {step(kVersion1), step(kVersion2), step(kVersion3), step(kVersion4), step(kVersion5)};
+const Step kSteps[] = {step(kVersion1), step(kVersion2), step(kVersion3), step(kVersion4), step(kVersion5),
+                        step(kVersion6)};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kCurrentVersion);
 
 } // namespace
