@@ -8,6 +8,9 @@ packages=(
     libssl-dev                                 # libcrypto: PBKDF2 for PIN hashes
     hledger                                    # the export test checks the journal with hledger
     sqlite3                                    # for people inspecting a database by hand
+    qt6-httpserver-dev                         # slate_sync: slate-server's HTTP/1.1 endpoint
+    libqt6sql6-psql                            # slate-server's PostgreSQL storage (QPSQL)
+    postgresql-15                              # tests/sync start a throwaway PostgreSQL cluster
 )
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 missing=()
