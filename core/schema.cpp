@@ -265,6 +265,23 @@ const char *const kVersion6[] = {
        BEGIN SELECT RAISE(ABORT, 'invoices is append-only: record a correcting entry instead'); END)",
 };
 
+// Version 7: the till's sync state, one row: the terminal identity and request-signing secret
+// issued by the server at enrolment, the server it syncs with, how far its own journal is
+// confirmed by the server, and when it last synced. Pulled entries need no cursor here: the
+// journal itself holds each other terminal's highest sequence (see core/foreignentries.h).
+const char *const kVersion7[] = {
+    R"(CREATE TABLE sync_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        server_url TEXT NOT NULL DEFAULT '',
+        enrolled_terminal_id TEXT NOT NULL DEFAULT '',
+        terminal_secret BLOB CHECK (terminal_secret IS NULL OR length(terminal_secret) = 32),
+        pushed_sequence INTEGER NOT NULL DEFAULT 0 CHECK (pushed_sequence >= 0),
+        last_sync_utc TEXT NOT NULL DEFAULT '',
+        last_error TEXT NOT NULL DEFAULT ''
+    ))",
+    "INSERT INTO sync_state (id) VALUES (1)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -277,7 +294,7 @@ constexpr Step step(const char *const (&statements)[N])
 }
 
 const Step kSteps[] = {step(kVersion1), step(kVersion2), step(kVersion3), step(kVersion4), step(kVersion5),
-                        step(kVersion6)};
+                        step(kVersion6), step(kVersion7)};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kCurrentVersion);
 
 } // namespace
