@@ -5,6 +5,7 @@
 // the maintained table (never by scanning postings); verify() proves the two agree.
 
 #include "database.h"
+#include "foreignentries.h"
 #include "journalentry.h"
 #include "storeidentity.h"
 
@@ -39,6 +40,11 @@ public:
 
     // Validates and records a draft as this terminal's next entry. Refused drafts write nothing.
     Result<JournalEntry> append(const EntryDraft &draft);
+
+    // Stores another terminal's entry exactly as it was hashed there (pulled by sync), after
+    // checking its hash, its balance and that it follows that terminal's chain here; moves the
+    // balances in the same transaction. Defined in foreignentries.cpp.
+    Result<ForeignAppend> appendForeign(const JournalEntry &entry);
 
     // The balance of one account (zero for an account that never moved).
     Result<Money> balance(const QString &account) const;
