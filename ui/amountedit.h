@@ -1,0 +1,27 @@
+#pragma once
+// AmountEdit: a line edit for an amount of money as a person types it in the shop's locale.
+// It only parses; whether the amount is allowed is for core to say.
+
+#include "session.h"
+
+#include <QLineEdit>
+
+namespace Slate::Ui {
+
+class AmountEdit : public QLineEdit {
+    Q_OBJECT
+public:
+    explicit AmountEdit(const Session &session, QWidget *parent = nullptr);
+
+    bool isBlank() const { return text().trimmed().isEmpty(); }
+    // The typed amount; an error for text that is not an amount (blank is an error too).
+    Core::Result<Core::Money> amount() const;
+    // Blank counts as zero.
+    Core::Result<Core::Money> amountOrZero() const;
+    void setAmount(const Core::Money &amount);
+
+private:
+    const Session &m_session;
+};
+
+} // namespace Slate::Ui
