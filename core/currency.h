@@ -22,7 +22,12 @@ public:
 
     friend bool operator==(const Currency &a, const Currency &b) { return a.m_code == b.m_code; }
 
+    // No currency: the empty code. Only a default Money has it; arithmetic with it fails.
+    bool isNone() const { return m_code.isEmpty(); }
+
 private:
+    friend class Money;
+    Currency() = default;
     Currency(QString code, int exponent) : m_code(std::move(code)), m_exponent(exponent) {}
 
     QString m_code;

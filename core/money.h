@@ -28,6 +28,9 @@ Result<qint64> divideRounded(qint64 numerator, qint64 denominator, RoundingMode 
 class Money {
 public:
     Money(qint64 minorUnits, Currency currency) : m_minor(minorUnits), m_currency(std::move(currency)) {}
+    // Zero in no currency, so that Money can be a member of plain structs and containers.
+    // Adding it to or comparing it with an amount in a real currency fails as a currency mismatch.
+    Money() : m_currency() {}
     static Money zero(const Currency &currency) { return Money(0, currency); }
 
     // Parses the locale-free decimal form: optional '-', digits, optionally '.' and at most

@@ -11,7 +11,9 @@ Store::Store(std::unique_ptr<Database> database, StoreIdentity identity, Checkou
       m_credit(*m_database, m_journal),
       m_settings(settings),
       m_users(*m_database, settings.authPolicy()),
-      m_catalog(*m_database, m_journal.identity().currency)
+      m_catalog(*m_database, m_journal.identity().currency),
+      m_receivables(*m_database, m_journal, m_credit, m_settings),
+      m_checkout(*m_database, m_journal, m_customers, m_credit, m_receivables, m_users, m_catalog, m_settings)
 {
 }
 

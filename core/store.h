@@ -4,11 +4,13 @@
 // services over the same connection.
 
 #include "catalog.h"
+#include "checkout.h"
 #include "checkoutsettings.h"
 #include "customer.h"
 #include "database.h"
 #include "journal.h"
 #include "journalexport.h"
+#include "receivables.h"
 #include "storecredit.h"
 #include "storeidentity.h"
 #include "users.h"
@@ -44,6 +46,14 @@ public:
     ProductCatalog &catalog() { return m_catalog; }
     const ProductCatalog &catalog() const { return m_catalog; }
     JournalExport exporter() const { return JournalExport(m_journal, m_customers); }
+    ReceivablesService &receivables() { return m_receivables; }
+    const ReceivablesService &receivables() const { return m_receivables; }
+    CheckoutService &checkout() { return m_checkout; }
+    const CheckoutService &checkout() const { return m_checkout; }
+
+    // The services hold references to each other: a Store stays where it was made.
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
 
 private:
     Store(std::unique_ptr<Database> database, StoreIdentity identity, CheckoutSettings settings);
@@ -55,6 +65,8 @@ private:
     CheckoutSettings m_settings;
     UserDirectory m_users;
     ProductCatalog m_catalog;
+    ReceivablesService m_receivables;
+    CheckoutService m_checkout;
 };
 
 } // namespace Slate::Core
