@@ -9,6 +9,7 @@ packages=(
     hledger                                    # the export test checks the journal with hledger
     sqlite3                                    # for people inspecting a database by hand
     qt6-httpserver-dev                         # slate_sync: slate-server's HTTP/1.1 endpoint
+    qt6-websockets-dev                         # Qt6HttpServer's CMake config needs it (not a package dependency)
     libqt6sql6-psql                            # slate-server's PostgreSQL storage (QPSQL)
     postgresql-15                              # tests/sync start a throwaway PostgreSQL cluster
 )
