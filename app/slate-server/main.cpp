@@ -1,0 +1,147 @@
+// slate-server: the central sync server. Thin: parses the command line, opens the database,
+// wires a ServerStore to a SyncServer and runs the event loop. Also the admin commands that
+// work on the server database directly (enrolment codes, revocation, exceptions, balances).
+
+#include "serverdatabase.h"
+#include "serverstore.h"
+#include "syncserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+using namespace Slate;
+
+namespace {
+
+enum Exit { ExitOk = 0, ExitFailed = 1, ExitUsage = 2 };
+
+int failed(const Core::Error &error)
+{
+    QTextStream(stderr) << "slate-server: " << error.message << Qt::endl;
+    return ExitFailed;
+}
+
+int usage(const QString &problem)
+{
+    QTextStream(stderr) << "slate-server: " << problem << "\n"
+                        << "usage:\n"
+                        << "  slate-server [serve] --db FILE|postgresql://USER@HOST:PORT/DB --listen HOST:PORT\n"
+                        << "  slate-server enroll --db … --store CODE --terminal ID [--valid-hours N]\n"
+                        << "  slate-server revoke --db … --terminal ID\n"
+                        << "  slate-server exceptions --db … [--json]\n"
+                        << "  slate-server balances --db …\n";
+    return ExitUsage;
+}
+
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("slate-server"));
+    QCommandLineParser parser;
+    parser.addOptions({
+        {QStringLiteral("db"), QStringLiteral("server database"), QStringLiteral("location")},
+        {QStringLiteral("listen"), QStringLiteral("address and port"), QStringLiteral("host:port")},
+        {QStringLiteral("store"), QStringLiteral("store code"), QStringLiteral("code")},
+        {QStringLiteral("terminal"), QStringLiteral("terminal id"), QStringLiteral("id")},
+        {QStringLiteral("valid-hours"), QStringLiteral("enrolment code validity"), QStringLiteral("hours")},
+        {QStringLiteral("json"), QStringLiteral("JSON output")},
+    });
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usage(parser.errorText());
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.isEmpty() ? QStringLiteral("serve") : positional.first();
+    if (positional.size() > 1)
+        return usage(QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1)));
+    if (!parser.isSet(QStringLiteral("db")))
+        return usage(QStringLiteral("--db is required"));
+
+    auto database = Sync::ServerDatabase::open(parser.value(QStringLiteral("db")));
+    if (!database)
+        return failed(database.error());
+    Sync::ServerStore store(**database);
+    QTextStream out(stdout);
+
+    if (command == QLatin1String("serve")) {
+        const QString listen = parser.value(QStringLiteral("listen"));
+        const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+        bool portOk = false;
+        const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
+        QHostAddress address(colon > 0 ? listen.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']')) : QString());
+        if (colon <= 0 || !portOk || port > 65535 || address.isNull())
+            return usage(QStringLiteral("--listen needs HOST:PORT with a numeric address, e.g. 127.0.0.1:8470 (port 0: any free port)"));
+        Sync::SyncServer server(store);
+        Core::Result<quint16> bound = server.listenOn(address, quint16(port));
+        if (!bound)
+            return failed(bound.error());
+        // Tests and service managers read this line to learn the port.
+        out << "slate-server listening on " << address.toString() << ':' << *bound << " (" << (*database)->description()
+            << ", schema " << (*database)->schemaVersion() << ")" << Qt::endl;
+        return app.exec();
+    }
+    if (command == QLatin1String("enroll")) {
+        if (!parser.isSet(QStringLiteral("store")) || !parser.isSet(QStringLiteral("terminal")))
+            return usage(QStringLiteral("enroll needs --store and --terminal"));
+        bool ok = true;
+        const qint64 hours = parser.isSet(QStringLiteral("valid-hours")) ? parser.value(QStringLiteral("valid-hours")).toLongLong(&ok) : 24;
+        if (!ok || hours < 1 || hours > 720)
+            return usage(QStringLiteral("--valid-hours must be 1 to 720"));
+        auto code = store.createEnrolment(parser.value(QStringLiteral("store")), parser.value(QStringLiteral("terminal")),
+                                          hours * 3600 * 1000);
+        if (!code)
+            return failed(code.error());
+        if (parser.isSet(QStringLiteral("json")))
+            out << QJsonDocument(QJsonObject{{QStringLiteral("code"), code->code},
+                                             {QStringLiteral("expiresUtc"), Core::timestampText(code->expiresUtc)}})
+                       .toJson(QJsonDocument::Compact)
+                << Qt::endl;
+        else
+            out << code->code << Qt::endl;
+        return ExitOk;
+    }
+    if (command == QLatin1String("revoke")) {
+        if (!parser.isSet(QStringLiteral("terminal")))
+            return usage(QStringLiteral("revoke needs --terminal"));
+        if (auto done = store.revoke(parser.value(QStringLiteral("terminal"))); !done)
+            return failed(done.error());
+        out << "revoked terminal " << parser.value(QStringLiteral("terminal")) << Qt::endl;
+        return ExitOk;
+    }
+    if (command == QLatin1String("exceptions")) {
+        QJsonArray all;
+        qint64 after = 0;
+        for (int page = 0; page < 1000; ++page) {
+            auto rows = store.exceptions(after, Sync::kExceptionsPageMax);
+            if (!rows)
+                return failed(rows.error());
+            for (const Sync::SyncException &row : *rows) {
+                all.append(Sync::exceptionToJson(row));
+                after = row.id;
+                if (!parser.isSet(QStringLiteral("json")))
+                    out << row.id << ' ' << row.kind << ' ' << row.detail << Qt::endl;
+            }
+            if (rows->size() < Sync::kExceptionsPageMax)
+                break;
+        }
+        if (parser.isSet(QStringLiteral("json")))
+            out << QJsonDocument(all).toJson(QJsonDocument::Compact) << Qt::endl;
+        return ExitOk;
+    }
+    if (command == QLatin1String("balances")) {
+        auto balances = store.balances();
+        if (!balances)
+            return failed(balances.error());
+        QJsonObject all;
+        for (const Core::AccountBalance &row : *balances)
+            all.insert(row.account, QString(row.balance.toDecimalString() + QLatin1Char(' ') + row.balance.currency().code()));
+        out << QJsonDocument(all).toJson(QJsonDocument::Compact) << Qt::endl;
+        return ExitOk;
+    }
+    return usage(QStringLiteral("unknown command \"%1\"").arg(command));
+}
