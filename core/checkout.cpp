@@ -235,6 +235,7 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
                     return check.error();
                 assessment.check = *check;
             }
+            QString grantProblem;
             if (assessment.check.verdict == TenderVerdict::OverAvailable) {
                 for (const OverrideGrant &candidate : request.overrides) {
                     if (candidate.tender != kind)
@@ -246,13 +247,13 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
                                        && issued->maxOver == candidate.maxOver
                                        && issued->authorisedUtc.secsTo(now) <= kOverrideGrantLifetimeSeconds;
                     if (!valid) {
-                        problems.append(QStringLiteral("The manager override for the %1 tender is no longer valid "
+                        grantProblem = (QStringLiteral("The manager override for the %1 tender is no longer valid "
                                                        "(used, expired or for another sale); ask the manager again.")
                                             .arg(tenderKindName(kind)));
                         break;
                     }
                     if (assessment.check.over.minorUnits() > issued->maxOver.minorUnits()) {
-                        problems.append(QStringLiteral("%1 authorised %2 over on the %3 tender; it is now %4 over. "
+                        grantProblem = (QStringLiteral("%1 authorised %2 over on the %3 tender; it is now %4 over. "
                                                        "Ask for a new override or lower the tender.")
                                             .arg(issued->managerName, moneyText(issued->maxOver), tenderKindName(kind),
                                                  moneyText(assessment.check.over)));
@@ -263,8 +264,10 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
                     break;
                 }
             }
+            // A refused tender is the first thing to tell the cashier; a grant that does not
+            // cover it says why better than the rule does.
             if (assessment.check.verdict != TenderVerdict::Allowed && !assessment.overridden)
-                problems.prepend(assessment.check.message);
+                problems.prepend(grantProblem.isEmpty() ? assessment.check.message : grantProblem);
         }
         nonCash.add(assessment.amount);
         quote.tenders.append(assessment);

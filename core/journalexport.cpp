@@ -121,7 +121,11 @@ Result<void> JournalExport::writeLedgerHeader(QIODevice &out) const
         if (currencies.contains(currency.code()))
             continue;
         currencies.insert(currency.code());
-        text += QStringLiteral("commodity %1\n    format %2 %1\n").arg(currency.code(), Money(currency.minorPerMajor() * 1000, currency).toDecimalString());
+        // hledger needs a decimal mark in the format; "1000." declares a currency without decimals (JPY).
+        QString format = Money(currency.minorPerMajor() * 1000, currency).toDecimalString();
+        if (currency.exponent() == 0)
+            format += QLatin1Char('.');
+        text += QStringLiteral("commodity %1\n    format %2 %1\n").arg(currency.code(), format);
     }
     text += QLatin1Char('\n');
     for (const AccountBalance &account : *accounts) {
