@@ -311,7 +311,9 @@ SyncServer::Reply SyncServer::push(const QString &terminalId, const QByteArray &
     for (qsizetype i = 0; i < array.size(); ++i) {
         Core::Result<Core::JournalEntry> entry = Protocol::entryFromJson(array.at(i), QStringLiteral("entries[%1]").arg(i));
         if (!entry)
-            return failure(entry.code() == Core::ErrorCode::Integrity ? Status::UnprocessableEntity : Status::BadRequest,
+            return failure(entry.code() == Core::ErrorCode::Integrity || entry.code() == Core::ErrorCode::Unbalanced
+                               ? Status::UnprocessableEntity
+                               : Status::BadRequest,
                            entry.message());
         if (entry->terminalId != terminalId) {
             qCWarning(lcServer, "refused push by terminal %s of an entry of terminal %s", qPrintable(terminalId),

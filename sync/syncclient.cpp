@@ -1,0 +1,226 @@
+#include "syncclient.h"
+
+#include "foreignentries.h"
+#include "protocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace Slate::Sync {
+
+namespace {
+
+constexpr int kPushRoundsMax = 100000; // bounds one round: 100000 batches
+constexpr int kPullPagesMax = 1000;    // a round stops after this many pages; the next resumes
+
+} // namespace
+
+SyncClient::SyncClient(Core::Database &database, Core::Journal &journal, QObject *parent)
+    : QObject(parent), m_database(database), m_journal(journal), m_network(new QNetworkAccessManager(this))
+{
+    qRegisterMetaType<Slate::Sync::RoundResult>();
+}
+
+void SyncClient::setPushBatch(int entries) { m_pushBatch = qBound(1, entries, Protocol::kPushBatchMax); }
+void SyncClient::setPullPage(int entries) { m_pullPage = qBound(1, entries, Protocol::kPullPageMax); }
+void SyncClient::setTimeoutMs(int timeoutMs) { m_timeoutMs = qBound(100, timeoutMs, 10 * 60 * 1000); }
+
+void SyncClient::start(const QString &enrolmentCode)
+{
+    if (m_busy) {
+        emit finished(RoundResult{RoundFailure::Local, tr("A sync round is already running."), {}});
+        return;
+    }
+    m_busy = true;
+    m_report = RoundReport();
+    Core::Result<TillSyncState> state = TillSync::load(m_database);
+    if (!state)
+        return done(RoundFailure::Local, state.message());
+    m_state = *state;
+    if (m_server.isEmpty())
+        m_server = m_state.serverUrl;
+    if (!m_server.isValid() || (m_server.scheme() != QLatin1String("http") && m_server.scheme() != QLatin1String("https"))
+        || m_server.host().isEmpty())
+        return done(RoundFailure::Local, tr("No sync server is set; give one like http://server:8470."));
+    if (!enrolmentCode.isEmpty())
+        return enroll(enrolmentCode);
+    if (!m_state.enrolled())
+        return done(RoundFailure::Local, tr("This till is not enrolled; ask the back office for an enrolment code "
+                                            "(slate-server enroll) and sync with --enroll CODE."));
+    if (m_state.serverUrl != m_server) {
+        if (auto saved = TillSync::setServer(m_database, m_server); !saved)
+            return done(RoundFailure::Local, saved.message());
+    }
+    pushNext(m_pushBatch, kPushRoundsMax);
+}
+
+void SyncClient::enroll(const QString &code)
+{
+    send(QStringLiteral("/v1/enroll"), QJsonObject{{QStringLiteral("code"), code}}, false, [this](const QJsonObject &answer) {
+        const QString terminal = answer.value(QStringLiteral("terminalId")).toString();
+        const QString store = answer.value(QStringLiteral("storeCode")).toString();
+        const QByteArray secret = QByteArray::fromBase64(answer.value(QStringLiteral("secret")).toString().toLatin1());
+        const Core::StoreIdentity &identity = m_journal.identity();
+        if (secret.size() != Protocol::kSecretSize)
+            return done(RoundFailure::Refused, tr("The server's enrolment answer has no valid secret."));
+        if (terminal != identity.terminalId || store != identity.storeCode)
+            return done(RoundFailure::Local,
+                        tr("The enrolment code is for terminal %1 of store %2, but this till is terminal %3 of store %4; "
+                           "ask for a code for this till. The code is now used up.")
+                            .arg(terminal, store, identity.terminalId, identity.storeCode));
+        if (auto saved = TillSync::saveEnrolment(m_database, m_server, terminal, secret); !saved)
+            return done(RoundFailure::Local, saved.message());
+        m_state.serverUrl = m_server;
+        m_state.terminalId = terminal;
+        m_state.secret = secret;
+        m_report.enrolled = true;
+        pushNext(m_pushBatch, kPushRoundsMax);
+    });
+}
+
+void SyncClient::pushNext(int batch, int roundsLeft)
+{
+    const QString own = m_journal.identity().terminalId;
+    Core::Result<Core::ChainTip> tip = Core::ForeignEntries::chainTip(m_database, own);
+    if (!tip)
+        return done(RoundFailure::Local, tip.message());
+    Core::Result<TillSyncState> state = TillSync::load(m_database);
+    if (!state)
+        return done(RoundFailure::Local, state.message());
+    m_report.pushedSequence = state->pushedSequence;
+    if (state->pushedSequence >= tip->sequence || roundsLeft <= 0)
+        return pullNext(kPullPagesMax);
+    Core::Result<QList<Core::JournalEntry>> entries =
+        Core::ForeignEntries::entriesAfter(m_database, own, state->pushedSequence, batch);
+    if (!entries)
+        return done(RoundFailure::Local, entries.message());
+    QJsonArray array;
+    for (const Core::JournalEntry &entry : *entries)
+        array.append(Protocol::entryToJson(entry));
+    const QJsonObject body{{QStringLiteral("entries"), array}};
+    // Entries with many postings can make a batch too large for one request: halve it.
+    if (batch > 1 && QJsonDocument(body).toJson(QJsonDocument::Compact).size() > Protocol::kRequestBodyMax)
+        return pushNext(batch / 2, roundsLeft - 1);
+    const qint64 lastSent = entries->isEmpty() ? state->pushedSequence : entries->last().sequence;
+    const qint64 ownTip = tip->sequence;
+    send(QStringLiteral("/v1/push"), body, true, [this, batch, roundsLeft, lastSent, ownTip](const QJsonObject &answer) {
+        const std::optional<qint64> highest = Protocol::integerFrom(answer.value(QStringLiteral("highestSequence")), 0);
+        if (!highest)
+            return done(RoundFailure::Refused, tr("The server's push answer has no highest sequence."));
+        if (*highest > ownTip)
+            return done(RoundFailure::Local,
+                        tr("The server holds this till's journal up to sequence %1, but this till only up to %2: this "
+                           "database is older than what it already sent (restored from a backup?). Stop using it and "
+                           "call support.")
+                            .arg(*highest)
+                            .arg(ownTip));
+        if (*highest < lastSent)
+            return done(RoundFailure::Refused, tr("The server confirmed sequence %1 of a push up to %2.").arg(*highest).arg(lastSent));
+        m_report.pushed += answer.value(QStringLiteral("stored")).toInt();
+        m_report.alreadyStored += answer.value(QStringLiteral("alreadyStored")).toInt();
+        m_report.exceptions += answer.value(QStringLiteral("exceptions")).toInt();
+        if (auto saved = TillSync::setPushedSequence(m_database, *highest); !saved)
+            return done(RoundFailure::Local, saved.message());
+        pushNext(batch, roundsLeft - 1);
+    });
+}
+
+void SyncClient::pullNext(int pagesLeft)
+{
+    if (pagesLeft <= 0)
+        return done(RoundFailure::None, QString());
+    const QString own = m_journal.identity().terminalId;
+    Core::Result<QMap<QString, Core::ChainTip>> tips = Core::ForeignEntries::chainTips(m_database);
+    if (!tips)
+        return done(RoundFailure::Local, tips.message());
+    QJsonObject known;
+    for (auto it = tips->cbegin(); it != tips->cend(); ++it) {
+        if (it.key() != own)
+            known.insert(it.key(), double(it->sequence));
+    }
+    send(QStringLiteral("/v1/pull"), QJsonObject{{QStringLiteral("known"), known}, {QStringLiteral("limit"), m_pullPage}}, true,
+         [this, pagesLeft](const QJsonObject &answer) {
+             const QJsonArray array = answer.value(QStringLiteral("entries")).toArray();
+             if (array.size() > Protocol::kPullPageMax)
+                 return done(RoundFailure::Refused, tr("The server sent more entries than a page holds."));
+             QList<Core::JournalEntry> entries;
+             for (qsizetype i = 0; i < array.size(); ++i) {
+                 Core::Result<Core::JournalEntry> entry = Protocol::entryFromJson(array.at(i), QStringLiteral("entries[%1]").arg(i));
+                 if (!entry)
+                     return done(RoundFailure::Refused, tr("The server sent a bad entry: %1").arg(entry.message()));
+                 entries.append(*entry);
+             }
+             // One transaction per page: the page's entries and balances land together or not at all.
+             Core::Transaction transaction(m_database);
+             if (auto begun = transaction.begin(); !begun)
+                 return done(RoundFailure::Local, begun.message());
+             qint64 stored = 0;
+             for (const Core::JournalEntry &entry : entries) {
+                 Core::Result<Core::ForeignAppend> appended = m_journal.appendForeign(entry);
+                 if (!appended)
+                     return done(RoundFailure::Local, appended.message());
+                 stored += *appended == Core::ForeignAppend::Stored ? 1 : 0;
+             }
+             if (auto committed = transaction.commit(); !committed)
+                 return done(RoundFailure::Local, committed.message());
+             m_report.pulled += stored;
+             if (answer.value(QStringLiteral("more")).toBool() && !entries.isEmpty())
+                 return pullNext(pagesLeft - 1);
+             done(RoundFailure::None, QString());
+         });
+}
+
+void SyncClient::send(const QString &path, const QJsonObject &body, bool sign, const OnAnswer &onAnswer)
+{
+    QUrl url = m_server;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(m_timeoutMs);
+    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    if (sign) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QByteArray nonce = Protocol::newNonce();
+        const QString terminal = m_journal.identity().terminalId;
+        request.setRawHeader(Protocol::kTerminalHeader, terminal.toUtf8());
+        request.setRawHeader(Protocol::kTimestampHeader, QByteArray::number(now));
+        request.setRawHeader(Protocol::kNonceHeader, nonce);
+        request.setRawHeader(Protocol::kSignatureHeader,
+                             Protocol::signature(m_state.secret, Protocol::signingInput(QByteArrayLiteral("POST"), path.toUtf8(),
+                                                                                        terminal, now, nonce, payload)));
+    }
+    QNetworkReply *reply = m_network->post(request, payload);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, onAnswer, path] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray data = reply->readAll();
+        if (status == 0)
+            return done(RoundFailure::Network, tr("The server at %1 cannot be reached: %2").arg(m_server.toString(), reply->errorString()));
+        const QJsonObject answer = QJsonDocument::fromJson(data).object();
+        if (status == 503)
+            return done(RoundFailure::Network, tr("The server is busy; the round will be retried."));
+        if (status != 200) {
+            const QString message = answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+            return done(RoundFailure::Refused,
+                        tr("The server refused %1 (HTTP %2): %3").arg(path).arg(status).arg(message.isEmpty() ? reply->errorString() : message));
+        }
+        if (reply->error() != QNetworkReply::NoError)
+            return done(RoundFailure::Network, tr("The answer of the server at %1 was cut off: %2").arg(m_server.toString(), reply->errorString()));
+        onAnswer(answer);
+    });
+}
+
+void SyncClient::done(RoundFailure failure, const QString &message)
+{
+    const QDateTime now = Core::nowUtc();
+    if (auto recorded = TillSync::recordRound(m_database, now, failure == RoundFailure::None ? QString() : message); !recorded)
+        qWarning("slate sync: %s", qPrintable(recorded.message()));
+    m_busy = false;
+    emit finished(RoundResult{failure, message, m_report});
+}
+
+} // namespace Slate::Sync

@@ -1,0 +1,85 @@
+#pragma once
+// SyncClient: one sync round of a till with the server, on the event loop (never blocking):
+// enrol with a one-time code if asked, push this till's unpushed entries in bounded batches,
+// then pull other terminals' entries page by page and store them. Each step's database work is
+// one short transaction; the till records how far the server confirmed only after the server's
+// answer, so an interrupted round simply resumes and a resent batch changes nothing.
+
+#include "journal.h"
+#include "tillsyncstate.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Slate::Sync {
+
+enum class RoundFailure {
+    None,
+    Network, // no answer: server unreachable, timed out, connection cut, or busy (503)
+    Refused, // the server answered with a refusal (4xx/5xx); the message is the server's
+    Local,   // this till's database or state prevents the round
+};
+
+struct RoundReport {
+    qint64 pushed = 0;         // own entries new to the server
+    qint64 alreadyStored = 0;  // own entries the server already had (a resend)
+    qint64 pulled = 0;         // other terminals' entries stored here
+    qint64 exceptions = 0;     // exceptions the server recorded because of this till's entries
+    qint64 pushedSequence = 0; // the server holds this till's journal up to here
+    bool enrolled = false;     // this round enrolled the till
+};
+
+struct RoundResult {
+    RoundFailure failure = RoundFailure::None;
+    QString message;
+    RoundReport report;
+    bool ok() const { return failure == RoundFailure::None; }
+};
+
+class SyncClient : public QObject {
+    Q_OBJECT
+public:
+    SyncClient(Core::Database &database, Core::Journal &journal, QObject *parent = nullptr);
+
+    void setServer(const QUrl &url) { m_server = url; }
+    void setPushBatch(int entries);   // 1 .. Protocol::kPushBatchMax
+    void setPullPage(int entries);    // 1 .. Protocol::kPullPageMax
+    void setTimeoutMs(int timeoutMs); // per request
+
+    // Starts one round; finished() follows. With an enrolment code the round enrols first.
+    // Refused (and reported through finished()) while a round is running.
+    void start(const QString &enrolmentCode = QString());
+    bool busy() const { return m_busy; }
+
+signals:
+    void finished(const Slate::Sync::RoundResult &result);
+
+private:
+    using OnAnswer = std::function<void(const QJsonObject &answer)>;
+    void enroll(const QString &code);
+    void pushNext(int batch, int roundsLeft);
+    void pullNext(int pagesLeft);
+    void send(const QString &path, const QJsonObject &body, bool sign, const OnAnswer &onAnswer);
+    void done(RoundFailure failure, const QString &message);
+
+    Core::Database &m_database;
+    Core::Journal &m_journal;
+    QNetworkAccessManager *m_network;
+    QUrl m_server;
+    TillSyncState m_state;
+    RoundReport m_report;
+    int m_pushBatch = 200;
+    int m_pullPage = 500;
+    int m_timeoutMs = 30000;
+    bool m_busy = false;
+};
+
+} // namespace Slate::Sync
+
+Q_DECLARE_METATYPE(Slate::Sync::RoundResult)

@@ -1,0 +1,336 @@
+#pragma once
+// Test fixtures for sync: the real slate-server as a child process on a free loopback port, a
+// throwaway PostgreSQL cluster, and tills (real till databases) that sync with the server
+// through the real SyncClient. No mocks: every byte goes through the network stack and the
+// databases the product uses.
+
+#include "protocol.h"
+#include "syncclient.h"
+#include "teststore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <unistd.h>
+
+namespace Slate::Test {
+
+inline QString serverProgram() { return QStringLiteral(SLATE_SERVER_PATH); }
+
+// Runs a slate-server admin command to completion; its standard output, or a test failure.
+inline QByteArray serverCommand(const QStringList &arguments, int *exitCode = nullptr)
+{
+    QProcess process;
+    process.start(serverProgram(), arguments);
+    if (!process.waitForFinished(60000)) {
+        qWarning("slate-server %s did not finish", qPrintable(arguments.join(u' ')));
+        return {};
+    }
+    if (exitCode)
+        *exitCode = process.exitCode();
+    else if (process.exitCode() != 0)
+        qWarning("slate-server %s failed: %s", qPrintable(arguments.join(u' ')), process.readAllStandardError().constData());
+    return process.readAllStandardOutput().trimmed();
+}
+
+// slate-server serving one database on 127.0.0.1 with a port of its choosing.
+class ServerProcess {
+public:
+    explicit ServerProcess(QString database) : m_database(std::move(database)) {}
+    ~ServerProcess() { kill(); }
+
+    bool start()
+    {
+        m_process.reset(new QProcess);
+        m_process->setProcessChannelMode(QProcess::SeparateChannels);
+        m_process->start(serverProgram(), {QStringLiteral("serve"), QStringLiteral("--db"), m_database,
+                                           QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        if (!m_process->waitForStarted(10000))
+            return false;
+        for (int i = 0; i < 200 && !m_process->canReadLine(); ++i)
+            m_process->waitForReadyRead(100);
+        const QByteArray line = m_process->readLine();
+        const qsizetype colon = line.indexOf("127.0.0.1:");
+        if (colon < 0) {
+            qWarning("slate-server did not start: %s %s", line.constData(), m_process->readAllStandardError().constData());
+            return false;
+        }
+        m_port = quint16(line.mid(colon + 10).split(' ').first().toUInt());
+        return m_port != 0;
+    }
+    // SIGKILL: no chance to finish anything.
+    void kill()
+    {
+        if (m_process && m_process->state() != QProcess::NotRunning) {
+            m_process->kill();
+            m_process->waitForFinished(10000);
+        }
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    QByteArray log() { return m_process ? m_process->readAllStandardError() : QByteArray(); }
+    const QString &database() const { return m_database; }
+
+private:
+    QString m_database;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+};
+
+inline quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+// A throwaway PostgreSQL 15 cluster in a temporary folder, run as the postgres user (PostgreSQL
+// refuses to run as root). available() is false, with the reason, where that cannot be done.
+class PostgresCluster {
+public:
+    PostgresCluster()
+    {
+        const QString bin = QStringLiteral("/usr/lib/postgresql/15/bin/");
+        if (!QFileInfo::exists(bin + QStringLiteral("initdb")) || !QFileInfo::exists(bin + QStringLiteral("pg_ctl"))) {
+            m_reason = QStringLiteral("PostgreSQL 15 is not installed (scripts/install-deps.sh installs postgresql-15)");
+            return;
+        }
+        if (geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("runuser"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}).isEmpty()) {
+            m_reason = QStringLiteral("starting a cluster as the postgres user needs root and runuser");
+            return;
+        }
+        m_folder = QDir::temp().filePath(QStringLiteral("slate-pg-%1").arg(QCoreApplication::applicationPid()));
+        QDir(m_folder).removeRecursively();
+        QDir().mkpath(m_folder);
+        m_port = freeLoopbackPort();
+        if (!run({QStringLiteral("chown"), QStringLiteral("postgres:postgres"), m_folder}, false)
+            || !run({bin + QStringLiteral("initdb"), QStringLiteral("-D"), m_folder + QStringLiteral("/data"), QStringLiteral("-U"),
+                     QStringLiteral("postgres"), QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8")})
+            || !run({bin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_folder + QStringLiteral("/data"), QStringLiteral("-l"),
+                     m_folder + QStringLiteral("/log"), QStringLiteral("-w"), QStringLiteral("-o"),
+                     QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_folder),
+                     QStringLiteral("start")})) {
+            m_reason = QStringLiteral("the PostgreSQL cluster did not start: ") + m_failure;
+            return;
+        }
+        m_started = true;
+    }
+    ~PostgresCluster()
+    {
+        if (m_started)
+            run({QStringLiteral("/usr/lib/postgresql/15/bin/pg_ctl"), QStringLiteral("-D"), m_folder + QStringLiteral("/data"),
+                 QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("stop")});
+        if (!m_folder.isEmpty())
+            QDir(m_folder).removeRecursively();
+    }
+    bool available() const { return m_started; }
+    const QString &reason() const { return m_reason; }
+
+    // A new, empty database; its URL for slate-server --db.
+    QString createDatabase(const QString &name)
+    {
+        const QString connection = QStringLiteral("pg-admin-") + name;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(m_port);
+            db.setUserName(QStringLiteral("postgres"));
+            db.setDatabaseName(QStringLiteral("postgres"));
+            if (!db.open())
+                qWarning("cannot connect to the test cluster: %s", qPrintable(db.lastError().text()));
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("CREATE DATABASE ") + name))
+                qWarning("CREATE DATABASE failed: %s", qPrintable(query.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return QStringLiteral("postgresql://postgres@127.0.0.1:%1/%2").arg(m_port).arg(name);
+    }
+
+private:
+    bool run(const QStringList &command, bool asPostgres = true)
+    {
+        QStringList arguments = command;
+        QString program = arguments.takeFirst();
+        if (asPostgres) {
+            arguments = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + arguments;
+            program = QStringLiteral("runuser");
+        }
+        QProcess process;
+        process.setWorkingDirectory(m_folder);
+        process.start(program, arguments);
+        if (!process.waitForFinished(120000) || process.exitCode() != 0) {
+            m_failure = QString::fromLocal8Bit(process.readAllStandardError() + process.readAllStandardOutput()).left(2000);
+            return false;
+        }
+        return true;
+    }
+
+    QString m_folder;
+    QString m_reason;
+    QString m_failure;
+    quint16 m_port = 0;
+    bool m_started = false;
+};
+
+// PostgreSQL tests skip with the reason on a developer machine that cannot run a cluster; in CI
+// (CI=true) they must run.
+#define SLATE_REQUIRE_POSTGRES(cluster)                                                                      \
+    do {                                                                                                     \
+        if (!(cluster).available()) {                                                                        \
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))                                         \
+                QFAIL(qPrintable(QStringLiteral("PostgreSQL is required in CI: ") + (cluster).reason()));    \
+            QSKIP(qPrintable((cluster).reason()));                                                           \
+        }                                                                                                    \
+    } while (false)
+
+// A till: a real till database and a SyncClient.
+class Till {
+public:
+    explicit Till(const QString &terminalId) : m_store(QStringLiteral("NOK"), terminalId) {}
+
+    Core::Store &store() { return *m_store; }
+    Core::Database &database() { return m_store->database(); }
+    Core::Money money(const QString &text) const { return m_store.money(text); }
+
+    // One sync round through the real client; the result (waits up to timeoutMs).
+    Sync::RoundResult sync(const QUrl &server, const QString &enrolmentCode = QString(), int pushBatch = 200, int timeoutMs = 60000)
+    {
+        Sync::SyncClient client(m_store->database(), m_store->journal());
+        client.setServer(server);
+        client.setPushBatch(pushBatch);
+        QSignalSpy spy(&client, &Sync::SyncClient::finished);
+        client.start(enrolmentCode);
+        if (spy.isEmpty() && !spy.wait(timeoutMs))
+            return Sync::RoundResult{Sync::RoundFailure::Network, QStringLiteral("the round did not finish in time"), {}};
+        return spy.first().first().value<Sync::RoundResult>();
+    }
+
+    // A customer with a fixed id on this till: stands in for customer master data, which the
+    // server does not distribute yet, so that several tills can serve the same customer.
+    Core::Customer shareCustomer(const QString &id, const QString &card)
+    {
+        const QString now = Core::timestampText(Core::nowUtc());
+        auto inserted = m_store->database().run(
+            QStringLiteral("INSERT INTO customers (id, card, name, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?)"),
+            {id, card, QString(QStringLiteral("Shared ") + card), now, now}, QStringLiteral("add a shared customer"));
+        if (!inserted)
+            qWarning("%s", qPrintable(inserted.message()));
+        return *m_store->customers().byId(id);
+    }
+
+    // Every account's balance on this till, as "account" -> minor units (zero balances left out).
+    QMap<QString, qint64> balances()
+    {
+        QMap<QString, qint64> result;
+        for (const Core::AccountBalance &row : *m_store->journal().balances()) {
+            if (!row.balance.isZero())
+                result.insert(row.account, row.balance.minorUnits());
+        }
+        return result;
+    }
+
+    QByteArray secret()
+    {
+        auto state = Sync::TillSync::load(m_store->database());
+        return state ? state->secret : QByteArray();
+    }
+
+private:
+    TestStore m_store;
+};
+
+// The server's balances through `slate-server balances`, as "account" -> minor units.
+inline QMap<QString, qint64> serverBalances(const QString &database)
+{
+    const QJsonObject all = QJsonDocument::fromJson(serverCommand({QStringLiteral("balances"), QStringLiteral("--db"), database})).object();
+    QMap<QString, qint64> result;
+    const Core::Currency nok = *Core::Currency::fromCode(u"NOK");
+    for (auto it = all.begin(); it != all.end(); ++it) {
+        auto money = Core::Money::parse(it.value().toString().section(u' ', 0, 0), nok);
+        result.insert(it.key(), money ? money->minorUnits() : 0);
+    }
+    return result;
+}
+
+inline QJsonArray serverExceptions(const QString &database)
+{
+    return QJsonDocument::fromJson(serverCommand({QStringLiteral("exceptions"), QStringLiteral("--db"), database, QStringLiteral("--json")}))
+        .array();
+}
+
+inline QString enrolmentCode(const QString &database, const QString &terminalId)
+{
+    return QString::fromUtf8(serverCommand({QStringLiteral("enroll"), QStringLiteral("--db"), database, QStringLiteral("--store"),
+                                            QStringLiteral("S1"), QStringLiteral("--terminal"), terminalId}));
+}
+
+struct HttpAnswer {
+    int status = 0; // 0: no HTTP answer (connection cut)
+    QJsonObject body;
+    QString errorCode() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); }
+    QString message() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(); }
+};
+
+// One raw HTTP request with exactly the headers given.
+inline HttpAnswer httpRequest(const QUrl &url, const QByteArray &method, const QByteArray &body,
+                              const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(30000);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    HttpAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                      QJsonDocument::fromJson(reply->readAll()).object()};
+    delete reply;
+    return answer;
+}
+
+struct SignedRequest {
+    QString terminalId;
+    QByteArray secret;
+    qint64 timestampMs = QDateTime::currentMSecsSinceEpoch();
+    QByteArray nonce = Sync::Protocol::newNonce();
+};
+
+// The headers of a correctly signed POST (or of a forged one, if the fields are wrong).
+inline QList<std::pair<QByteArray, QByteArray>> signedHeaders(const SignedRequest &signer, const QByteArray &path,
+                                                              const QByteArray &body, const QString &headerTerminal = QString())
+{
+    using namespace Sync::Protocol;
+    return {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+            {kTerminalHeader, (headerTerminal.isEmpty() ? signer.terminalId : headerTerminal).toUtf8()},
+            {kTimestampHeader, QByteArray::number(signer.timestampMs)},
+            {kNonceHeader, signer.nonce},
+            {kSignatureHeader,
+             signature(signer.secret, signingInput(QByteArrayLiteral("POST"), path, signer.terminalId, signer.timestampMs, signer.nonce, body))}};
+}
+
+inline qint64 serverEntries(const QUrl &server)
+{
+    QUrl url = server;
+    url.setPath(QStringLiteral("/v1/health"));
+    return qint64(httpRequest(url, QByteArrayLiteral("GET"), {}, {}).body.value(QStringLiteral("entries")).toDouble(-1));
+}
+
+} // namespace Slate::Test
