@@ -2,8 +2,8 @@
 
 namespace Slate::Ui {
 
-Session::Session(Services services, QLocale locale, Core::Clock clock)
-    : m_services(services), m_locale(std::move(locale)), m_clock(std::move(clock))
+Session::Session(Core::Store &store, QLocale locale, Core::Clock clock)
+    : m_store(store), m_locale(std::move(locale)), m_clock(std::move(clock))
 {
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Session: what every window of the till shares while a user is logged in — the core services,
-// who is at the till, the shop's locale for amounts and dates, and the clock that says what
+// Session: what every window of the till shares while a user is logged in — the store and its
+// services, who is at the till, the shop's locale for amounts and dates, and the clock that says what
 // "today" is (tests pass a fixed one). Windows get a Session& from whoever wires the app; no
 // window reaches for a global.
 
@@ -15,20 +15,13 @@
 
 namespace Slate::Ui {
 
-// The services the windows call. The Store owns them; the app and the tests hand them in.
-struct Services {
-    Core::Store &store;
-    Core::CheckoutService &checkout;
-    Core::ReceivablesService &receivables;
-};
-
 class Session {
 public:
-    Session(Services services, QLocale locale, Core::Clock clock = {});
+    Session(Core::Store &store, QLocale locale, Core::Clock clock = {});
 
-    Core::Store &store() const { return m_services.store; }
-    Core::CheckoutService &checkout() const { return m_services.checkout; }
-    Core::ReceivablesService &receivables() const { return m_services.receivables; }
+    Core::Store &store() const { return m_store; }
+    Core::CheckoutService &checkout() const { return m_store.checkout(); }
+    Core::ReceivablesService &receivables() const { return m_store.receivables(); }
 
     // The user at the till; set by the login screen.
     const Core::User &user() const { return m_user; }
@@ -50,7 +43,7 @@ public:
     QString date(const QDate &date) const;
 
 private:
-    Services m_services;
+    Core::Store &m_store;
     QLocale m_locale;
     Core::Clock m_clock;
     Core::User m_user;

@@ -1,0 +1,98 @@
+// slate: the cashier desktop app. Thin: parse the arguments, open (or on first run create, with
+// demo data) the database, load the look and the language, and hand over to Slate::Ui::TillApp.
+
+#include "demodata.h"
+#include "store.h"
+#include "tillapp.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+using namespace Slate::Core;
+
+QString databasePath(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("db")))
+        return parser.value(QStringLiteral("db"));
+    const QString fromEnvironment = qEnvironmentVariable("SLATE_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/slate.db");
+}
+
+Result<std::unique_ptr<Store>> openOrCreate(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return Store::open(path);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto result = Store::create(path, StoreIdentity{QStringLiteral("DEMO"), *Currency::fromCode(u"NOK"), QStringLiteral("T1")},
+                                [](Store &created) { return DemoData::populate(created, QStringLiteral("slate:first-run")); });
+    if (result)
+        std::fprintf(stderr, "slate: created %s with demo data\n", qPrintable(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
+    return result;
+}
+
+void report(const char *what, const QElapsedTimer &since)
+{
+    std::fprintf(stderr, "slate: %s after %lld ms\n", what, static_cast<long long>(since.elapsed()));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Slate"));
+    QApplication::setApplicationName(QStringLiteral("slate"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Slate"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Slate cashier app"));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("db"), QStringLiteral("The database (default: $SLATE_DB, else the app data folder). "
+                                                           "A missing file is created with demo data."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("locale"), QStringLiteral("Language and number format, e.g. nb_NO or en_GB (default: the system's)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("timings"), QStringLiteral("Print start-up timings to stderr.")});
+    parser.process(app);
+    const bool timings = parser.isSet(QStringLiteral("timings"));
+
+    const QLocale locale = parser.isSet(QStringLiteral("locale")) ? QLocale(parser.value(QStringLiteral("locale"))) : QLocale::system();
+    if (!Slate::Ui::installLookAndLanguage(locale))
+        std::fprintf(stderr, "slate: no translation for %s; using English\n", qPrintable(locale.name()));
+
+    const QString path = databasePath(parser);
+    Result<std::unique_ptr<Store>> store = openOrCreate(path);
+    if (!store) {
+        QMessageBox::critical(nullptr, QStringLiteral("Slate"), store.message());
+        std::fprintf(stderr, "slate: %s\n", qPrintable(store.message()));
+        return 1;
+    }
+    if (timings)
+        report("database open", sinceStart);
+
+    Slate::Ui::TillApp till(**store, locale);
+    QObject::connect(&till, &Slate::Ui::TillApp::quitRequested, &app, &QApplication::quit);
+    if (timings) {
+        // Reported from the event loop, once the window has been laid out and shown.
+        QObject::connect(&till, &Slate::Ui::TillApp::checkoutReady, &app, [&sinceStart] {
+            QTimer::singleShot(0, [&sinceStart] { report("checkout window usable (includes the time at the login screen)", sinceStart); });
+        });
+        QTimer::singleShot(0, [&sinceStart] { report("login screen shown", sinceStart); });
+    }
+    till.start();
+    return app.exec();
+}

@@ -1,0 +1,39 @@
+#pragma once
+// CustomerCreditModel: customers with their credit figures for the back office list — wallet,
+// overdraft, limit, used, available, overdue and state, each from ReceivablesService::overview.
+// Amount columns sort by their value (Qt::UserRole), not by their text.
+
+#include "session.h"
+
+#include <QAbstractTableModel>
+
+namespace Slate::Ui {
+
+class CustomerCreditModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Card, Name, Phone, Wallet, Overdraft, Limit, Used, Available, Overdue, State, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole;
+
+    CustomerCreditModel(const Session &session, QObject *parent) : QAbstractTableModel(parent), m_session(session) {}
+
+    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Searches customers (CustomerDirectory::search) and reads each one's overview.
+    Core::Result<void> load(const QString &text, int rowsMax);
+    const Core::Customer &customer(int row) const { return m_rows.at(row).customer; }
+    const Core::CreditOverview &overview(int row) const { return m_rows.at(row).overview; }
+
+private:
+    struct Row {
+        Core::Customer customer;
+        Core::CreditOverview overview;
+    };
+    const Session &m_session;
+    QList<Row> m_rows;
+};
+
+} // namespace Slate::Ui

@@ -1,0 +1,369 @@
+#include "paymentdialog.h"
+
+#include "amountedit.h"
+#include "labels.h"
+#include "overridedialog.h"
+
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace Slate::Ui {
+
+using namespace Slate::Core;
+
+namespace {
+constexpr TenderKind kTenderOrder[] = {TenderKind::Credit, TenderKind::Account, TenderKind::Card, TenderKind::Cash};
+constexpr int kQuickCashButtonsMax = 4;
+// Notes a customer is likely to hand over, in major units: the quick cash amounts round up to them.
+constexpr qint64 kNoteSteps[] = {50, 100, 200, 500, 1000};
+
+QLabel *figure(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return label;
+}
+} // namespace
+
+PaymentDialog::PaymentDialog(Session &session, const SaleRequest &request, QWidget *parent)
+    : QDialog(parent), m_session(session), m_request(request)
+{
+    setObjectName(QStringLiteral("paymentDialog"));
+    setWindowTitle(tr("Payment"));
+    if (!request.customerId.isEmpty()) {
+        if (Result<Customer> customer = session.store().customers().byId(request.customerId))
+            m_customer = *customer;
+        if (Result<Money> wallet = session.store().credit().wallet(request.customerId))
+            m_wallet = *wallet;
+    }
+
+    auto *figures = new QGridLayout;
+    auto addFigure = [this, figures](int row, const QString &caption, QLabel *value) {
+        auto *label = new QLabel(caption, this);
+        label->setObjectName(QStringLiteral("figureCaption"));
+        label->setBuddy(value);
+        value->setAccessibleName(caption);
+        figures->addWidget(label, row, 0);
+        figures->addWidget(value, row, 1);
+    };
+    m_due = figure(QStringLiteral("dueFigure"), this);
+    m_remaining = figure(QStringLiteral("remainingFigure"), this);
+    m_change = figure(QStringLiteral("changeFigure"), this);
+    addFigure(0, tr("Amount due"), m_due);
+    addFigure(1, tr("Still to pay"), m_remaining);
+    addFigure(2, tr("Change"), m_change);
+    if (m_customer) {
+        auto *who = new QLabel(tr("Customer: %1 (card %2), store credit %3")
+                                   .arg(m_customer->name, m_customer->card, m_wallet ? session.money(*m_wallet) : QString()),
+                               this);
+        who->setObjectName(QStringLiteral("paymentCustomer"));
+        figures->addWidget(who, 3, 0, 1, 2);
+    }
+
+    auto *grid = new QGridLayout;
+    grid->setColumnStretch(2, 1);
+    addRow(TenderKind::Credit, QStringLiteral("F1"), grid, 0);
+    addRow(TenderKind::Account, QStringLiteral("F2"), grid, 1);
+    addRow(TenderKind::Card, QStringLiteral("F3"), grid, 2);
+    addRow(TenderKind::Cash, QStringLiteral("F4"), grid, 3);
+    m_quickCash = new QHBoxLayout;
+    auto *quickCaption = new QLabel(tr("Cash handed over:"), this);
+    m_quickCash->addWidget(quickCaption);
+    m_quickCash->addStretch();
+    grid->addLayout(m_quickCash, 4, 1, 1, 3);
+
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("problemText"));
+    m_problem->setWordWrap(true);
+    m_problem->setAccessibleName(tr("What is missing"));
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_complete = buttons->addButton(tr("Complete sale (F12)"), QDialogButtonBox::AcceptRole);
+    m_complete->setObjectName(QStringLiteral("completeButton"));
+    m_complete->setDefault(true);
+    QPushButton *cancel = buttons->addButton(tr("Back to sale (Esc)"), QDialogButtonBox::RejectRole);
+    cancel->setAutoDefault(false);
+    connect(m_complete, &QPushButton::clicked, this, &PaymentDialog::complete);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    auto *shortcut = new QShortcut(QKeySequence(Qt::Key_F12), this);
+    connect(shortcut, &QShortcut::activated, this, &PaymentDialog::complete);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(figures);
+    layout->addSpacing(12);
+    layout->addLayout(grid);
+    layout->addWidget(m_problem);
+    layout->addStretch();
+    layout->addWidget(buttons);
+    resize(900, 560);
+
+    // Store credit starts at what the wallet can cover: min(due, wallet); the cashier may change it.
+    if (m_customer && m_wallet && m_wallet->isPositive() && !m_customer->terms.blocked) {
+        if (Result<SaleQuote> first = session.checkout().quote(m_request)) {
+            const Money &due = first->totals.gross;
+            m_rows[int(TenderKind::Credit)].field->setAmount(due.minorUnits() < m_wallet->minorUnits() ? due : *m_wallet);
+        }
+    }
+    requote();
+    m_rows[int(m_customer ? TenderKind::Credit : TenderKind::Cash)].field->setFocus();
+    m_rows[int(m_customer ? TenderKind::Credit : TenderKind::Cash)].field->selectAll();
+}
+
+void PaymentDialog::addRow(TenderKind kind, const QString &shortcut, QGridLayout *grid, int row)
+{
+    TenderRow tender;
+    tender.button = new QPushButton(tr("%1  %2").arg(shortcut, Labels::tender(kind)), this);
+    tender.button->setObjectName(QStringLiteral("tenderButton"));
+    tender.button->setShortcut(QKeySequence(shortcut));
+    tender.button->setAutoDefault(false);
+    tender.button->setFocusPolicy(Qt::NoFocus);
+    tender.button->setAccessibleName(kind == TenderKind::Cash ? tr("Cash: exact amount") : tr("%1: the rest").arg(Labels::tender(kind)));
+    tender.field = new AmountEdit(m_session, this);
+    tender.field->setObjectName(QStringLiteral("tenderField"));
+    tender.field->setAccessibleName(tr("%1 amount").arg(Labels::tender(kind)));
+    tender.message = new QLabel(this);
+    tender.message->setObjectName(QStringLiteral("tenderMessage"));
+    tender.message->setWordWrap(true);
+    tender.override = new QPushButton(tr("Manager override…"), this);
+    tender.override->setObjectName(QStringLiteral("overrideButton"));
+    tender.override->setAutoDefault(false);
+    tender.override->setAccessibleName(tr("Manager override for %1").arg(Labels::tender(kind)));
+    tender.override->hide();
+    const bool needsCustomer = kind == TenderKind::Credit || kind == TenderKind::Account;
+    if (needsCustomer && !m_customer) {
+        tender.button->setEnabled(false);
+        tender.field->setEnabled(false);
+        tender.message->setText(tr("Attach a customer to use this."));
+    }
+    grid->addWidget(tender.button, row, 0);
+    grid->addWidget(tender.field, row, 1);
+    grid->addWidget(tender.message, row, 2);
+    grid->addWidget(tender.override, row, 3);
+    connect(tender.button, &QPushButton::clicked, this, [this, kind] { fillTender(kind); });
+    connect(tender.field, &QLineEdit::textChanged, this, &PaymentDialog::requote);
+    connect(tender.override, &QPushButton::clicked, this, [this, kind] { requestOverride(kind); });
+    m_rows.insert(int(kind), tender);
+}
+
+AmountEdit *PaymentDialog::tenderField(TenderKind kind) const
+{
+    return m_rows.value(int(kind)).field;
+}
+
+QString PaymentDialog::tenderMessage(TenderKind kind) const
+{
+    return m_rows.value(int(kind)).message->text();
+}
+
+QPushButton *PaymentDialog::overrideButton(TenderKind kind) const
+{
+    return m_rows.value(int(kind)).override;
+}
+
+QString PaymentDialog::remainingText() const
+{
+    return m_remaining->text();
+}
+
+QString PaymentDialog::changeText() const
+{
+    return m_change->text();
+}
+
+QString PaymentDialog::problemText() const
+{
+    return m_problem->text();
+}
+
+Result<SaleRequest> PaymentDialog::requestWithTenders() const
+{
+    SaleRequest request = m_request;
+    for (TenderKind kind : kTenderOrder) {
+        const TenderRow &row = m_rows[int(kind)];
+        if (!row.field->isEnabled() || row.field->isBlank())
+            continue;
+        Result<Money> amount = row.field->amount();
+        if (!amount)
+            return makeError(ErrorCode::InvalidArgument,
+                             tr("%1: \"%2\" is not an amount.").arg(Labels::tender(kind), row.field->text().trimmed()));
+        if (amount->isZero())
+            continue;
+        request.tenders.append(TenderRequest{kind, *amount});
+    }
+    request.overrides = m_grants.values();
+    return request;
+}
+
+void PaymentDialog::requote()
+{
+    m_quote.reset();
+    Result<SaleRequest> request = requestWithTenders();
+    Result<SaleQuote> quote = request ? m_session.checkout().quote(*request) : Result<SaleQuote>(request.error());
+    if (!quote) {
+        m_problem->setText(Labels::error(quote.error()));
+        m_complete->setEnabled(false);
+        return;
+    }
+    m_quote = *quote;
+    showQuote(*quote);
+}
+
+void PaymentDialog::showQuote(const SaleQuote &quote)
+{
+    m_due->setText(m_session.money(quote.totals.gross));
+    m_remaining->setText(m_session.money(quote.remaining));
+    m_change->setText(m_session.money(quote.change));
+    m_remaining->setProperty("settled", quote.remaining.isZero());
+    for (TenderKind kind : kTenderOrder) {
+        TenderRow &row = m_rows[int(kind)];
+        if (!row.field->isEnabled())
+            continue;
+        row.message->clear();
+        row.override->hide();
+        row.field->setProperty("refused", false);
+    }
+    for (const TenderAssessment &tender : quote.tenders) {
+        TenderRow &row = m_rows[int(tender.kind)];
+        if (tender.overridden) {
+            const OverrideGrant grant = m_grants.value(int(tender.kind));
+            row.message->setText(tr("✓ Over by %1, authorised by %2.").arg(m_session.money(tender.check.over), grant.managerName));
+        } else if (tender.check.verdict != TenderVerdict::Allowed) {
+            row.message->setText(tr("✖ %1").arg(Labels::refusal(tender.check, m_session)));
+            row.field->setProperty("refused", true);
+            row.override->setVisible(tender.check.verdict == TenderVerdict::OverAvailable);
+        } else if (tender.kind == TenderKind::Cash && !quote.cashRounding.isZero()) {
+            row.message->setText(tr("Cash due %1 (rounded by %2).").arg(m_session.money(quote.cashDue), m_session.money(quote.cashRounding)));
+        }
+    }
+    for (TenderKind kind : kTenderOrder) {
+        m_rows[int(kind)].field->style()->unpolish(m_rows[int(kind)].field);
+        m_rows[int(kind)].field->style()->polish(m_rows[int(kind)].field);
+    }
+    m_problem->setText(quote.complete ? tr("Ready: press Enter or F12 to complete the sale.") : quote.problem);
+    m_problem->setProperty("complete", quote.complete);
+    m_problem->style()->unpolish(m_problem);
+    m_problem->style()->polish(m_problem);
+    m_complete->setEnabled(quote.complete);
+    updateQuickCash(quote.cashDue.isPositive() ? quote.cashDue : quote.remaining);
+}
+
+void PaymentDialog::updateQuickCash(const Money &cashDue)
+{
+    // Keep the caption (first) and the stretch (last); replace the buttons between them.
+    while (m_quickCash->count() > 2) {
+        QLayoutItem *item = m_quickCash->takeAt(1);
+        delete item->widget();
+        delete item;
+    }
+    if (!cashDue.isPositive())
+        return;
+    QList<Money> amounts{cashDue};
+    const qint64 major = m_session.currency().minorPerMajor();
+    for (qint64 step : kNoteSteps) {
+        const qint64 stepMinor = step * major;
+        const qint64 rounded = (cashDue.minorUnits() / stepMinor + 1) * stepMinor;
+        const Money amount(rounded, cashDue.currency());
+        if (amounts.size() < kQuickCashButtonsMax && amount.minorUnits() != amounts.last().minorUnits())
+            amounts.append(amount);
+    }
+    int position = 1;
+    for (const Money &amount : amounts) {
+        auto *button = new QPushButton(m_session.money(amount), this);
+        button->setObjectName(QStringLiteral("quickCashButton"));
+        button->setAutoDefault(false);
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setAccessibleName(tr("Cash handed over: %1").arg(m_session.money(amount)));
+        connect(button, &QPushButton::clicked, this, [this, amount] { m_rows[int(TenderKind::Cash)].field->setAmount(amount); });
+        m_quickCash->insertWidget(position++, button);
+    }
+}
+
+void PaymentDialog::fillTender(TenderKind kind)
+{
+    TenderRow &row = m_rows[int(kind)];
+    if (!row.field->isEnabled() || !m_quote)
+        return;
+    if (kind == TenderKind::Cash) {
+        row.field->clear(); // what cash must cover without what was typed in the cash field
+        if (m_quote && m_quote->cashDue.isPositive())
+            row.field->setAmount(m_quote->cashDue);
+        row.field->setFocus();
+        return;
+    }
+    const Result<Money> current = row.field->amountOrZero();
+    if (!current)
+        return;
+    // What the other tenders leave unpaid; cash typed so far does not count, so that "the rest"
+    // on card or account after a cash guess still covers the sale.
+    Money others = m_session.zero();
+    for (TenderKind other : kTenderOrder) {
+        if (other == kind || other == TenderKind::Cash || !m_rows[int(other)].field->isEnabled())
+            continue;
+        const Result<Money> amount = m_rows[int(other)].field->amountOrZero();
+        if (amount && amount->isPositive()) {
+            if (Result<Money> sum = others.plus(*amount))
+                others = *sum;
+        }
+    }
+    Result<Money> rest = m_quote->totals.gross.minus(others);
+    if (!rest || !rest->isPositive())
+        return;
+    Money amount = *rest;
+    if (kind == TenderKind::Credit && m_wallet && m_wallet->minorUnits() < amount.minorUnits())
+        amount = m_wallet->isPositive() ? *m_wallet : m_session.zero();
+    row.field->setAmount(amount);
+    if (kind != TenderKind::Cash)
+        m_rows[int(TenderKind::Cash)].field->clear();
+    row.field->setFocus();
+}
+
+void PaymentDialog::requestOverride(TenderKind kind)
+{
+    if (!m_quote || !m_customer)
+        return;
+    Money over = m_session.zero();
+    bool refused = false;
+    for (const TenderAssessment &tender : m_quote->tenders) {
+        if (tender.kind == kind && tender.check.verdict == TenderVerdict::OverAvailable && !tender.overridden) {
+            over = tender.check.over;
+            refused = true;
+        }
+    }
+    if (!refused)
+        return;
+    auto *dialog = new OverrideDialog(m_session, *m_customer, kind, over, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, kind] {
+        if (dialog->grant()) {
+            m_grants.insert(int(kind), *dialog->grant());
+            requote();
+        }
+    });
+    dialog->open();
+}
+
+void PaymentDialog::complete()
+{
+    requote();
+    if (!m_quote || !m_quote->complete)
+        return;
+    Result<SaleRequest> request = requestWithTenders();
+    if (!request)
+        return;
+    Result<SaleReceipt> receipt = m_session.checkout().sale(*request);
+    if (!receipt) {
+        m_problem->setText(tr("The sale was not completed: %1").arg(Labels::error(receipt.error())));
+        return;
+    }
+    m_receipt = *receipt;
+    accept();
+}
+
+} // namespace Slate::Ui

@@ -1,0 +1,137 @@
+#include "receipts.h"
+
+#include "labels.h"
+
+#include <QFileInfo>
+#include <QPageSize>
+#include <QPrinter>
+#include <QTextDocument>
+
+namespace Slate::Ui {
+
+using namespace Slate::Core;
+
+namespace {
+
+QString escaped(const QString &text) { return text.toHtmlEscaped(); }
+
+QString row(const QString &left, const QString &right, const QString &cssClass = QString())
+{
+    return QStringLiteral("<tr%3><td>%1</td><td align=\"right\">%2</td></tr>")
+        .arg(left, right, cssClass.isEmpty() ? QString() : QStringLiteral(" class=\"%1\"").arg(cssClass));
+}
+
+QString header(const Session &session, const QString &title, const QString &number, const QDateTime &utc, const QString &user)
+{
+    const StoreIdentity &identity = session.store().identity();
+    return QStringLiteral("<h2 align=\"center\">%1</h2><p align=\"center\">%2<br/>%3<br/>%4</p>")
+        .arg(escaped(title), escaped(Receipts::tr("Store %1 · till %2").arg(identity.storeCode, identity.terminalId)),
+             escaped(Receipts::tr("No. %1 · %2").arg(number, session.dateTime(utc))), escaped(Receipts::tr("Served by %1").arg(user)));
+}
+
+QString creditAfter(const std::optional<CreditOverview> &after, const Session &session)
+{
+    if (!after)
+        return {};
+    QString html = QStringLiteral("<hr/><table width=\"100%\">");
+    html += row(escaped(Receipts::tr("Wallet after")), escaped(session.money(after->wallet)), QStringLiteral("walletAfter"));
+    if (!after->creditLimit.isZero())
+        html += row(escaped(Receipts::tr("Available on account after")), escaped(session.money(after->available)),
+                    QStringLiteral("availableAfter"));
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace
+
+QString Receipts::sale(const SaleReceipt &receipt, const Session &session)
+{
+    const SaleRecord &sale = receipt.sale;
+    QString html = header(session, tr("Receipt"), sale.saleId, sale.createdUtc, sale.cashierName);
+    if (receipt.customer)
+        html += QStringLiteral("<p>%1</p>").arg(escaped(tr("Customer: %1 (card %2)").arg(receipt.customer->name, receipt.customer->card)));
+    html += QStringLiteral("<table width=\"100%\">");
+    for (const SoldLine &line : sale.lines) {
+        const SaleLineInput &input = line.priced.input;
+        html += row(escaped(tr("%1 × %2 %3").arg(session.locale().toString(input.quantity), escaped(input.name),
+                                                   session.money(input.unitPrice))),
+                    escaped(session.money(line.priced.gross)));
+        if (!input.discount.isZero())
+            html += row(QStringLiteral("&nbsp;&nbsp;") + escaped(tr("discount %1").arg(session.money(input.discount))), QString());
+    }
+    html += QStringLiteral("</table><hr/><table width=\"100%\">");
+    html += row(QStringLiteral("<b>%1</b>").arg(escaped(tr("Total"))), QStringLiteral("<b>%1</b>").arg(escaped(session.money(sale.total))));
+    html += row(escaped(tr("of which tax")), escaped(session.money(sale.tax)));
+    html += QStringLiteral("</table><hr/><table width=\"100%\">");
+    for (const TenderAssessment &tender : sale.tenders) {
+        if (tender.kind == TenderKind::Cash)
+            continue;
+        QString label = Labels::tender(tender.kind);
+        if (tender.overridden)
+            label = tr("%1 (manager override)").arg(label);
+        html += row(escaped(label), escaped(session.money(tender.posted)), QStringLiteral("tender"));
+    }
+    if (sale.cashTendered.isPositive()) {
+        html += row(escaped(tr("Cash handed over")), escaped(session.money(sale.cashTendered)), QStringLiteral("tender"));
+        html += row(QStringLiteral("<b>%1</b>").arg(escaped(tr("Change"))), QStringLiteral("<b>%1</b>").arg(escaped(session.money(sale.change))),
+                    QStringLiteral("change"));
+    }
+    if (!sale.cashRounding.isZero())
+        html += row(escaped(tr("Cash rounding")), escaped(session.money(sale.cashRounding)));
+    html += QStringLiteral("</table>");
+    html += creditAfter(receipt.after, session);
+    for (const OverrideRecord &override : receipt.overrides)
+        html += QStringLiteral("<p>%1</p>").arg(escaped(tr("%1 authorised %2 over on %3: %4")
+                                                            .arg(override.managerName, session.money(override.amountOver),
+                                                                 Labels::tender(override.tender), override.reason)));
+    return html + QStringLiteral("<p align=\"center\">%1</p>").arg(escaped(tr("Thank you!")));
+}
+
+QString Receipts::topUp(const Customer &customer, const JournalEntry &entry, const Money &amount, PaymentJournal journal,
+                        const std::optional<CreditOverview> &after, const Session &session)
+{
+    QString html = header(session, tr("Store credit top-up"), QString::number(entry.sequence), entry.createdUtc, entry.userName);
+    html += QStringLiteral("<p>%1</p>").arg(escaped(tr("Customer: %1 (card %2)").arg(customer.name, customer.card)));
+    html += QStringLiteral("<table width=\"100%\">");
+    html += row(QStringLiteral("<b>%1</b>").arg(escaped(tr("Added to store credit"))), QStringLiteral("<b>%1</b>").arg(escaped(session.money(amount))));
+    html += row(escaped(tr("Paid by")), escaped(Labels::paymentJournal(journal)));
+    if (!entry.note.isEmpty())
+        html += row(escaped(tr("Note")), escaped(entry.note));
+    html += QStringLiteral("</table>");
+    return html + creditAfter(after, session);
+}
+
+QString Receipts::refund(const RefundReceipt &receipt, const std::optional<Customer> &customer, const Session &session)
+{
+    QString html = header(session, tr("Refund"), receipt.refundId, receipt.entry.createdUtc, receipt.entry.userName);
+    html += QStringLiteral("<p>%1</p>").arg(escaped(tr("For sale %1").arg(receipt.saleId)));
+    if (customer)
+        html += QStringLiteral("<p>%1</p>").arg(escaped(tr("Customer: %1 (card %2)").arg(customer->name, customer->card)));
+    html += QStringLiteral("<table width=\"100%\">");
+    html += row(QStringLiteral("<b>%1</b>").arg(escaped(tr("Returned goods"))), QStringLiteral("<b>%1</b>").arg(escaped(session.money(receipt.total))));
+    html += row(escaped(tr("of which tax")), escaped(session.money(receipt.tax)));
+    html += QStringLiteral("</table><hr/><table width=\"100%\">");
+    for (const TenderAssessment &paid : receipt.paidBack)
+        html += row(escaped(tr("Paid back: %1").arg(Labels::tender(paid.kind))), escaped(session.money(paid.posted)), QStringLiteral("tender"));
+    if (!receipt.cashRounding.isZero())
+        html += row(escaped(tr("Cash rounding")), escaped(session.money(receipt.cashRounding)));
+    html += QStringLiteral("</table>");
+    return html + creditAfter(receipt.after, session);
+}
+
+Result<void> Receipts::writePdf(const QString &html, const QString &path)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(path);
+    // An 80 mm till roll; a long receipt continues on the next page.
+    printer.setPageSize(QPageSize(QSizeF(80, 200), QPageSize::Millimeter, QStringLiteral("Receipt 80 mm")));
+    printer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout::Millimeter);
+    QTextDocument document;
+    document.setHtml(html);
+    document.print(&printer);
+    if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
+        return makeError(ErrorCode::IoError, tr("Could not write the receipt to %1; check the folder and the disk.").arg(path));
+    return {};
+}
+
+} // namespace Slate::Ui

@@ -1,0 +1,45 @@
+#pragma once
+// TillApp: the cashier app's flow — log in, work at the checkout window, log out and back to the
+// login screen. The executable creates one over an open Store; nothing else is global.
+
+#include "checkoutwindow.h"
+#include "logindialog.h"
+#include "session.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace Slate::Ui {
+
+class TillApp : public QObject {
+    Q_OBJECT
+public:
+    TillApp(Core::Store &store, const QLocale &locale, QObject *parent = nullptr);
+    ~TillApp() override;
+
+    // Shows the login screen.
+    void start();
+    Session &session() { return m_session; }
+    CheckoutWindow *checkoutWindow() const { return m_checkout; }
+    LoginDialog *loginDialog() const { return m_login; }
+
+signals:
+    // The login screen was closed without logging in: the app should quit.
+    void quitRequested();
+    // The checkout window is up and usable.
+    void checkoutReady();
+
+private:
+    void showCheckout();
+    void logOut();
+
+    Session m_session;
+    QPointer<LoginDialog> m_login;
+    QPointer<CheckoutWindow> m_checkout;
+};
+
+// Loads the style sheet and the translation for the locale (from the library's resources).
+// Returns false if a translation for a non-English locale is missing.
+bool installLookAndLanguage(const QLocale &locale);
+
+} // namespace Slate::Ui
