@@ -117,7 +117,7 @@ QString termsText(const CreditTerms &terms, const Currency &currency)
 
 int Cli::run(const QStringList &arguments)
 {
-    static const std::array<Command, 26> commands{{
+    static const std::array<Command, 33> commands{{
         {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
         {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
         {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
@@ -126,7 +126,7 @@ int Cli::run(const QStringList &arguments)
         {"customer set", "customer set CARD [--credit-limit AMOUNT] [--overdraft AMOUNT|none] [--terms DAYS] [--blocked yes|no]", {names({"credit-limit", "overdraft", "terms", "blocked"}), {}}, 1, 1, true, &Cli::customerSet},
         {"credit add", "credit add CARD AMOUNT --journal cash|bank|card [--note TEXT]", {names({"journal", "note"}), {}}, 2, 2, true, &Cli::creditAdd},
         {"credit adjust", "credit adjust CARD AMOUNT --reason TEXT", {names({"reason"}), {}}, 2, 2, true, &Cli::creditAdjust},
-        {"balance", "balance CARD", {}, 1, 1, true, &Cli::balance},
+        {"balance", "balance CARD [--as-of DATE]    (store credit and the credit overview)", {names({"as-of"}), {}}, 1, 1, true, &Cli::balance},
         {"history", "history CARD [--limit N]", {names({"limit"}), {}}, 1, 1, true, &Cli::history},
         {"accounts", "accounts    (every account's balance)", {}, 0, 0, true, &Cli::accounts},
         {"export", "export --format ledger|csv [--out FILE]", {names({"format", "out"}), {}}, 0, 0, true, &Cli::exportJournal},
@@ -143,6 +143,13 @@ int Cli::run(const QStringList &arguments)
         {"product list", "product list [--search TEXT] [--limit N]", {names({"search", "limit"}), {}}, 0, 0, true, &Cli::productList},
         {"product show", "product show BARCODE|SKU", {}, 1, 1, true, &Cli::productShow},
         {"product import", "product import FILE.csv [--skip-bad]    (header: sku,name,price,tax_code[,barcode])", {{}, names({"skip-bad"})}, 1, 1, true, &Cli::productImport},
+        {"sale", "sale --cashier USER [--customer CARD] --line SKU:QTY[:DISCOUNT] ... --pay credit|account|cash|card=AMOUNT ... [--override [credit=|account=]MANAGER:PIN|-:REASON]", {names({"cashier", "customer", "line", "pay", "override"}), {}}, 0, 0, true, &Cli::sale},
+        {"receipt", "receipt SALE_ID    (a sale as committed, with what was returned)", {}, 1, 1, true, &Cli::receipt},
+        {"refund", "refund SALE_ID --line SKU:QTY ... --to credit|cash|original [--cashier USER] [--customer CARD] [--reason TEXT]", {names({"line", "to", "cashier", "customer", "reason"}), {}}, 1, 1, true, &Cli::refund},
+        {"invoice", "invoice CARD [--date DATE]    (invoice the customer's accrued account sales)", {names({"date"}), {}}, 1, 1, true, &Cli::invoice},
+        {"pay-invoice", "pay-invoice INVOICE_ID AMOUNT --journal cash|bank|card [--note TEXT]", {names({"journal", "note"}), {}}, 2, 2, true, &Cli::payInvoice},
+        {"invoices", "invoices --customer CARD [--open] | --overdue [--as-of DATE]", {names({"customer", "as-of"}), names({"open", "overdue"})}, 0, 0, true, &Cli::invoices},
+        {"overrides", "overrides [--from DATE] [--to DATE]    (the manager overrides log)", {names({"from", "to"}), {}}, 0, 0, true, &Cli::overrides},
         {"customer import", "customer import FILE.csv [--skip-bad]   (header: card,name[,phone,email,credit_limit,overdraft,terms_days,blocked])", {{}, names({"skip-bad"})}, 1, 1, true, &Cli::customerImport},
     }};
 
@@ -505,23 +512,6 @@ int Cli::creditAdjust(const Arguments &args)
     json.insert(QStringLiteral("wallet"), wallet->toDecimalString());
     print(json, QStringLiteral("Adjusted %1's credit by %2 (%3). Wallet: %4. Entry %5.")
                     .arg(customer->name, moneyText(*amount), entry->note, moneyText(*wallet), uuidText(entry->id)));
-    return ExitOk;
-}
-
-int Cli::balance(const Arguments &args)
-{
-    Result<Customer> customer = customerArgument(args.positional.at(0));
-    if (!customer)
-        return fail(customer.error());
-    Result<Money> wallet = m_store->credit().wallet(customer->id);
-    if (!wallet)
-        return fail(wallet.error());
-    print(QJsonObject{{QStringLiteral("card"), customer->card},
-                      {QStringLiteral("customer_id"), customer->id},
-                      {QStringLiteral("name"), customer->name},
-                      {QStringLiteral("currency"), wallet->currency().code()},
-                      {QStringLiteral("wallet"), wallet->toDecimalString()}},
-          QStringLiteral("%1 (%2): store credit %3").arg(customer->name, customer->card, moneyText(*wallet)));
     return ExitOk;
 }
 

@@ -64,6 +64,14 @@ private:
     int productShow(const Arguments &args);
     int productImport(const Arguments &args);
     int customerImport(const Arguments &args);
+    // checkoutcommands.cpp
+    int sale(const Arguments &args);
+    int receipt(const Arguments &args);
+    int refund(const Arguments &args);
+    int invoice(const Arguments &args);
+    int payInvoice(const Arguments &args);
+    int invoices(const Arguments &args);
+    int overrides(const Arguments &args);
     int printImportReport(const QString &path, const Core::Result<Core::ImportReport> &report, const QString &noun);
 
     QTextStream &m_out;

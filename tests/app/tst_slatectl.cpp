@@ -1,6 +1,7 @@
 // slatectl end to end: the real executable on real database files, as a script would use it.
 
 #include "database.h"
+#include "ledgercheck.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -582,6 +583,87 @@ private slots:
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.errorJson().value("bad_lines").toInt(), 2);
         QVERIFY(run.errorJson().value("lines").toArray().at(0).toObject().value("message").toString().contains("2001"));
+    }
+
+    void checkoutSaleOverrideRefundInvoice()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        QCOMPARE(ctl({"tax", "set", "STD", "--rate", "25"}).exitCode, 0);
+        QCOMPARE(ctl({"product", "add", "--sku", "MUG", "--name", "Mug", "--price", "80", "--tax", "STD"}).exitCode, 0);
+        QCOMPARE(ctl({"customer", "add", "--card", "42", "--name", "Kari"}).exitCode, 0);
+        QCOMPARE(ctl({"customer", "set", "42", "--credit-limit", "200", "--terms", "10"}).exitCode, 0);
+        QCOMPARE(ctl({"credit", "add", "42", "50", "--journal", "cash"}).exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "anna", "--role", "cashier", "--pin", "-"}, "1234\n").exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "mona", "--role", "manager", "--pin", "-", "--override-max", "100"}, "9876\n").exitCode, 0);
+
+        // 3 mugs, 30 from the wallet, 100 on account, the rest in cash with change.
+        Run run = ctl({"--json", "sale", "--cashier", "anna", "--customer", "42", "--line", "MUG:3:10", "--pay", "credit=30",
+                       "--pay", "account=100", "--pay", "cash=200"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QJsonObject sale = run.json().object();
+        QCOMPARE(sale.value("sale_id").toString(), QStringLiteral("T1-000001"));
+        QCOMPARE(sale.value("total").toString(), QStringLiteral("230.00"));
+        QCOMPARE(sale.value("tax").toString(), QStringLiteral("46.00"));
+        QCOMPARE(sale.value("change").toString(), QStringLiteral("100.00"));
+        QCOMPARE(sale.value("tenders").toArray().size(), 3);
+        QVERIFY(!sale.value("entry_id").toString().isEmpty());
+        QCOMPARE(sale.value("after").toObject().value("wallet").toString(), QStringLiteral("20.00"));
+        QCOMPARE(sale.value("after").toObject().value("available").toString(), QStringLiteral("100.00"));
+
+        // 160 on account is 60 over: refused, nothing written; a wrong PIN authorises nothing.
+        const QStringList overLimit{"--json", "sale", "--cashier", "anna", "--customer", "42", "--line", "MUG:2", "--pay", "account=160"};
+        run = ctl(overLimit);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.errorJson().value("code").toString(), QStringLiteral("insufficient-funds"));
+        QVERIFY2(run.errorJson().value("message").toString().contains("100.00 NOK available"), qPrintable(run.err));
+        run = ctlWithInput(overLimit + QStringList{"--override", "mona:-:pays Friday"}, "0000\n");
+        QCOMPARE(run.errorJson().value("code").toString(), QStringLiteral("authentication-failed"));
+        QCOMPARE(ctl({"--json", "overrides"}).json().array().size(), 0);
+        run = ctlWithInput(overLimit + QStringList{"--override", "account=mona:-:pays Friday"}, "9876\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("overrides").toArray().at(0).toObject().value("amount_over").toString(),
+                 QStringLiteral("60.00"));
+        const QJsonArray log = ctl({"--json", "overrides"}).json().array();
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.at(0).toObject().value("manager").toString(), QStringLiteral("mona"));
+        QCOMPARE(log.at(0).toObject().value("customer").toString(), QStringLiteral("42"));
+        QCOMPARE(log.at(0).toObject().value("reason").toString(), QStringLiteral("pays Friday"));
+        QCOMPARE(ctl({"--json", "overrides", "--to", "2000-01-01"}).json().array().size(), 0);
+
+        // Return one mug of the first sale to store credit; more than was sold is refused.
+        run = ctl({"--json", "refund", "T1-000001", "--line", "MUG:1", "--to", "credit", "--cashier", "anna"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("total").toString(), QStringLiteral("76.67"));
+        QCOMPARE(ctl({"refund", "T1-000001", "--line", "MUG:3", "--to", "cash", "--cashier", "anna"}).exitCode, 2);
+        QCOMPARE(ctl({"--json", "receipt", "T1-000001"}).json().object().value("lines").toArray().at(0).toObject().value("refunded_quantity").toInt(), 1);
+
+        // Invoice the account sales, see them overdue after the terms, pay part.
+        run = ctl({"--json", "invoice", "42", "--date", "2026-01-05"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString number = run.json().object().value("number").toString();
+        QCOMPARE(number, QStringLiteral("INV-T1-000001"));
+        QCOMPARE(run.json().object().value("amount").toString(), QStringLiteral("260.00"));
+        QCOMPARE(run.json().object().value("due").toString(), QStringLiteral("2026-01-15"));
+        QCOMPARE(ctl({"--json", "invoices", "--overdue", "--as-of", "2026-01-15"}).json().array().size(), 0);
+        QCOMPARE(ctl({"--json", "invoices", "--overdue", "--as-of", "2026-01-16"}).json().array().size(), 1);
+        run = ctl({"--json", "pay-invoice", number, "60", "--journal", "bank"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("outstanding").toString(), QStringLiteral("200.00"));
+        QCOMPARE(ctl({"pay-invoice", number, "200.01", "--journal", "bank"}).exitCode, 2);
+
+        const QJsonObject balance = ctl({"--json", "balance", "42", "--as-of", "2026-02-01"}).json().object();
+        QCOMPARE(balance.value("wallet").toString(), QStringLiteral("96.67"));
+        QCOMPARE(balance.value("credit_limit").toString(), QStringLiteral("200.00"));
+        QCOMPARE(balance.value("accrued").toString(), QStringLiteral("0.00"));
+        QCOMPARE(balance.value("invoiced").toString(), QStringLiteral("200.00"));
+        QCOMPARE(balance.value("overdue").toString(), QStringLiteral("200.00"));
+        QCOMPARE(balance.value("available").toString(), QStringLiteral("0.00"));
+        QCOMPARE(balance.value("overdraft_limit"), QJsonValue(QJsonValue::Null));
+        QCOMPARE(balance.value("state").toString(), QStringLiteral("overdue"));
+
+        Result<std::unique_ptr<Store>> store = Store::open(m_db);
+        QVERIFY(store.ok());
+        VERIFY_LEDGER(**store);
     }
 
     void demoHasTaxCodesAndProducts()

@@ -1,0 +1,508 @@
+// slatectl's checkout and back-office commands: sale, receipt, refund, balance (the credit
+// overview), invoice, pay-invoice, invoices, overrides. Each calls CheckoutService or
+// ReceivablesService; the rules are theirs.
+
+#include "cli.h"
+
+#include "uuidv7.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace Slate::Cli {
+
+using namespace Slate::Core;
+
+namespace {
+
+QString moneyText(const Money &money) { return money.toDecimalString() + QLatin1Char(' ') + money.currency().code(); }
+
+const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
+
+// A --date style option: today (local) when absent; nothing when malformed.
+std::optional<QDate> dateArgument(const Arguments &args, const QString &name)
+{
+    if (!args.values.contains(name))
+        return QDate::currentDate();
+    const QDate date = QDate::fromString(args.value(name), kDateFormat);
+    if (!date.isValid())
+        return std::nullopt;
+    return date;
+}
+
+QJsonArray tendersJson(const QList<TenderAssessment> &tenders)
+{
+    QJsonArray json;
+    for (const TenderAssessment &tender : tenders) {
+        json.append(QJsonObject{{QStringLiteral("kind"), tenderKindName(tender.kind)},
+                                {QStringLiteral("amount"), tender.amount.toDecimalString()},
+                                {QStringLiteral("posted"), tender.posted.toDecimalString()},
+                                {QStringLiteral("overridden"), tender.overridden}});
+    }
+    return json;
+}
+
+QJsonObject overviewJson(const CreditOverview &overview)
+{
+    return QJsonObject{
+        {QStringLiteral("as_of"), overview.asOf.toString(kDateFormat)},
+        {QStringLiteral("wallet"), overview.wallet.toDecimalString()},
+        {QStringLiteral("overdraft_limit"),
+         overview.overdraftLimit ? QJsonValue(overview.overdraftLimit->toDecimalString()) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("wallet_available"), overview.walletAvailable.toDecimalString()},
+        {QStringLiteral("credit_limit"), overview.creditLimit.toDecimalString()},
+        {QStringLiteral("accrued"), overview.accrued.toDecimalString()},
+        {QStringLiteral("invoiced"), overview.invoiced.toDecimalString()},
+        {QStringLiteral("overdue"), overview.overdue.toDecimalString()},
+        {QStringLiteral("used"), overview.used.toDecimalString()},
+        {QStringLiteral("available"), overview.available.toDecimalString()},
+        {QStringLiteral("limit_scope"), limitScopeName(overview.scope)},
+        {QStringLiteral("blocked"), overview.blocked},
+        {QStringLiteral("state"), creditStateName(overview.state)}};
+}
+
+QString overviewText(const CreditOverview &overview)
+{
+    const auto row = [](const QString &label, const QString &value) {
+        return QStringLiteral("  %1 %2\n").arg(label.leftJustified(26), value);
+    };
+    QString text;
+    text += row(QStringLiteral("store credit"), moneyText(overview.wallet));
+    text += row(QStringLiteral("overdraft allowed"),
+                overview.overdraftLimit ? QStringLiteral("down to -") + moneyText(*overview.overdraftLimit) : QStringLiteral("no"));
+    text += row(QStringLiteral("credit usable now"), moneyText(overview.walletAvailable));
+    text += row(QStringLiteral("credit limit"), moneyText(overview.creditLimit));
+    text += row(QStringLiteral("accrued, not invoiced"), moneyText(overview.accrued));
+    text += row(QStringLiteral("invoiced, unpaid"), moneyText(overview.invoiced));
+    text += row(QStringLiteral("overdue on ") + overview.asOf.toString(kDateFormat), moneyText(overview.overdue));
+    text += row(QStringLiteral("available on account"), moneyText(overview.available));
+    text += row(QStringLiteral("state"), creditStateName(overview.state).toUpper());
+    return text;
+}
+
+QJsonObject invoiceJson(const Invoice &invoice, const QDate &asOf)
+{
+    return QJsonObject{{QStringLiteral("number"), invoice.number},
+                       {QStringLiteral("customer_id"), invoice.customerId},
+                       {QStringLiteral("store"), invoice.storeCode},
+                       {QStringLiteral("entry_id"), invoice.entryId},
+                       {QStringLiteral("issued"), invoice.issued.toString(kDateFormat)},
+                       {QStringLiteral("due"), invoice.due.toString(kDateFormat)},
+                       {QStringLiteral("amount"), invoice.amount.toDecimalString()},
+                       {QStringLiteral("outstanding"), invoice.outstanding.toDecimalString()},
+                       {QStringLiteral("overdue"), invoice.isOverdue(asOf)}};
+}
+
+QString invoiceLine(const Invoice &invoice, const QDate &asOf)
+{
+    return QStringLiteral("%1  issued %2  due %3  %4  outstanding %5%6\n")
+        .arg(invoice.number.leftJustified(16), invoice.issued.toString(kDateFormat), invoice.due.toString(kDateFormat),
+             moneyText(invoice.amount).rightJustified(16), moneyText(invoice.outstanding).rightJustified(16),
+             invoice.isOverdue(asOf) ? QStringLiteral("  OVERDUE") : QString());
+}
+
+QJsonObject saleJson(const SaleRecord &sale)
+{
+    QJsonArray lines;
+    for (const SoldLine &line : sale.lines) {
+        lines.append(QJsonObject{{QStringLiteral("line"), line.line},
+                                 {QStringLiteral("sku"), line.priced.input.sku},
+                                 {QStringLiteral("name"), line.priced.input.name},
+                                 {QStringLiteral("quantity"), line.priced.input.quantity},
+                                 {QStringLiteral("unit_price"), line.priced.input.unitPrice.toDecimalString()},
+                                 {QStringLiteral("discount"), line.priced.input.discount.toDecimalString()},
+                                 {QStringLiteral("tax_code"), line.priced.input.tax.code},
+                                 {QStringLiteral("gross"), line.priced.gross.toDecimalString()},
+                                 {QStringLiteral("tax"), line.priced.tax.toDecimalString()},
+                                 {QStringLiteral("refunded_quantity"), line.refundedQuantity}});
+    }
+    return QJsonObject{{QStringLiteral("sale_id"), sale.saleId},
+                       {QStringLiteral("entry_id"), sale.entryId},
+                       {QStringLiteral("time"), timestampText(sale.createdUtc)},
+                       {QStringLiteral("store"), sale.storeCode},
+                       {QStringLiteral("cashier"), sale.cashierName},
+                       {QStringLiteral("customer_id"), sale.customerId},
+                       {QStringLiteral("currency"), sale.total.currency().code()},
+                       {QStringLiteral("total"), sale.total.toDecimalString()},
+                       {QStringLiteral("tax"), sale.tax.toDecimalString()},
+                       {QStringLiteral("lines"), lines},
+                       {QStringLiteral("tenders"), tendersJson(sale.tenders)},
+                       {QStringLiteral("cash_tendered"), sale.cashTendered.toDecimalString()},
+                       {QStringLiteral("change"), sale.change.toDecimalString()},
+                       {QStringLiteral("cash_rounding"), sale.cashRounding.toDecimalString()}};
+}
+
+QString saleText(const SaleRecord &sale)
+{
+    QString text = QStringLiteral("Sale %1  %2  cashier %3\n")
+                       .arg(sale.saleId, sale.createdUtc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), sale.cashierName);
+    for (const SoldLine &line : sale.lines) {
+        QString description = QStringLiteral("%1 x %2").arg(line.priced.input.quantity).arg(line.priced.input.name);
+        if (line.priced.input.discount.isPositive())
+            description += QStringLiteral(" (discount %1)").arg(line.priced.input.discount.toDecimalString());
+        if (line.refundedQuantity > 0)
+            description += QStringLiteral(" [%1 returned]").arg(line.refundedQuantity);
+        text += QStringLiteral("  %1 %2 %3\n")
+                    .arg(line.priced.input.sku.leftJustified(16), description.leftJustified(44),
+                         line.priced.gross.toDecimalString().rightJustified(12));
+    }
+    text += QStringLiteral("  %1 %2\n").arg(QStringLiteral("TOTAL").leftJustified(61), moneyText(sale.total).rightJustified(12));
+    text += QStringLiteral("  %1 %2\n").arg(QStringLiteral("of which tax").leftJustified(61), moneyText(sale.tax).rightJustified(12));
+    for (const TenderAssessment &tender : sale.tenders) {
+        text += QStringLiteral("  %1 %2%3\n")
+                    .arg(tenderKindName(tender.kind).leftJustified(61), tender.amount.toDecimalString().rightJustified(12),
+                         tender.overridden ? QStringLiteral("  (manager override)") : QString());
+    }
+    if (!sale.cashRounding.isZero())
+        text += QStringLiteral("  %1 %2\n").arg(QStringLiteral("cash rounding").leftJustified(61),
+                                                sale.cashRounding.toDecimalString().rightJustified(12));
+    if (sale.change.isPositive())
+        text += QStringLiteral("  %1 %2\n").arg(QStringLiteral("CHANGE").leftJustified(61), sale.change.toDecimalString().rightJustified(12));
+    return text;
+}
+
+// "SKU:QTY[:DISCOUNT]"
+Result<SaleLineRequest> lineArgument(const QString &text, const Currency &currency, bool discountAllowed)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    const QString expected = discountAllowed ? QStringLiteral("SKU:QTY or SKU:QTY:DISCOUNT") : QStringLiteral("SKU:QTY");
+    if (parts.size() < 2 || parts.size() > (discountAllowed ? 3 : 2) || parts.at(0).isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("--line %1 is not %2 (e.g. MILK-1L:2).").arg(text, expected));
+    bool ok = false;
+    const qint64 quantity = parts.at(1).toLongLong(&ok);
+    if (!ok || quantity < 1)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("--line %1: the quantity %2 is not a whole number of 1 or more.").arg(text, parts.at(1)));
+    SaleLineRequest line{parts.at(0), quantity, std::nullopt};
+    if (parts.size() == 3) {
+        Result<Money> discount = Money::parse(parts.at(2), currency);
+        if (!discount)
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("--line %1: the discount: %2").arg(text, discount.message()));
+        line.discount = *discount;
+    }
+    return line;
+}
+
+struct OverrideArgument {
+    std::optional<TenderKind> tender; // none: whichever single tender is refused
+    QString manager;
+    QString pin;
+    QString reason;
+};
+
+// "[credit=|account=]MANAGER:PIN:REASON"; a PIN of "-" is read from standard input.
+Result<OverrideArgument> overrideArgument(const QString &text)
+{
+    OverrideArgument parsed;
+    QString rest = text;
+    const qsizetype equals = rest.indexOf(QLatin1Char('='));
+    const qsizetype colon = rest.indexOf(QLatin1Char(':'));
+    if (equals > 0 && (colon < 0 || equals < colon)) {
+        parsed.tender = tenderKindFromName(rest.left(equals));
+        if (!parsed.tender)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("--override %1: \"%2\" is not credit or account.").arg(text, rest.left(equals)));
+        rest = rest.mid(equals + 1);
+    }
+    const QStringList parts = rest.split(QLatin1Char(':'));
+    if (parts.size() < 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("--override needs MANAGER:PIN:REASON (PIN - reads it from standard input)."));
+    parsed.manager = parts.at(0);
+    parsed.pin = parts.at(1);
+    parsed.reason = parts.mid(2).join(QLatin1Char(':'));
+    if (parsed.pin == QLatin1String("-")) {
+        QTextStream in(stdin);
+        parsed.pin = in.readLine().trimmed();
+    }
+    return parsed;
+}
+
+} // namespace
+
+int Cli::sale(const Arguments &args)
+{
+    const Currency &currency = m_store->identity().currency;
+    SaleRequest request;
+    request.cashierName = args.value(QStringLiteral("cashier"));
+    if (request.cashierName.isEmpty())
+        return usage(QStringLiteral("Name the cashier with --cashier USER."));
+    std::optional<Customer> customer;
+    if (args.values.contains(QStringLiteral("customer"))) {
+        Result<Customer> found = customerArgument(args.value(QStringLiteral("customer")));
+        if (!found)
+            return fail(found.error());
+        customer = *found;
+        request.customerId = found->id;
+    }
+    for (const QString &text : args.values.value(QStringLiteral("line"))) {
+        Result<SaleLineRequest> line = lineArgument(text, currency, true);
+        if (!line)
+            return fail(line.error());
+        request.lines.append(*line);
+    }
+    if (request.lines.isEmpty())
+        return usage(QStringLiteral("A sale needs at least one --line SKU:QTY."));
+    for (const QString &text : args.values.value(QStringLiteral("pay"))) {
+        const std::optional<TenderKind> kind = tenderKindFromName(text.section(QLatin1Char('='), 0, 0));
+        if (!kind || !text.contains(QLatin1Char('=')))
+            return usage(QStringLiteral("--pay %1 is not credit=AMOUNT, account=AMOUNT, cash=AMOUNT or card=AMOUNT.").arg(text));
+        Result<Money> amount = amountArgument(text.section(QLatin1Char('='), 1));
+        if (!amount)
+            return fail(Error{ErrorCode::InvalidArgument, QStringLiteral("--pay %1: %2").arg(text, amount.message())});
+        request.tenders.append(TenderRequest{*kind, *amount});
+    }
+
+    CheckoutService &checkout = m_store->checkout();
+    const QStringList overrideTexts = args.values.value(QStringLiteral("override"));
+    if (!overrideTexts.isEmpty()) {
+        // Ask for an override only for a tender that the rules refuse, and only for the amount over.
+        Result<SaleQuote> quote = checkout.quote(request);
+        if (!quote)
+            return fail(quote.error());
+        QList<const TenderAssessment *> refused;
+        for (const TenderAssessment &tender : quote->tenders) {
+            if (tender.check.verdict == TenderVerdict::OverAvailable)
+                refused.append(&tender);
+        }
+        for (const QString &text : overrideTexts) {
+            Result<OverrideArgument> parsed = overrideArgument(text);
+            if (!parsed)
+                return fail(parsed.error());
+            const TenderAssessment *target = nullptr;
+            for (const TenderAssessment *tender : refused) {
+                if (!parsed->tender || tender->kind == *parsed->tender) {
+                    if (target && !parsed->tender)
+                        return usage(QStringLiteral("Both the credit and the account tender are over; say which one the "
+                                                    "override is for: --override credit=… and --override account=…"));
+                    target = tender;
+                }
+            }
+            if (!target)
+                return fail(Error{ErrorCode::InvalidArgument,
+                                  QStringLiteral("No %1 tender of this sale needs an override; it can go through without one.")
+                                      .arg(parsed->tender ? tenderKindName(*parsed->tender) : QStringLiteral("credit or account"))});
+            Result<OverrideGrant> grant = checkout.authorizeOverride(parsed->manager, parsed->pin, parsed->reason,
+                                                                     request.cashierName, request.customerId, target->kind,
+                                                                     target->check.over);
+            if (!grant)
+                return fail(grant.error());
+            request.overrides.append(*grant);
+        }
+    }
+    Result<SaleReceipt> receipt = checkout.sale(request);
+    if (!receipt)
+        return fail(receipt.error());
+    QJsonObject json = saleJson(receipt->sale);
+    QString text = saleText(receipt->sale);
+    QJsonArray overrides;
+    for (const OverrideRecord &record : receipt->overrides) {
+        overrides.append(QJsonObject{{QStringLiteral("id"), record.id},
+                                     {QStringLiteral("manager"), record.managerName},
+                                     {QStringLiteral("tender"), tenderKindName(record.tender)},
+                                     {QStringLiteral("amount_over"), record.amountOver.toDecimalString()},
+                                     {QStringLiteral("reason"), record.reason}});
+        text += QStringLiteral("  Override by %1: %2 over on %3 (%4)\n")
+                    .arg(record.managerName, moneyText(record.amountOver), tenderKindName(record.tender), record.reason);
+    }
+    json.insert(QStringLiteral("overrides"), overrides);
+    if (receipt->customer && receipt->after) {
+        json.insert(QStringLiteral("customer"), receipt->customer->card);
+        json.insert(QStringLiteral("after"), overviewJson(*receipt->after));
+        text += QStringLiteral("%1 (%2) after this sale:\n").arg(receipt->customer->name, receipt->customer->card)
+                + overviewText(*receipt->after);
+    }
+    print(json, text);
+    return ExitOk;
+}
+
+int Cli::receipt(const Arguments &args)
+{
+    Result<SaleRecord> sale = m_store->checkout().saleById(args.positional.at(0));
+    if (!sale)
+        return fail(sale.error());
+    print(saleJson(*sale), saleText(*sale));
+    return ExitOk;
+}
+
+int Cli::refund(const Arguments &args)
+{
+    RefundRequest request;
+    request.saleId = args.positional.at(0);
+    request.cashierName = args.values.contains(QStringLiteral("cashier")) ? args.value(QStringLiteral("cashier")) : userName(args);
+    const std::optional<RefundTo> to = refundToFromName(args.value(QStringLiteral("to")));
+    if (!to)
+        return usage(QStringLiteral("Say where the money goes: --to credit, --to cash or --to original."));
+    request.to = *to;
+    request.reason = args.value(QStringLiteral("reason"));
+    if (args.values.contains(QStringLiteral("customer"))) {
+        Result<Customer> customer = customerArgument(args.value(QStringLiteral("customer")));
+        if (!customer)
+            return fail(customer.error());
+        request.customerId = customer->id;
+    }
+    for (const QString &text : args.values.value(QStringLiteral("line"))) {
+        Result<SaleLineRequest> line = lineArgument(text, m_store->identity().currency, false);
+        if (!line)
+            return fail(line.error());
+        request.lines.append(RefundLineRequest{line->code, line->quantity});
+    }
+    Result<RefundReceipt> refund = m_store->checkout().refund(request);
+    if (!refund)
+        return fail(refund.error());
+    QJsonObject json{{QStringLiteral("refund_id"), refund->refundId},
+                     {QStringLiteral("sale_id"), refund->saleId},
+                     {QStringLiteral("entry_id"), uuidText(refund->entry.id)},
+                     {QStringLiteral("total"), refund->total.toDecimalString()},
+                     {QStringLiteral("tax"), refund->tax.toDecimalString()},
+                     {QStringLiteral("paid_back"), tendersJson(refund->paidBack)},
+                     {QStringLiteral("cash_rounding"), refund->cashRounding.toDecimalString()}};
+    QString text = QStringLiteral("Refund %1 of sale %2: %3 (tax %4)\n")
+                       .arg(refund->refundId, refund->saleId, moneyText(refund->total), moneyText(refund->tax));
+    for (const TenderAssessment &paid : refund->paidBack)
+        text += QStringLiteral("  back to %1: %2\n").arg(tenderKindName(paid.kind), moneyText(paid.posted));
+    if (!refund->cashRounding.isZero())
+        text += QStringLiteral("  cash rounding: %1\n").arg(moneyText(refund->cashRounding));
+    if (refund->after) {
+        json.insert(QStringLiteral("after"), overviewJson(*refund->after));
+        text += QStringLiteral("Customer after the refund:\n") + overviewText(*refund->after);
+    }
+    print(json, text);
+    return ExitOk;
+}
+
+int Cli::balance(const Arguments &args)
+{
+    const std::optional<QDate> asOf = dateArgument(args, QStringLiteral("as-of"));
+    if (!asOf)
+        return usage(QStringLiteral("--as-of must be a date like 2026-11-23."));
+    Result<Customer> customer = customerArgument(args.positional.at(0));
+    if (!customer)
+        return fail(customer.error());
+    Result<CreditOverview> overview = m_store->receivables().overview(*customer, *asOf);
+    if (!overview)
+        return fail(overview.error());
+    QJsonObject json = overviewJson(*overview);
+    json.insert(QStringLiteral("card"), customer->card);
+    json.insert(QStringLiteral("customer_id"), customer->id);
+    json.insert(QStringLiteral("name"), customer->name);
+    json.insert(QStringLiteral("currency"), overview->wallet.currency().code());
+    json.insert(QStringLiteral("terms_days"), customer->terms.paymentTermsDays);
+    print(json, QStringLiteral("%1 (%2)\n").arg(customer->name, customer->card) + overviewText(*overview));
+    return ExitOk;
+}
+
+int Cli::invoice(const Arguments &args)
+{
+    const std::optional<QDate> date = dateArgument(args, QStringLiteral("date"));
+    if (!date)
+        return usage(QStringLiteral("--date must be a date like 2026-11-23."));
+    Result<Customer> customer = customerArgument(args.positional.at(0));
+    if (!customer)
+        return fail(customer.error());
+    Result<Invoice> invoice = m_store->receivables().issueInvoice(*customer, *date, userName(args));
+    if (!invoice)
+        return fail(invoice.error());
+    print(invoiceJson(*invoice, *date), QStringLiteral("Invoiced %1 (%2):\n").arg(customer->name, customer->card)
+                                             + invoiceLine(*invoice, *date));
+    return ExitOk;
+}
+
+int Cli::payInvoice(const Arguments &args)
+{
+    const std::optional<PaymentJournal> journal = paymentJournalFromName(args.value(QStringLiteral("journal")));
+    if (!journal)
+        return usage(QStringLiteral("Say how it was paid: --journal cash, bank or card."));
+    Result<Money> amount = amountArgument(args.positional.at(1));
+    if (!amount)
+        return fail(amount.error());
+    Result<InvoicePayment> payment = m_store->receivables().recordPayment(
+        args.positional.at(0), *amount, *journal, args.value(QStringLiteral("note")), userName(args));
+    if (!payment)
+        return fail(payment.error());
+    QJsonObject json = invoiceJson(payment->invoice, QDate::currentDate());
+    json.insert(QStringLiteral("paid"), amount->toDecimalString());
+    json.insert(QStringLiteral("entry_id"), uuidText(payment->entry.id));
+    print(json, QStringLiteral("Recorded %1 by %2 against invoice %3; %4 outstanding.\n")
+                    .arg(moneyText(*amount), paymentJournalName(*journal), payment->invoice.number,
+                         moneyText(payment->invoice.outstanding)));
+    return ExitOk;
+}
+
+int Cli::invoices(const Arguments &args)
+{
+    const std::optional<QDate> asOf = dateArgument(args, QStringLiteral("as-of"));
+    if (!asOf)
+        return usage(QStringLiteral("--as-of must be a date like 2026-11-23."));
+    Result<QList<Invoice>> found = QList<Invoice>{};
+    if (args.values.contains(QStringLiteral("customer"))) {
+        Result<Customer> customer = customerArgument(args.value(QStringLiteral("customer")));
+        if (!customer)
+            return fail(customer.error());
+        found = m_store->receivables().invoices(customer->id, args.flags.contains(QStringLiteral("open")));
+    } else if (args.flags.contains(QStringLiteral("overdue"))) {
+        found = m_store->receivables().overdueInvoices(*asOf);
+    } else {
+        return usage(QStringLiteral("List a customer's invoices with --customer CARD [--open], or every overdue one with --overdue."));
+    }
+    if (!found)
+        return fail(found.error());
+    QJsonArray json;
+    QString text;
+    for (const Invoice &invoice : *found) {
+        if (args.flags.contains(QStringLiteral("overdue")) && !invoice.isOverdue(*asOf))
+            continue;
+        json.append(invoiceJson(invoice, *asOf));
+        Result<Customer> customer = m_store->customers().byId(invoice.customerId);
+        text += invoiceLine(invoice, *asOf).chopped(1) + QStringLiteral("  %1\n").arg(customer ? customer->card : invoice.customerId);
+    }
+    if (json.isEmpty())
+        text = QStringLiteral("No invoices.\n");
+    print(json, text);
+    return ExitOk;
+}
+
+int Cli::overrides(const Arguments &args)
+{
+    QDateTime from, to;
+    for (const QString &name : {QStringLiteral("from"), QStringLiteral("to")}) {
+        if (!args.values.contains(name))
+            continue;
+        const QDate date = QDate::fromString(args.value(name), kDateFormat);
+        if (!date.isValid())
+            return usage(QStringLiteral("--%1 must be a date like 2026-11-23.").arg(name));
+        // Whole local days: from the start of --from to the end of --to.
+        (name == QLatin1String("from") ? from : to) =
+            (name == QLatin1String("from") ? date : date.addDays(1)).startOfDay().toUTC();
+    }
+    Result<QList<OverrideRecord>> records = m_store->checkout().overrides(from, to);
+    if (!records)
+        return fail(records.error());
+    QJsonArray json;
+    QString text;
+    for (const OverrideRecord &record : *records) {
+        Result<Customer> customer = m_store->customers().byId(record.customerId);
+        const QString card = customer ? customer->card : record.customerId;
+        json.append(QJsonObject{{QStringLiteral("id"), record.id},
+                                {QStringLiteral("time"), timestampText(record.createdUtc)},
+                                {QStringLiteral("sale_id"), record.saleId},
+                                {QStringLiteral("entry_id"), record.entryId},
+                                {QStringLiteral("manager"), record.managerName},
+                                {QStringLiteral("cashier"), record.cashierName},
+                                {QStringLiteral("customer"), card},
+                                {QStringLiteral("tender"), tenderKindName(record.tender)},
+                                {QStringLiteral("amount_over"), record.amountOver.toDecimalString()},
+                                {QStringLiteral("reason"), record.reason}});
+        text += QStringLiteral("%1  %2  %3 authorised %4 over on %5 for %6 (cashier %7): %8\n")
+                    .arg(record.createdUtc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), record.saleId,
+                         record.managerName, moneyText(record.amountOver), tenderKindName(record.tender), card,
+                         record.cashierName, record.reason);
+    }
+    if (records->isEmpty())
+        text = QStringLiteral("No overrides in that period.\n");
+    print(json, text);
+    return ExitOk;
+}
+
+} // namespace Slate::Cli
