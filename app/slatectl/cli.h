@@ -64,6 +64,7 @@ private:
     int productShow(const Arguments &args);
     int productImport(const Arguments &args);
     int customerImport(const Arguments &args);
+    int sync(const Arguments &args); // synccommands.cpp
     // checkoutcommands.cpp
     int sale(const Arguments &args);
     int receipt(const Arguments &args);

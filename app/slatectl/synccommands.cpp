@@ -1,0 +1,55 @@
+// slatectl sync: one full sync round of this database with the server (the back office's
+// day-end sync, or a till's sync from a script), printing what moved. The round itself is the
+// sync library's SyncClient; this only runs it to the end and prints the report.
+
+#include "cli.h"
+
+#include "syncclient.h"
+
+#include <QEventLoop>
+#include <QJsonObject>
+
+namespace Slate::Cli {
+
+int Cli::sync(const Arguments &args)
+{
+    const QUrl server(args.value(QStringLiteral("server")));
+    if (args.has(QStringLiteral("server"))
+        && (!server.isValid() || server.host().isEmpty()
+            || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))))
+        return usage(QStringLiteral("--server must be a URL like http://server:8470."));
+    Sync::SyncClient client(m_store->database(), m_store->journal());
+    if (args.has(QStringLiteral("server")))
+        client.setServer(server);
+    Sync::RoundResult result;
+    QEventLoop loop;
+    QObject::connect(&client, &Sync::SyncClient::finished, &loop, [&](const Sync::RoundResult &finished) {
+        result = finished;
+        loop.quit();
+    });
+    client.start(args.value(QStringLiteral("enroll")));
+    if (client.busy())
+        loop.exec();
+    if (!result.ok())
+        return fail(Core::makeError(result.failure == Sync::RoundFailure::Local ? Core::ErrorCode::InvalidArgument : Core::ErrorCode::IoError,
+                                    result.message));
+    const Sync::RoundReport &report = result.report;
+    print(QJsonObject{{QStringLiteral("enrolled"), report.enrolled},
+                      {QStringLiteral("pushed"), report.pushed},
+                      {QStringLiteral("alreadyStored"), report.alreadyStored},
+                      {QStringLiteral("pulled"), report.pulled},
+                      {QStringLiteral("exceptions"), report.exceptions},
+                      {QStringLiteral("pushedSequence"), report.pushedSequence}},
+          QStringLiteral("%1pushed %2 entries (%3 already on the server), pulled %4 entries of other terminals; the server holds "
+                         "this till's journal up to sequence %5.%6")
+              .arg(report.enrolled ? QStringLiteral("Enrolled; ") : QString())
+              .arg(report.pushed)
+              .arg(report.alreadyStored)
+              .arg(report.pulled)
+              .arg(report.pushedSequence)
+              .arg(report.exceptions > 0 ? QStringLiteral(" The server recorded %1 exception(s) for the back office.").arg(report.exceptions)
+                                         : QString()));
+    return ExitOk;
+}
+
+} // namespace Slate::Cli
