@@ -11,6 +11,7 @@ constexpr int kFailuresCounted = 30; // beyond this the delay is at its bound an
 SyncService::SyncService(Core::Database &database, Core::Journal &journal, QObject *parent)
     : QObject(parent), m_database(database), m_journal(journal), m_client(new SyncClient(database, journal, this))
 {
+    qRegisterMetaType<Slate::Sync::SyncStatus>();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncService::runRound);
     connect(m_client, &SyncClient::finished, this, &SyncService::onFinished);

@@ -79,3 +79,5 @@ private:
 };
 
 } // namespace Slate::Sync
+
+Q_DECLARE_METATYPE(Slate::Sync::SyncStatus)
