@@ -41,8 +41,9 @@ LoginDialog::LoginDialog(Session &session, Purpose purpose, QWidget *parent) : Q
     m_error->setAccessibleName(tr("Login message"));
 
     auto *buttons = new QDialogButtonBox(this);
-    QPushButton *login = buttons->addButton(tr("Log in (Enter)"), QDialogButtonBox::AcceptRole);
+    auto *login = new QPushButton(tr("Log in (Enter)"), this);
     login->setObjectName(QStringLiteral("loginButton"));
+    buttons->addButton(login, QDialogButtonBox::AcceptRole);
     login->setDefault(true);
     QPushButton *quit = buttons->addButton(purpose == Purpose::Till ? tr("Quit") : tr("Cancel (Esc)"), QDialogButtonBox::RejectRole);
     quit->setAutoDefault(false);

@@ -77,7 +77,7 @@ PaymentDialog::PaymentDialog(Session &session, const SaleRequest &request, QWidg
     auto *quickCaption = new QLabel(tr("Cash handed over:"), this);
     m_quickCash->addWidget(quickCaption);
     m_quickCash->addStretch();
-    grid->addLayout(m_quickCash, 4, 1, 1, 3);
+    grid->addLayout(m_quickCash, 4, 0, 1, 4);
 
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problemText"));
@@ -85,8 +85,9 @@ PaymentDialog::PaymentDialog(Session &session, const SaleRequest &request, QWidg
     m_problem->setAccessibleName(tr("What is missing"));
 
     auto *buttons = new QDialogButtonBox(this);
-    m_complete = buttons->addButton(tr("Complete sale (F12)"), QDialogButtonBox::AcceptRole);
+    m_complete = new QPushButton(tr("Complete sale (F12)"), this);
     m_complete->setObjectName(QStringLiteral("completeButton"));
+    buttons->addButton(m_complete, QDialogButtonBox::AcceptRole);
     m_complete->setDefault(true);
     QPushButton *cancel = buttons->addButton(tr("Back to sale (Esc)"), QDialogButtonBox::RejectRole);
     cancel->setAutoDefault(false);
@@ -280,6 +281,7 @@ void PaymentDialog::updateQuickCash(const Money &cashDue)
         button->setAutoDefault(false);
         button->setFocusPolicy(Qt::NoFocus);
         button->setAccessibleName(tr("Cash handed over: %1").arg(m_session.money(amount)));
+        button->setMinimumWidth(button->sizeHint().width());
         connect(button, &QPushButton::clicked, this, [this, amount] { m_rows[int(TenderKind::Cash)].field->setAmount(amount); });
         m_quickCash->insertWidget(position++, button);
     }

@@ -24,8 +24,9 @@ ReceiptDialog::ReceiptDialog(const QString &title, const QString &html, QWidget 
     m_view->setHtml(html);
     m_view->setFocusPolicy(Qt::NoFocus);
     auto *buttons = new QDialogButtonBox(this);
-    QPushButton *done = buttons->addButton(tr("Next customer (Enter)"), QDialogButtonBox::AcceptRole);
+    auto *done = new QPushButton(tr("Next customer (Enter)"), this);
     done->setObjectName(QStringLiteral("doneButton"));
+    buttons->addButton(done, QDialogButtonBox::AcceptRole);
     done->setDefault(true);
     QPushButton *print = buttons->addButton(tr("Print… (Ctrl+P)"), QDialogButtonBox::ActionRole);
     print->setShortcut(QKeySequence::Print);
@@ -38,7 +39,7 @@ ReceiptDialog::ReceiptDialog(const QString &title, const QString &html, QWidget 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
-    resize(520, 680);
+    resize(720, 700);
     done->setFocus();
 }
 
