@@ -4,13 +4,6 @@ namespace Slate::Core::DemoData {
 
 namespace {
 
-struct DemoCustomer {
-    const char *card;
-    const char *name;
-    const char *phone;
-    const char *email;
-};
-
 struct DemoMovement {
     int customer;        // index into kCustomers
     const char *amount;  // locale-free decimal in major units
@@ -18,15 +11,44 @@ struct DemoMovement {
     const char *note;
 };
 
+struct DemoTerms {
+    qint64 creditLimit;    // minor units; 0: no account
+    qint64 overdraft;      // minor units; -1: none
+    int termsDays;
+    bool blocked;
+};
+
+struct DemoCustomer {
+    const char *card;
+    const char *name;
+    const char *phone;
+    const char *email;
+    DemoTerms terms;
+};
+
+constexpr DemoTerms kWalletOnly{0, -1, 30, false};
+
 constexpr DemoCustomer kCustomers[] = {
-    {"1001", "Ola Nordmann", "+47 912 34 567", "ola@example.no"},
-    {"1002", "Kari Hansen", "+47 934 56 789", "kari.hansen@example.no"},
-    {"1003", "Per Johansen", "+47 400 11 222", ""},
-    {"1004", "Ingrid Larsen", "+47 455 66 777", "ingrid@example.no"},
-    {"1005", "Mohammed Ali", "+47 988 77 665", "m.ali@example.no"},
-    {"1006", "Sofie Berg", "", "sofie.berg@example.no"},
-    {"1007", "Lars Olsen", "+47 915 15 151", ""},
-    {"1008", "Emma Kristiansen", "+47 922 22 333", "emma.k@example.no"},
+    {"1001", "Ola Nordmann", "+47 912 34 567", "ola@example.no", kWalletOnly},
+    {"1002", "Kari Hansen", "+47 934 56 789", "kari.hansen@example.no", {0, 20000, 30, false}},      // overdraft allowed
+    {"1003", "Per Johansen", "+47 400 11 222", "", {200000, -1, 30, false}},                        // account, fine
+    {"1004", "Ingrid Larsen", "+47 455 66 777", "ingrid@example.no", {100000, -1, 14, false}},     // near the limit
+    {"1005", "Mohammed Ali", "+47 988 77 665", "m.ali@example.no", {1000000, -1, 30, false}},      // overdue invoice
+    {"1006", "Sofie Berg", "", "sofie.berg@example.no", {50000, -1, 30, true}},                   // blocked
+    {"1007", "Lars Olsen", "+47 915 15 151", "", kWalletOnly},
+    {"1008", "Emma Kristiansen", "+47 922 22 333", "emma.k@example.no", kWalletOnly},
+    {"1009", "Nora Haugen", "+47 917 00 111", "nora.h@example.no", {0, 30000, 30, false}},         // overdraft in use
+    {"1010", "Jonas Pedersen", "+47 926 10 203", "", {300000, 50000, 30, false}},                 // both
+    {"1011", "Ida Eriksen", "+47 481 22 990", "ida.eriksen@example.no", kWalletOnly},
+    {"1012", "Henrik Nilsen", "+47 905 55 432", "", kWalletOnly},
+    {"1013", "Bergen Bakeri AS", "+47 55 12 34 56", "post@bergenbakeri.example.no", {2500000, -1, 14, false}},
+    {"1014", "Maja Solberg", "+47 944 87 120", "maja@example.no", kWalletOnly},
+    {"1015", "Aksel Dahl", "+47 932 76 001", "", {100000, -1, 30, false}},
+    {"1016", "Sara Lie", "+47 413 00 700", "sara.lie@example.no", kWalletOnly},
+    {"1017", "Fjordhytta Camping", "+47 57 69 12 00", "booking@fjordhytta.example.no", {500000, -1, 30, false}},
+    {"1018", "Thea Moen", "", "thea.moen@example.no", kWalletOnly},
+    {"1019", "Emil Bakken", "+47 968 33 210", "", {0, 10000, 30, false}},
+    {"1020", "Vilde Strand", "+47 477 45 454", "vilde@example.no", kWalletOnly},
 };
 
 constexpr DemoMovement kMovements[] = {
@@ -39,6 +61,48 @@ constexpr DemoMovement kMovements[] = {
     {3, "25.00", nullptr, "Goodwill: late delivery"},
     {4, "1500.00", "bank", "Company account prepayment"},
     {6, "100.00", "cash", nullptr},
+    {8, "100.00", "cash", nullptr},
+    {9, "400.00", "card", nullptr},
+    {10, "250.00", "cash", "Confirmation gift"},
+    {13, "80.00", "card", nullptr},
+    {15, "1200.00", "bank", "Prepaid for the cabin season"},
+    {17, "50.00", "cash", nullptr},
+    {19, "300.00", "card", nullptr},
+};
+
+struct DemoLine {
+    const char *sku;
+    int quantity;
+};
+
+struct DemoSale {
+    int customer;          // index into kCustomers
+    const char *tender;    // the whole sale on "account" or "credit"
+    DemoLine lines[3];
+};
+
+constexpr DemoSale kSales[] = {
+    {2, "account", {{"COFFEE-500", 2}, {"BREAD-GROV", 1}, {"MILK-1L", 2}}},          // Per: account in use, fine
+    {3, "account", {{"UMBRELLA", 4}, {"SUNSCREEN", 1}, {nullptr, 0}}},               // Ingrid: 925 of 1000
+    {4, "account", {{"TOILET-8", 10}, {"CHARGER-USBC", 3}, {nullptr, 0}}},           // Mohammed: invoiced below
+    {8, "credit", {{"SALMON-400", 1}, {"BATT-AA4", 1}, {nullptr, 0}}},              // Nora: 198 from 100, overdraft
+    {12, "account", {{"BREAD-BAGUETTE", 20}, {"BUTTER-250", 10}, {"EGGS-12", 5}}},  // the bakery
+    {0, "credit", {{"CHEESE-BROWN", 1}, {"JAM-STRAW", 1}, {nullptr, 0}}},
+};
+// Mohammed's sale is invoiced this many days ago, on 30 days' terms: overdue.
+constexpr int kOverdueInvoiceAgeDays = 45;
+
+struct DemoUserRow {
+    const char *name;
+    Role role;
+    const char *pin;
+    qint64 overrideMax; // minor units; -1: no maximum
+};
+
+constexpr DemoUserRow kUsers[] = {
+    {"anna", Role::Cashier, "1234", -1},
+    {"mona", Role::Manager, "9876", 200000},
+    {"admin", Role::Admin, "2468", -1},
 };
 
 struct DemoTaxCode {
@@ -124,9 +188,37 @@ Result<void> addCatalog(ProductCatalog &catalog, const Currency &currency)
     return {};
 }
 
+// A sale paid in full on account or from the wallet, as the demo's cashier rings it up.
+Result<void> ringUp(Store &store, const DemoSale &demo, const Customer &customer)
+{
+    SaleRequest request;
+    request.cashierName = QString::fromUtf8(kUsers[0].name);
+    request.customerId = customer.id;
+    for (const DemoLine &line : demo.lines) {
+        if (line.sku)
+            request.lines.append(SaleLineRequest{QString::fromUtf8(line.sku), line.quantity, std::nullopt});
+    }
+    Result<SaleQuote> quote = store.checkout().quote(request);
+    if (!quote)
+        return quote.error();
+    request.tenders = {TenderRequest{*tenderKindFromName(QString::fromUtf8(demo.tender)), quote->totals.gross}};
+    Result<SaleReceipt> receipt = store.checkout().sale(request);
+    if (!receipt)
+        return receipt.error();
+    return {};
+}
+
 } // namespace
 
-Result<void> populate(Store &store, const QString &userName)
+QList<DemoUser> users()
+{
+    QList<DemoUser> list;
+    for (const DemoUserRow &user : kUsers)
+        list.append(DemoUser{QString::fromUtf8(user.name), user.role, QString::fromUtf8(user.pin)});
+    return list;
+}
+
+Result<void> populate(Store &store, const QString &userName, const QDate &today)
 {
     Transaction transaction(store.database());
     if (auto begun = transaction.begin(); !begun)
@@ -138,7 +230,19 @@ Result<void> populate(Store &store, const QString &userName)
                         QString::fromUtf8(demo.email)});
         if (!customer)
             return customer.error();
-        customers.append(*customer);
+        const DemoTerms &terms = demo.terms;
+        Result<Customer> withTerms = store.customers().setTerms(
+            customer->id, CreditTerms{terms.creditLimit, terms.overdraft < 0 ? std::nullopt : std::optional<qint64>(terms.overdraft),
+                                      terms.termsDays, false});
+        if (!withTerms)
+            return withTerms.error();
+        customers.append(*withTerms);
+    }
+    for (const DemoUserRow &user : kUsers) {
+        Result<User> added = store.users().add(QString::fromUtf8(user.name), user.role, QString::fromUtf8(user.pin),
+                                               user.overrideMax < 0 ? std::nullopt : std::optional<qint64>(user.overrideMax));
+        if (!added)
+            return added.error();
     }
     for (const DemoMovement &movement : kMovements) {
         Result<Money> amount = Money::parse(QString::fromUtf8(movement.amount), store.identity().currency);
@@ -154,6 +258,25 @@ Result<void> populate(Store &store, const QString &userName)
     }
     if (auto added = addCatalog(store.catalog(), store.identity().currency); !added)
         return added;
+    for (const DemoSale &sale : kSales) {
+        if (auto rung = ringUp(store, sale, customers.at(sale.customer)); !rung)
+            return rung;
+    }
+    // Mohammed's account sales went on an invoice that is now past due; a later sale accrues.
+    if (Result<Invoice> invoice = store.receivables().issueInvoice(customers.at(4), today.addDays(-kOverdueInvoiceAgeDays), userName);
+        !invoice)
+        return invoice.error();
+    if (auto rung = ringUp(store, DemoSale{4, "account", {{"COFFEE-CUP", 4}, {"HOTDOG", 4}, {nullptr, 0}}}, customers.at(4)); !rung)
+        return rung;
+    // Blocked last, so that the block is what the till shows, not a refusal during the demo's set-up.
+    for (qsizetype i = 0; i < customers.size(); ++i) {
+        if (!kCustomers[i].terms.blocked)
+            continue;
+        CreditTerms terms = customers.at(i).terms;
+        terms.blocked = true;
+        if (Result<Customer> blocked = store.customers().setTerms(customers.at(i).id, terms); !blocked)
+            return blocked.error();
+    }
     return transaction.commit();
 }
 

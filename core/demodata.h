@@ -8,8 +8,19 @@
 
 namespace Slate::Core::DemoData {
 
-// Adds the demo customers (cards 1001…), their credit history, tax codes (STD, FOOD, ZERO) and
-// about 40 grocery and kiosk products to an empty store.
-Result<void> populate(Store &store, const QString &userName);
+struct DemoUser {
+    QString name;
+    Role role;
+    QString pin; // shown in the README and on the login screen's first run; change them for real use
+};
+
+// The demo's users: a cashier, a manager (who can authorise overrides up to 2000.00) and an admin.
+QList<DemoUser> users();
+
+// Adds the demo users, customers 1001-1020 in every credit state a till meets (wallets, an
+// overdraft in use, account customers fine, near the limit and with an overdue invoice, a
+// blocked one), their top-ups, sales and an invoice, tax codes (STD, FOOD, ZERO) and about 40
+// grocery and kiosk products to an empty store. `today` dates the overdue invoice.
+Result<void> populate(Store &store, const QString &userName, const QDate &today = QDate::currentDate());
 
 } // namespace Slate::Core::DemoData

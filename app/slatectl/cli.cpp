@@ -360,8 +360,21 @@ int Cli::demo(const Arguments &args)
         return fail(store.error());
     const Result<qint64> count = (*store)->customers().count();
     const qint64 customers = count ? *count : 0;
-    print(QJsonObject{{QStringLiteral("database"), QFileInfo(path).absoluteFilePath()}, {QStringLiteral("customers"), customers}},
-          QStringLiteral("Created demo database %1 with %2 customers (cards 1001-1008).").arg(QFileInfo(path).absoluteFilePath()).arg(customers));
+    QJsonArray users;
+    QString userText;
+    for (const DemoData::DemoUser &user : DemoData::users()) {
+        users.append(QJsonObject{{QStringLiteral("name"), user.name}, {QStringLiteral("role"), roleName(user.role)},
+                                 {QStringLiteral("pin"), user.pin}});
+        userText += QStringLiteral("\n  %1 (%2), PIN %3").arg(user.name, roleName(user.role), user.pin);
+    }
+    print(QJsonObject{{QStringLiteral("database"), QFileInfo(path).absoluteFilePath()},
+                      {QStringLiteral("customers"), customers},
+                      {QStringLiteral("users"), users}},
+          QStringLiteral("Created demo database %1 with %2 customers (cards 1001-%3). Demo users:%4")
+              .arg(QFileInfo(path).absoluteFilePath())
+              .arg(customers)
+              .arg(1000 + customers)
+              .arg(userText));
     return ExitOk;
 }
 

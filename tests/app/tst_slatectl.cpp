@@ -361,7 +361,7 @@ private slots:
 
     void usersAddListResetUnlock()
     {
-        QCOMPARE(ctl({"demo"}).exitCode, 0);
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
         Run run = ctlWithInput({"--json", "user", "add", "--name", "mona", "--role", "manager", "--pin", "-", "--override-max", "500.00"}, "2468\n");
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.json().object().value("role").toString(), QStringLiteral("manager"));
@@ -668,7 +668,19 @@ private slots:
 
     void demoHasTaxCodesAndProducts()
     {
-        QCOMPARE(ctl({"demo"}).exitCode, 0);
+        const Run demo = ctl({"--json", "demo"});
+        QCOMPARE(demo.exitCode, 0);
+        QCOMPARE(demo.json().object().value("customers").toInt(), 20);
+        // The demo users can log in with the PINs it prints.
+        QCOMPARE(demo.json().object().value("users").toArray().size(), 3);
+        QCOMPARE(ctl({"--json", "user", "list"}).json().array().size(), 3);
+        // Every credit state the till shows is in the demo.
+        QSet<QString> states;
+        for (int card = 1001; card <= 1020; ++card)
+            states.insert(ctl({"--json", "balance", QString::number(card)}).json().object().value("state").toString());
+        QCOMPARE(states, (QSet<QString>{"fine", "near-limit", "overdue", "blocked"}));
+        QVERIFY(ctl({"--json", "balance", "1009"}).json().object().value("wallet").toString().startsWith('-'));
+        QCOMPARE(ctl({"--json", "invoices", "--overdue"}).json().array().size(), 1);
         QCOMPARE(ctl({"--json", "tax", "list"}).json().array().size(), 3);
         const Run run = ctl({"--json", "product", "list", "--limit", "200"});
         QVERIFY(run.json().array().size() >= 40);
