@@ -1,0 +1,334 @@
+// The checkout window through its real widgets: the scan field (barcodes, quantities, customer
+// cards, text search), line edits that core prices or refuses, park and recall, top-up and
+// refund to store credit with their receipts, customer details, and the status bar.
+
+#include "amountedit.h"
+#include "cartmodel.h"
+#include "checkoutwindow.h"
+#include "customercard.h"
+#include "customerdetailsdialog.h"
+#include "customersearchdialog.h"
+#include "productsearchdialog.h"
+#include "receiptdialog.h"
+#include "refunddialog.h"
+#include "tillfixture.h"
+#include "topupdialog.h"
+
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace Slate::Core;
+using namespace Slate::Ui;
+using namespace Slate::Test;
+
+namespace {
+
+void scan(CheckoutWindow &window, const QString &code)
+{
+    QTest::keyClicks(window.scanField(), code);
+    QTest::keyClick(window.scanField(), Qt::Key_Return);
+}
+
+QString plain(QString text)
+{
+    return text.replace(QChar(0x00A0), QLatin1Char(' '));
+}
+
+} // namespace
+
+class tst_CheckoutWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void barcodeSkuAndQuantityPrefixAddLines();
+    void textSearchAddsTheOnlyMatchOrOffersAChoice();
+    void unknownCodeSaysSoAndAddsNothing();
+    void scanFieldKeepsTheFocus();
+    void quantityAndDiscountArePricedByCore();
+    void deleteRemovesTheLineAndCtrlDeleteClears();
+    void parkAndRecallKeepLinesAndCustomer();
+    void customerSearchAttachesByName();
+    void blockedCustomerIsShownInWords();
+    void topUpAddsToTheWalletAndShowsAReceipt();
+    void refundToCredit();
+    void customerDetailsShowHistoryWithRunningBalance();
+    void statusBarSaysLocalOnly();
+};
+
+void tst_CheckoutWindow::barcodeSkuAndQuantityPrefixAddLines()
+{
+    TillFixture till;
+    CheckoutWindow window(till.session);
+    window.show();
+    scan(window, kCoffeeBarcode);
+    scan(window, "TEA");
+    scan(window, QStringLiteral("3*%1").arg(kCoffeeBarcode));
+    QCOMPARE(window.cart()->rowCount(), 2);
+    QCOMPARE(window.cart()->lines().at(0).product.sku, QStringLiteral("COFFEE"));
+    QCOMPARE(window.cart()->lines().at(0).quantity, 4);
+    QCOMPARE(window.cart()->lines().at(1).quantity, 1);
+    QCOMPARE(window.cart()->totals().gross, till.money("230.00"));
+    QCOMPARE(window.cart()->totals().tax, till.money("46.00")); // 25 % included
+    QCOMPARE(window.totalText(), till.session.money(till.money("230.00")));
+    QVERIFY(window.scanField()->text().isEmpty());
+}
+
+void tst_CheckoutWindow::textSearchAddsTheOnlyMatchOrOffersAChoice()
+{
+    TillFixture till;
+    CheckoutWindow window(till.session);
+    window.show();
+    scan(window, "beans"); // one product matches
+    QCOMPARE(window.cart()->rowCount(), 1);
+    QCOMPARE(window.cart()->lines().at(0).product.sku, QStringLiteral("COFFEE"));
+
+    scan(window, "tea"); // "Green tea" and "Tea cup"
+    QCOMPARE(window.cart()->rowCount(), 1);
+    auto *choose = openDialog<ProductSearchDialog>(&window);
+    QVERIFY(choose);
+    QCOMPARE(choose->resultView()->model()->rowCount(), 2);
+    QTest::keyClick(choose->searchField(), Qt::Key_Down);
+    QTest::keyClick(choose->searchField(), Qt::Key_Return);
+    QCOMPARE(window.cart()->rowCount(), 2);
+    QCOMPARE(window.cart()->lines().at(1).product.name, choose->selected()->name);
+}
+
+void tst_CheckoutWindow::unknownCodeSaysSoAndAddsNothing()
+{
+    TillFixture till;
+    CheckoutWindow window(till.session);
+    window.show();
+    scan(window, "4006381333931");
+    QVERIFY(window.cart()->isEmpty());
+    QVERIFY2(window.messageText().contains(QStringLiteral("4006381333931")), qPrintable(window.messageText()));
+    QVERIFY(!openDialog<ProductSearchDialog>(&window));
+}
+
+void tst_CheckoutWindow::scanFieldKeepsTheFocus()
+{
+    TillFixture till;
+    till.customer("6001", "Ola Nordmann", "10.00");
+    CheckoutWindow window(till.session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QCOMPARE(QApplication::focusWidget(), window.scanField());
+    scan(window, kCoffeeBarcode);
+    scan(window, "6001");
+    QCOMPARE(QApplication::focusWidget(), window.scanField());
+    // Up/Down in the scan field move through the lines without leaving it.
+    scan(window, kTeaBarcode);
+    QTest::keyClick(window.scanField(), Qt::Key_Up);
+    QCOMPARE(window.cartView()->currentIndex().row(), 0);
+    QCOMPARE(QApplication::focusWidget(), window.scanField());
+    QTest::keyClick(&window, Qt::Key_F2);
+    auto *search = openDialog<CustomerSearchDialog>(&window);
+    QVERIFY(search);
+    search->reject();
+    settle();
+    // The window's focus goes back to the scan field (it takes the keyboard when the window is
+    // active again; the offscreen platform does not reactivate it by itself).
+    QCOMPARE(window.focusWidget(), window.scanField());
+}
+
+void tst_CheckoutWindow::quantityAndDiscountArePricedByCore()
+{
+    TillFixture till;
+    CheckoutWindow window(till.session);
+    window.show();
+    scan(window, kCoffeeBarcode);
+    CartModel *cart = window.cart();
+    QVERIFY(cart->setData(cart->index(0, CartModel::Quantity), QStringLiteral("3")));
+    QVERIFY(cart->setData(cart->index(0, CartModel::Discount), QStringLiteral("15.00")));
+    QCOMPARE(cart->totals().gross, till.money("135.00"));
+    QCOMPARE(window.totalText(), till.session.money(till.money("135.00")));
+    // A discount larger than the line is refused by core's pricing, and the cart stays as it was.
+    QVERIFY(!cart->setData(cart->index(0, CartModel::Discount), QStringLiteral("151")));
+    QVERIFY(!window.messageText().isEmpty());
+    QCOMPARE(cart->totals().gross, till.money("135.00"));
+    QVERIFY(!cart->setData(cart->index(0, CartModel::Quantity), QStringLiteral("0")));
+    QCOMPARE(cart->lines().at(0).quantity, 3);
+    QVERIFY(!cart->setData(cart->index(0, CartModel::Quantity), QStringLiteral("two")));
+    QVERIFY(window.messageText().contains(QStringLiteral("two")));
+}
+
+void tst_CheckoutWindow::deleteRemovesTheLineAndCtrlDeleteClears()
+{
+    TillFixture till;
+    till.customer("6002", "Kari Hansen", QString());
+    CheckoutWindow window(till.session);
+    window.show();
+    scan(window, kCoffeeBarcode);
+    scan(window, kTeaBarcode);
+    scan(window, "6002");
+    QCOMPARE(window.cartView()->currentIndex().row(), 1);
+    QTest::keyClick(window.scanField(), Qt::Key_Delete);
+    QCOMPARE(window.cart()->rowCount(), 1);
+    QCOMPARE(window.cart()->lines().at(0).product.sku, QStringLiteral("COFFEE"));
+    QTest::keyClick(window.scanField(), Qt::Key_Delete, Qt::ControlModifier);
+    QVERIFY(window.cart()->isEmpty());
+    QVERIFY(!window.customer().has_value());
+    QCOMPARE(window.totalText(), till.session.money(till.money("0.00")));
+}
+
+void tst_CheckoutWindow::parkAndRecallKeepLinesAndCustomer()
+{
+    TillFixture till;
+    const Customer ola = till.customer("6003", "Ola Nordmann", "10.00");
+    CheckoutWindow window(till.session);
+    window.show();
+    window.recall();
+    QVERIFY(!window.messageText().isEmpty()); // nothing parked
+    scan(window, "2*COFFEE");
+    scan(window, "6003");
+    window.park();
+    QCOMPARE(window.parkedCount(), 1);
+    QVERIFY(window.cart()->isEmpty());
+    QVERIFY(!window.customer().has_value());
+    scan(window, kTeaBarcode); // another customer meanwhile
+    window.recall();
+    QCOMPARE(window.parkedCount(), 1); // refused: the current sale is not finished
+    window.clearSale();
+    window.recall();
+    QCOMPARE(window.parkedCount(), 0);
+    QCOMPARE(window.cart()->lines().at(0).quantity, 2);
+    QCOMPARE(window.customer()->id, ola.id);
+}
+
+void tst_CheckoutWindow::customerSearchAttachesByName()
+{
+    TillFixture till;
+    till.customer("6004", "Ingrid Larsen", "75.50");
+    till.customer("6005", "Lars Olsen", QString());
+    CheckoutWindow window(till.session);
+    window.show();
+    window.chooseCustomer();
+    auto *search = openDialog<CustomerSearchDialog>(&window);
+    QVERIFY(search);
+    QTest::keyClicks(search->searchField(), "ingrid");
+    QTest::keyClick(search->searchField(), Qt::Key_Return); // Enter right after typing, like a scanner
+    QVERIFY(window.customer().has_value());
+    QCOMPARE(window.customer()->card, QStringLiteral("6004"));
+    QCOMPARE(window.customerCard()->overview()->wallet, till.money("75.50"));
+}
+
+void tst_CheckoutWindow::blockedCustomerIsShownInWords()
+{
+    TillFixture till;
+    CreditTerms blocked;
+    blocked.blocked = true;
+    till.customer("6006", "Emma Kristiansen", "20.00", blocked);
+    CheckoutWindow window(till.session);
+    window.show();
+    scan(window, "6006");
+    QCOMPARE(window.customerCard()->overview()->state, CreditState::Blocked);
+    QVERIFY2(window.customerCard()->stateText().contains(QStringLiteral("BLOCKED")), qPrintable(window.customerCard()->stateText()));
+    QVERIFY(window.customerCard()->accessibleDescription().contains(QStringLiteral("BLOCKED")));
+}
+
+void tst_CheckoutWindow::topUpAddsToTheWalletAndShowsAReceipt()
+{
+    TillFixture till;
+    const Customer ola = till.customer("6007", "Ola Nordmann", "10.00");
+    CheckoutWindow window(till.session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    scan(window, "6007");
+    QTest::keyClick(&window, Qt::Key_F5);
+    auto *topUp = openDialog<TopUpDialog>(&window);
+    QVERIFY(topUp);
+    topUp->submit();
+    QVERIFY(!topUp->errorText().isEmpty()); // no amount yet
+    QTest::keyClicks(topUp->amountField(), "150");
+    topUp->setJournal(PaymentJournal::Card);
+    QTest::keyClick(topUp->amountField(), Qt::Key_Return);
+    QCOMPARE(till.wallet(ola), till.money("160.00"));
+    QCOMPARE(window.customerCard()->overview()->wallet, till.money("160.00"));
+    auto *receipt = openDialog<ReceiptDialog>(&window);
+    QVERIFY(receipt);
+    QVERIFY2(receipt->plainText().contains(plain(till.session.money(till.money("160.00")))), qPrintable(receipt->plainText()));
+    QVERIFY(receipt->plainText().contains(QStringLiteral("Card")));
+    QVERIFY(till.verifies());
+}
+
+void tst_CheckoutWindow::refundToCredit()
+{
+    TillFixture till;
+    const Customer kari = till.customer("6008", "Kari Hansen", "100.00");
+    SaleRequest request;
+    request.cashierName = kCashier;
+    request.customerId = kari.id;
+    request.lines = {SaleLineRequest{QStringLiteral("COFFEE"), 2, std::nullopt}};
+    request.tenders = {TenderRequest{TenderKind::Cash, till.money("100.00")}};
+    const SaleReceipt sale = TillFixture::must(till.store->checkout().sale(request));
+
+    CheckoutWindow window(till.session);
+    window.show();
+    window.refund();
+    auto *refund = openDialog<RefundDialog>(&window);
+    QVERIFY(refund);
+    refund->findSale(QStringLiteral("T1-999999"));
+    QVERIFY(refund->errorText().contains(QStringLiteral("T1-999999")));
+    QTest::keyClicks(refund->receiptField(), sale.sale.saleId);
+    QTest::keyClick(refund->receiptField(), Qt::Key_Return);
+    QCOMPARE(refund->linesTable()->rowCount(), 1);
+    refund->setReturnQuantity(0, 1);
+    refund->setDestination(RefundTo::Credit);
+    QTest::keyClicks(refund->reasonField(), "Damaged bag");
+    refund->submit();
+    QVERIFY2(refund->receipt().has_value(), qPrintable(refund->errorText()));
+    QCOMPARE(till.wallet(kari), till.money("150.00"));
+    auto *receipt = openDialog<ReceiptDialog>(&window);
+    QVERIFY(receipt);
+    QVERIFY(receipt->plainText().contains(sale.sale.saleId));
+    QVERIFY(receipt->plainText().contains(plain(till.session.money(till.money("150.00")))));
+
+    // The same line cannot come back twice: core refuses, the dialog says why.
+    window.refund();
+    refund = openDialog<RefundDialog>(&window);
+    QVERIFY(refund);
+    refund->findSale(sale.sale.saleId);
+    QCOMPARE(refund->linesTable()->item(0, 2)->text(), QStringLiteral("1")); // returned before
+    refund->setReturnQuantity(0, 2);
+    refund->submit();
+    QVERIFY(!refund->receipt().has_value());
+    QVERIFY(!refund->errorText().isEmpty());
+    QCOMPARE(till.wallet(kari), till.money("150.00"));
+    QVERIFY(till.verifies());
+}
+
+void tst_CheckoutWindow::customerDetailsShowHistoryWithRunningBalance()
+{
+    TillFixture till;
+    const Customer ola = till.customer("6009", "Ola Nordmann", "100.00");
+    TillFixture::must(till.store->credit().topUp(ola, till.money("50.00"), PaymentJournal::Bank, QStringLiteral("Season"), QStringLiteral("x")));
+    TillFixture::must(till.store->credit().adjust(ola, till.money("-20.00"), QStringLiteral("Correction"), QStringLiteral("x")));
+    CheckoutWindow window(till.session);
+    window.show();
+    scan(window, "6009");
+    QTest::keyClick(window.scanField(), Qt::Key_F9);
+    window.customerDetails();
+    auto *details = openDialog<CustomerDetailsDialog>(&window);
+    QVERIFY(details);
+    QCOMPARE(details->tabs()->count(), 2);
+    QCOMPARE(details->tabs()->tabText(0), QStringLiteral("Credit history"));
+    QCOMPARE(details->tabs()->tabText(1), QStringLiteral("Payments and invoices"));
+    QTableWidget *history = details->historyTable();
+    QCOMPARE(history->rowCount(), 3);
+    // Newest first, each with the wallet after it.
+    QCOMPARE(history->item(0, 3)->text(), till.session.money(till.money("130.00")));
+    QCOMPARE(history->item(0, 5)->text(), QStringLiteral("Correction"));
+    QCOMPARE(history->item(1, 3)->text(), till.session.money(till.money("150.00")));
+    QCOMPARE(history->item(2, 3)->text(), till.session.money(till.money("100.00")));
+}
+
+void tst_CheckoutWindow::statusBarSaysLocalOnly()
+{
+    TillFixture till;
+    CheckoutWindow window(till.session);
+    QVERIFY(window.syncStatusText().contains(QStringLiteral("Local only")));
+}
+
+QTEST_MAIN(tst_CheckoutWindow)
+#include "tst_checkoutwindow.moc"
