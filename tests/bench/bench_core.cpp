@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
 
@@ -560,6 +561,154 @@ void BM_History(benchmark::State &state)
     latencies.report(state);
 }
 
+// The checkout benchmarks sell to these customers: each gets a wallet top-up and an account
+// limit once, so that every sale's credit and account tenders are allowed.
+constexpr int kShoppers = 1000;
+const QString kBenchCashier = QStringLiteral("bench-cashier");
+
+// Tax codes, three products, a cashier and kShoppers customers with credit and a limit.
+// Idempotent: a cached store keeps them from an earlier run.
+Result<QList<Customer>> prepareShoppers(Store &store)
+{
+    const Currency &currency = store.identity().currency;
+    Transaction transaction(store.database());
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    if (auto tax = store.catalog().setTaxCode(QStringLiteral("STD"), 2500, QStringLiteral("Standard")); !tax)
+        return tax.error();
+    if (auto tax = store.catalog().setTaxCode(QStringLiteral("FOOD"), 1500, QStringLiteral("Food")); !tax)
+        return tax.error();
+    const struct {
+        const char *sku;
+        qint64 price;
+        const char *tax;
+    } products[] = {{"BENCH-MILK", 2490, "FOOD"}, {"BENCH-BREAD", 4250, "FOOD"}, {"BENCH-BATT", 6900, "STD"}};
+    for (const auto &product : products) {
+        if (store.catalog().bySku(QString::fromLatin1(product.sku)))
+            continue;
+        if (auto added = store.catalog().addProduct(NewProduct{QString::fromLatin1(product.sku), QString(),
+                                                               QString::fromLatin1(product.sku), Money(product.price, currency),
+                                                               QString::fromLatin1(product.tax)});
+            !added)
+            return added.error();
+    }
+    if (!store.users().byName(kBenchCashier)) {
+        if (auto added = store.users().add(kBenchCashier, Role::Cashier, QStringLiteral("1357")); !added)
+            return added.error();
+    }
+    QList<Customer> shoppers;
+    std::mt19937_64 random(kSeed + 20);
+    for (int i = 0; i < kShoppers; ++i) {
+        const Customer &customer = g_fixture->customers.at(randomInt(random, 0, kCustomerCount - 1));
+        Result<Customer> withTerms = store.customers().setTerms(customer.id, CreditTerms{100'000'000, std::nullopt, 30, false});
+        if (!withTerms)
+            return withTerms.error();
+        if (auto topped = store.credit().topUp(*withTerms, Money(100000, currency), PaymentJournal::Card, QString(),
+                                               QStringLiteral("bench"));
+            !topped)
+            return topped.error();
+        shoppers.append(*withTerms);
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return shoppers;
+}
+
+// 5. A three-line sale paid with store credit + account + cash (with change), committed
+//    durably on its own: price, checks of wallet and limit, sale row, lines, one entry with its
+//    postings and balances, one fsync. Compare with Sqlite/BareDurableInsert in the same run.
+void BM_SaleCreditAccountCash(benchmark::State &state)
+{
+    Store &store = *g_fixture->store;
+    const Result<QList<Customer>> shoppers = prepareShoppers(store);
+    if (failed(state, shoppers))
+        return;
+    const Currency &currency = store.identity().currency;
+    std::mt19937_64 random(kSeed + 21);
+    // 24.90 + 2 x 42.50 + 69.00 = 178.90: 10.00 credit, 20.00 account, 200.00 cash (51.10 change).
+    const QList<SaleLineRequest> lines{{QStringLiteral("BENCH-MILK"), 1, std::nullopt},
+                                       {QStringLiteral("BENCH-BREAD"), 2, std::nullopt},
+                                       {QStringLiteral("BENCH-BATT"), 1, std::nullopt}};
+    const QList<TenderRequest> tenders{{TenderKind::Credit, Money(1000, currency)},
+                                       {TenderKind::Account, Money(2000, currency)},
+                                       {TenderKind::Cash, Money(20000, currency)}};
+    Latencies latencies(state);
+    for (auto _ : state) {
+        const Customer &customer = shoppers->at(randomInt(random, 0, kShoppers - 1));
+        const SaleRequest request{kBenchCashier, customer.id, lines, tenders, {}};
+        const Result<SaleReceipt> receipt = latencies.time(state, [&] { return store.checkout().sale(request); });
+        if (failed(state, receipt))
+            break;
+    }
+    latencies.report(state);
+}
+
+// 6. The customer card's credit overview (wallet, overdraft, limit, accrued, invoiced, overdue,
+//    available). Arg 0: the 1M-entry store; arg 1: a small store of 10,000 entries built for the
+//    run. The overview reads balances by key, so the two should be alike.
+struct SmallStore {
+    QTemporaryDir dir;
+    std::unique_ptr<Store> store;
+    QList<Customer> customers;
+};
+
+Result<std::unique_ptr<SmallStore>> makeSmallStore()
+{
+    auto small = std::make_unique<SmallStore>();
+    Result<std::unique_ptr<Store>> store = Store::create(
+        small->dir.filePath(QStringLiteral("small.db")), StoreIdentity{QStringLiteral("S1"), *Currency::fromCode(u"NOK"), QStringLiteral("T1")});
+    if (!store)
+        return store.error();
+    small->store = std::move(*store);
+    std::mt19937_64 random(kSeed + 30);
+    Transaction transaction(small->store->database());
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    for (int i = 0; i < 1000; ++i) {
+        Result<Customer> customer = small->store->customers().add(newRandomCustomer(i, random));
+        if (!customer)
+            return customer.error();
+        small->customers.append(*customer);
+    }
+    const Currency &currency = small->store->identity().currency;
+    for (int i = 0; i < 10000; ++i) {
+        if (auto topped = small->store->credit().topUp(small->customers.at(randomInt(random, 0, 999)), Money(5000, currency),
+                                                       PaymentJournal::Cash, QString(), QStringLiteral("bench"));
+            !topped)
+            return topped.error();
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return small;
+}
+
+void BM_CreditOverview(benchmark::State &state)
+{
+    std::unique_ptr<SmallStore> small;
+    if (state.range(0) == 1) {
+        Result<std::unique_ptr<SmallStore>> made = makeSmallStore();
+        if (failed(state, made))
+            return;
+        small = std::move(*made);
+    }
+    Store &store = small ? *small->store : *g_fixture->store;
+    const QList<Customer> &customers = small ? small->customers : g_fixture->customers;
+    const Result<qint64> entries = store.journal().entryCount();
+    if (failed(state, entries))
+        return;
+    state.counters["journal_entries"] = double(*entries);
+    std::mt19937_64 random(kSeed + 31);
+    const QDate today = QDate::currentDate();
+    Latencies latencies(state);
+    for (auto _ : state) {
+        const Customer &customer = customers.at(randomInt(random, 0, int(customers.size()) - 1));
+        const Result<CreditOverview> overview = latencies.time(state, [&] { return store.receivables().overview(customer, today); });
+        if (failed(state, overview))
+            break;
+    }
+    latencies.report(state);
+}
+
 void registerBenchmarks()
 {
     using benchmark::kMicrosecond;
@@ -569,6 +718,12 @@ void registerBenchmarks()
         ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
     benchmark::RegisterBenchmark("Sqlite/BareDurableInsert", BM_BareDurableInsert)
         ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
+    benchmark::RegisterBenchmark("Checkout/SaleCreditAccountCash", BM_SaleCreditAccountCash)
+        ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
+    benchmark::RegisterBenchmark("Overview/Store1M", BM_CreditOverview)
+        ->Arg(0)->Iterations(kReadIterations)->UseManualTime()->Unit(kMicrosecond);
+    benchmark::RegisterBenchmark("Overview/Store10k", BM_CreditOverview)
+        ->Arg(1)->Iterations(kReadIterations)->UseManualTime()->Unit(kMicrosecond);
     benchmark::RegisterBenchmark("Wallet/Read", BM_Wallet)
         ->Iterations(kReadIterations)->UseManualTime()->Unit(kMicrosecond);
     const std::pair<const char *, QueryShape> shapes[] = {
