@@ -203,6 +203,62 @@ Result<Product> ProductCatalog::addProduct(const NewProduct &draft)
     return product;
 }
 
+Result<Product> ProductCatalog::updateProduct(const QString &sku, const ProductChanges &changes)
+{
+    const QString doing = QStringLiteral("change product %1").arg(sku);
+    Transaction transaction(m_database);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    Result<Product> current = bySku(sku);
+    if (!current)
+        return current.error();
+    Product product = *current;
+    if (changes.name) {
+        if (auto valid = ProductRules::checkName(*changes.name); !valid)
+            return valid.error();
+        product.name = changes.name->trimmed();
+    }
+    if (changes.price) {
+        if (auto valid = ProductRules::checkPrice(*changes.price, m_currency); !valid)
+            return valid.error();
+        product.unitPrice = *changes.price;
+    }
+    if (changes.taxCode) {
+        if (Result<TaxCode> tax = taxCode(*changes.taxCode); !tax)
+            return tax.error();
+        product.taxCode = *changes.taxCode;
+    }
+    if (changes.barcode) {
+        if (auto valid = ProductRules::checkBarcode(*changes.barcode); !valid)
+            return valid.error();
+        if (!changes.barcode->isEmpty()) {
+            Result<QSqlQuery> taken = m_database.run(
+                QStringLiteral("SELECT sku, name FROM products WHERE barcode = ? AND sku <> ?"), {*changes.barcode, sku}, doing);
+            if (!taken)
+                return taken.error();
+            if (taken->next())
+                return makeError(ErrorCode::AlreadyExists, QStringLiteral("Barcode %1 already belongs to %2 \"%3\"; check the barcode.")
+                                                               .arg(*changes.barcode, taken->value(0).toString(), taken->value(1).toString()));
+        }
+        product.barcode = *changes.barcode;
+    }
+    if (changes.active)
+        product.active = *changes.active;
+    product.updatedUtc = nowUtc();
+    if (auto done = m_database.run(
+            QStringLiteral("UPDATE products SET name = ?, unit_price = ?, tax_code = ?, barcode = ?, active = ?, updated_utc = ? "
+                           "WHERE sku = ?"),
+            {product.name, product.unitPrice.minorUnits(), product.taxCode,
+             product.barcode.isEmpty() ? QVariant() : QVariant(product.barcode), product.active ? 1 : 0,
+             timestampText(product.updatedUtc), sku},
+            doing);
+        !done)
+        return done.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return product;
+}
+
 Result<QList<Product>> ProductCatalog::select(const QString &where, const QVariantList &values, const QString &doing) const
 {
     Result<QSqlQuery> query =

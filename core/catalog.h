@@ -12,6 +12,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Slate::Core {
 
 struct Product {
@@ -31,6 +33,16 @@ struct NewProduct {
     QString name;
     Money price;
     QString taxCode;
+};
+
+// What to change on a product; fields left empty stay as they are. Sales already made keep the
+// name, price and tax they were sold with.
+struct ProductChanges {
+    std::optional<QString> name;
+    std::optional<Money> price;
+    std::optional<QString> taxCode;
+    std::optional<QString> barcode; // an empty string removes the barcode
+    std::optional<bool> active;     // an inactive product cannot be sold, but stays for refunds and reports
 };
 
 constexpr qsizetype kProductNameLengthMax = 200;
@@ -66,6 +78,9 @@ public:
     // Adds a product; refuses (naming the field and value) a bad field, an unknown tax code,
     // and a SKU or barcode that another product has.
     Result<Product> addProduct(const NewProduct &product);
+    // Reprices, renames, re-codes or (de)activates a product; refuses a bad field, an unknown
+    // tax code and a barcode that another product has, changing nothing.
+    Result<Product> updateProduct(const QString &sku, const ProductChanges &changes);
     Result<Product> bySku(const QString &sku) const;
     Result<Product> byBarcode(const QString &barcode) const;
     // What a scanner or a cashier typed: a barcode first, else a SKU.

@@ -117,7 +117,7 @@ QString termsText(const CreditTerms &terms, const Currency &currency)
 
 int Cli::run(const QStringList &arguments)
 {
-    static const std::array<Command, 34> commands{{
+    static const std::array<Command, 35> commands{{
         {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
         {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
         {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
@@ -140,6 +140,7 @@ int Cli::run(const QStringList &arguments)
         {"tax set", "tax set CODE --rate PERCENT [--name NAME]    (e.g. --rate 25 or 12.5)", {names({"rate", "name"}), {}}, 1, 1, true, &Cli::taxSet},
         {"tax list", "tax list", {}, 0, 0, true, &Cli::taxList},
         {"product add", "product add --sku S --name N --price AMOUNT --tax CODE [--barcode B]", {names({"sku", "name", "price", "tax", "barcode"}), {}}, 0, 0, true, &Cli::productAdd},
+        {"product set", "product set SKU [--name N] [--price AMOUNT] [--tax CODE] [--barcode B|none] [--active yes|no]", {names({"name", "price", "tax", "barcode", "active"}), {}}, 1, 1, true, &Cli::productSet},
         {"product list", "product list [--search TEXT] [--limit N]", {names({"search", "limit"}), {}}, 0, 0, true, &Cli::productList},
         {"product show", "product show BARCODE|SKU", {}, 1, 1, true, &Cli::productShow},
         {"product import", "product import FILE.csv [--skip-bad]    (header: sku,name,price,tax_code[,barcode])", {{}, names({"skip-bad"})}, 1, 1, true, &Cli::productImport},
@@ -820,6 +821,41 @@ int Cli::productAdd(const Arguments &args)
         return fail(product.error());
     print(productJson(*product), QStringLiteral("Added product %1 \"%2\" at %3 (tax %4).")
                                      .arg(product->sku, product->name, moneyText(product->unitPrice), product->taxCode));
+    return ExitOk;
+}
+
+int Cli::productSet(const Arguments &args)
+{
+    ProductChanges changes;
+    if (args.values.contains(QStringLiteral("name")))
+        changes.name = args.value(QStringLiteral("name"));
+    if (args.values.contains(QStringLiteral("price"))) {
+        Result<Money> price = amountArgument(args.value(QStringLiteral("price")));
+        if (!price)
+            return fail(makeError(price.code(), QStringLiteral("Price: ") + price.message()));
+        changes.price = *price;
+    }
+    if (args.values.contains(QStringLiteral("tax")))
+        changes.taxCode = args.value(QStringLiteral("tax"));
+    if (args.values.contains(QStringLiteral("barcode"))) {
+        const QString barcode = args.value(QStringLiteral("barcode"));
+        changes.barcode = barcode == QLatin1String("none") ? QString() : barcode;
+    }
+    if (args.values.contains(QStringLiteral("active"))) {
+        const QString active = args.value(QStringLiteral("active"));
+        if (active != QLatin1String("yes") && active != QLatin1String("no"))
+            return usage(QStringLiteral("--active is yes or no, not \"%1\".").arg(active));
+        changes.active = active == QLatin1String("yes");
+    }
+    if (!changes.name && !changes.price && !changes.taxCode && !changes.barcode && !changes.active)
+        return usage(QStringLiteral("Say what to change: --name, --price, --tax, --barcode or --active."));
+    Result<Product> product = m_store->catalog().updateProduct(args.positional.at(0), changes);
+    if (!product)
+        return fail(product.error());
+    print(productJson(*product), QStringLiteral("Updated product %1 \"%2\": %3, tax %4, barcode %5%6.")
+                                     .arg(product->sku, product->name, moneyText(product->unitPrice), product->taxCode,
+                                          product->barcode.isEmpty() ? QStringLiteral("none") : product->barcode,
+                                          product->active ? QString() : QStringLiteral(", NOT SOLD (inactive)")));
     return ExitOk;
 }
 

@@ -60,6 +60,7 @@ private:
     int taxSet(const Arguments &args);
     int taxList(const Arguments &args);
     int productAdd(const Arguments &args);
+    int productSet(const Arguments &args);
     int productList(const Arguments &args);
     int productShow(const Arguments &args);
     int productImport(const Arguments &args);

@@ -590,11 +590,16 @@ private slots:
         QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
         QCOMPARE(ctl({"tax", "set", "STD", "--rate", "25"}).exitCode, 0);
         QCOMPARE(ctl({"product", "add", "--sku", "MUG", "--name", "Mug", "--price", "80", "--tax", "STD"}).exitCode, 0);
+        QCOMPARE(ctl({"product", "add", "--sku", "OLD", "--name", "Old mug", "--price", "5", "--tax", "STD"}).exitCode, 0);
+        QCOMPARE(ctl({"--json", "product", "set", "OLD", "--active", "no", "--price", "4.50"}).json().object().value("active").toBool(), false);
+        QCOMPARE(ctl({"product", "set", "OLD", "--tax", "LUX"}).exitCode, 3);
+        QCOMPARE(ctl({"product", "set", "OLD"}).exitCode, 2);
         QCOMPARE(ctl({"customer", "add", "--card", "42", "--name", "Kari"}).exitCode, 0);
         QCOMPARE(ctl({"customer", "set", "42", "--credit-limit", "200", "--terms", "10"}).exitCode, 0);
         QCOMPARE(ctl({"credit", "add", "42", "50", "--journal", "cash"}).exitCode, 0);
         QCOMPARE(ctlWithInput({"user", "add", "--name", "anna", "--role", "cashier", "--pin", "-"}, "1234\n").exitCode, 0);
         QCOMPARE(ctlWithInput({"user", "add", "--name", "mona", "--role", "manager", "--pin", "-", "--override-max", "100"}, "9876\n").exitCode, 0);
+        QVERIFY(ctl({"sale", "--cashier", "anna", "--line", "OLD:1", "--pay", "cash=5"}).err.contains("no longer sold"));
 
         // 3 mugs, 30 from the wallet, 100 on account, the rest in cash with change.
         Run run = ctl({"--json", "sale", "--cashier", "anna", "--customer", "42", "--line", "MUG:3:10", "--pay", "credit=30",

@@ -49,6 +49,7 @@ private slots:
     void productsWithoutBarcodeStoreNull();
     void otherCurrencyRefused();
     void lookups();
+    void updateProduct();
     void search_data();
     void search();
     void resultsMaxRespected();
@@ -283,6 +284,60 @@ void tst_Catalog::lookups()
     QVERIFY(missing.message().contains("0000000000000"));
     QCOMPARE(store->catalog().bySku("bread").code(), ErrorCode::NotFound); // SKUs are exact
     QCOMPARE(*store->catalog().count(), qint64(3));
+}
+
+void tst_Catalog::updateProduct()
+{
+    TestStore store;
+    QVERIFY(store.ok());
+    addTaxCodes(store);
+    ProductCatalog &catalog = store->catalog();
+    QVERIFY(catalog.addProduct(NewProduct{"MILK-1L", "7038010069307", "Whole milk", store.money("24.90"), "FOOD"}).ok());
+    QVERIFY(catalog.addProduct(NewProduct{"BREAD", "7038010000010", "Bread", store.money("30.00"), "FOOD"}).ok());
+
+    ProductChanges reprice;
+    reprice.price = store.money("26.50");
+    reprice.name = QStringLiteral("  Whole milk 1 l ");
+    const Result<Product> repriced = catalog.updateProduct("MILK-1L", reprice);
+    QVERIFY(repriced.ok());
+    QCOMPARE(repriced->unitPrice, store.money("26.50"));
+    QCOMPARE(catalog.bySku("MILK-1L")->name, QString("Whole milk 1 l"));
+    QCOMPARE(catalog.bySku("MILK-1L")->barcode, QString("7038010069307")); // untouched
+
+    // Refusals change nothing.
+    const struct {
+        const char *what;
+        ProductChanges changes;
+        ErrorCode code;
+    } refusals[] = {
+        {"another product's barcode", ProductChanges{std::nullopt, std::nullopt, std::nullopt, QString("7038010000010"), std::nullopt},
+         ErrorCode::AlreadyExists},
+        {"an unknown tax code", ProductChanges{std::nullopt, store.money("1"), QString("LUX"), std::nullopt, std::nullopt}, ErrorCode::NotFound},
+        {"a negative price", ProductChanges{std::nullopt, store.money("-1"), std::nullopt, std::nullopt, std::nullopt},
+         ErrorCode::InvalidArgument},
+        {"an empty name", ProductChanges{QString("  "), std::nullopt, std::nullopt, std::nullopt, std::nullopt}, ErrorCode::InvalidArgument},
+        {"a short barcode", ProductChanges{std::nullopt, std::nullopt, std::nullopt, QString("123"), std::nullopt},
+         ErrorCode::InvalidArgument},
+    };
+    for (const auto &refusal : refusals) {
+        const Result<Product> refused = catalog.updateProduct("MILK-1L", refusal.changes);
+        QVERIFY2(!refused.ok(), refusal.what);
+        QCOMPARE(refused.code(), refusal.code);
+        const Product unchanged = *catalog.bySku("MILK-1L");
+        QCOMPARE(unchanged.unitPrice, store.money("26.50"));
+        QCOMPARE(unchanged.taxCode, QString("FOOD"));
+        QCOMPARE(unchanged.barcode, QString("7038010069307"));
+    }
+    QCOMPARE(catalog.updateProduct("NOPE", reprice).code(), ErrorCode::NotFound);
+
+    // Removing the barcode frees it; deactivating keeps the product for lookups.
+    ProductChanges retire;
+    retire.barcode = QString();
+    retire.active = false;
+    QVERIFY(catalog.updateProduct("MILK-1L", retire).ok());
+    QCOMPARE(catalog.byBarcode("7038010069307").code(), ErrorCode::NotFound);
+    QCOMPARE(catalog.bySku("MILK-1L")->active, false);
+    QCOMPARE(scalar(store, "SELECT count(*) FROM products WHERE barcode IS NULL"), qint64(1));
 }
 
 void tst_Catalog::search_data()

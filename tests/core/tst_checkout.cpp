@@ -677,6 +677,31 @@ private slots:
         VERIFY_LEDGER(*f.store);
     }
 
+    void repricingAndRetiringProducts()
+    {
+        Fixture f;
+        f.product("A", "10.00");
+        const SaleReceipt first = Fixture::must(
+            f.store->checkout().sale(f.request(nullptr, {{"A", 1, std::nullopt}}, {f.pay(TenderKind::Card, "10")})));
+        ProductChanges reprice;
+        reprice.price = f.money("12.00");
+        QVERIFY(f.store->catalog().updateProduct("A", reprice).ok());
+        // New sales take the new price; the earlier sale keeps what it was sold for, also for refunds.
+        QCOMPARE(Fixture::must(f.store->checkout().quote(f.request(nullptr, {{"A", 1, std::nullopt}}, {}))).totals.gross,
+                 f.money("12.00"));
+        QCOMPARE(f.store->checkout().saleById(first.sale.saleId)->total, f.money("10.00"));
+        ProductChanges retire;
+        retire.active = false;
+        QVERIFY(f.store->catalog().updateProduct("A", retire).ok());
+        const Result<SaleQuote> retired = f.store->checkout().quote(f.request(nullptr, {{"A", 1, std::nullopt}}, {}));
+        QVERIFY(!retired.ok());
+        QVERIFY2(retired.message().contains("no longer sold"), qPrintable(retired.message()));
+        const RefundReceipt refund = Fixture::must(
+            f.store->checkout().refund(RefundRequest{first.sale.saleId, "cas", {{"A", 1}}, RefundTo::Original, {}, {}}));
+        QCOMPARE(refund.total, f.money("10.00"));
+        VERIFY_LEDGER(*f.store);
+    }
+
     void saleSurvivesReopen()
     {
         Fixture f;
