@@ -9,7 +9,11 @@ Session::Session(Core::Store &store, QLocale locale, Core::Clock clock)
 
 Core::Result<Core::Money> Session::parseMoney(const QString &text) const
 {
-    const QString trimmed = text.trimmed();
+    QString trimmed = text.trimmed();
+    // Norwegian and French group digits with a no-break space; people type an ordinary one.
+    const QString group = m_locale.groupSeparator();
+    if (group.size() == 1 && group.at(0).isSpace())
+        trimmed.replace(QLatin1Char(' '), group);
     Core::Result<Core::Money> localized = Core::Money::parseLocalized(trimmed, currency(), m_locale);
     if (localized)
         return localized;
