@@ -2,6 +2,7 @@
 
 #include "accounts.h"
 #include "journal.h"
+#include "receivables.h"
 #include "uuidv7.h"
 
 #include <QDir>
@@ -165,6 +166,12 @@ Result<ForeignAppend> Journal::appendForeign(const JournalEntry &entry)
     }
     if (auto applied = applyToBalances(entry.postings); !applied)
         return applied.error();
+    // An invoice issued at another till: list it here too, so that its due date (and so what is
+    // overdue) is known on every till. The entry is stored either way; it is the record.
+    if (entry.kind == EntryKind::Invoice) {
+        if (auto indexed = indexInvoiceEntry(m_database, entry); !indexed && indexed.code() != ErrorCode::InvalidArgument)
+            return indexed.error();
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     return ForeignAppend::Stored;

@@ -3,6 +3,8 @@
 #include "storecredit.h"
 #include "uuidv7.h"
 
+#include <QRegularExpression>
+
 namespace Slate::Core {
 
 namespace {
@@ -41,6 +43,51 @@ Result<Money> add(const Money &a, const Money &b)
 }
 
 } // namespace
+
+Result<void> indexInvoiceEntry(Database &database, const JournalEntry &entry)
+{
+    const QString number = entry.references.orderId;
+    const QString customerId = entry.references.customerId;
+    const QString what = QStringLiteral("Invoice entry %1").arg(uuidText(entry.id));
+    static const QRegularExpression notePattern(
+        QStringLiteral("^Invoice (\\S+) issued (\\d{4}-\\d{2}-\\d{2}) due (\\d{4}-\\d{2}-\\d{2})$"));
+    static const QRegularExpression numberPattern(QStringLiteral("^INV-(.+)-(\\d{6,})$"));
+    const QRegularExpressionMatch note = notePattern.match(entry.note);
+    const QRegularExpressionMatch parts = numberPattern.match(number);
+    const QDate issued = note.hasMatch() ? dateFromText(note.captured(2)) : QDate();
+    const QDate due = note.hasMatch() ? dateFromText(note.captured(3)) : QDate();
+    QString storeCode;
+    const QString invoicedPrefix = Accounts::receivablePrefix(customerId) + QStringLiteral("invoiced:");
+    for (const Posting &posting : entry.postings) {
+        if (posting.account.startsWith(invoicedPrefix) && posting.account.endsWith(QLatin1Char(':') + number))
+            storeCode = posting.account.mid(invoicedPrefix.size()).section(QLatin1Char(':'), 0, 0);
+    }
+    if (entry.kind != EntryKind::Invoice || customerId.isEmpty() || !note.hasMatch() || note.captured(1) != number
+        || !parts.hasMatch() || !issued.isValid() || !due.isValid() || storeCode.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1 does not describe an invoice (number %2, note \"%3\"); it cannot be listed.")
+                             .arg(what, number, entry.note));
+    const QString doing = QStringLiteral("record invoice %1").arg(number);
+    Result<QSqlQuery> known = database.run(QStringLiteral("SELECT entry_id FROM invoices WHERE number = ?"), {number}, doing);
+    if (!known)
+        return known.error();
+    if (known->next()) {
+        if (known->value(0).toString() == uuidText(entry.id))
+            return {};
+        return makeError(ErrorCode::Integrity,
+                         QStringLiteral("Invoice %1 was already issued by another entry (%2); run verify.").arg(number, known->value(0).toString()));
+    }
+    known->finish();
+    if (auto inserted = database.run(
+            QStringLiteral("INSERT INTO invoices (number, terminal_id, sequence, customer_id, store_code, entry_id, "
+                           "issued_date, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            {number, parts.captured(1), parts.captured(2).toLongLong(), customerId, storeCode, uuidText(entry.id),
+             dateText(issued), dateText(due)},
+            doing);
+        !inserted)
+        return inserted.error();
+    return {};
+}
 
 QString creditStateName(CreditState state)
 {
@@ -195,14 +242,8 @@ Result<Invoice> ReceivablesService::issueInvoice(const Customer &customer, const
     const Result<JournalEntry> entry = m_journal.append(draft);
     if (!entry)
         return entry.error();
-    if (auto inserted = m_database.run(
-            QStringLiteral("INSERT INTO invoices (number, terminal_id, sequence, customer_id, store_code, entry_id, "
-                           "issued_date, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-            {number, store.terminalId, sequence, customer.id, store.storeCode, uuidText(entry->id), dateText(issued),
-             dateText(due)},
-            QStringLiteral("record invoice %1").arg(number));
-        !inserted)
-        return inserted.error();
+    if (auto indexed = indexInvoiceEntry(m_database, *entry); !indexed)
+        return indexed.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     return Invoice{number, customer.id, store.storeCode, uuidText(entry->id), issued, due, *amount, *amount};

@@ -23,6 +23,12 @@ namespace Slate::Core {
 
 class StoreCreditService;
 
+// Records the invoices row of an invoice entry, written here or pulled from another till: the
+// number, customer, store and dates all come from the entry itself (its order reference, its
+// invoiced account, and its note, which issueInvoice writes in the fixed form
+// "Invoice <number> issued <yyyy-MM-dd> due <yyyy-MM-dd>"). Doing it twice changes nothing.
+Result<void> indexInvoiceEntry(Database &database, const JournalEntry &entry);
+
 // How the till shows a customer's credit at a glance (never by colour alone).
 enum class CreditState {
     Fine,

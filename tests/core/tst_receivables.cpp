@@ -2,6 +2,7 @@
 // with a due date from the payment terms, full and partial payments, and overdue by date.
 
 #include "ledgercheck.h"
+#include "foreignentries.h"
 #include "teststore.h"
 
 #include <QTest>
@@ -118,6 +119,28 @@ private slots:
         const QList<Invoice> list = must(f.store->receivables().overdueInvoices(asOf));
         QCOMPARE(list.size(), card.overdue.isPositive() ? 1 : 0);
         QCOMPARE(invoice.isOverdue(asOf), card.overdue.isPositive());
+    }
+
+    void anInvoicePulledFromAnotherTillIsOverdueThereToo()
+    {
+        Fixture f;
+        f.buyOnAccount(2);
+        const Invoice invoice = must(f.store->receivables().issueInvoice(f.customer, kIssued, "boss"));
+        TestStore other(QStringLiteral("NOK"), QStringLiteral("T2"));
+        const QList<JournalEntry> entries = must(ForeignEntries::entriesAfter(f.store->database(), "T1", 0, 100));
+        QCOMPARE(entries.size(), 2);
+        for (const JournalEntry &entry : entries)
+            QCOMPARE(must(other->journal().appendForeign(entry)), ForeignAppend::Stored);
+        // Pulling the same entries again changes nothing.
+        for (const JournalEntry &entry : entries)
+            QCOMPARE(must(other->journal().appendForeign(entry)), ForeignAppend::AlreadyStored);
+        const Invoice there = must(other->receivables().invoice(invoice.number));
+        QCOMPARE(there.due, invoice.due);
+        QCOMPARE(there.outstanding, f.money("200.00"));
+        const CreditOverview card = must(other->receivables().overview(f.customer, QDate(2026, 12, 1)));
+        QCOMPARE(card.overdue, f.money("200.00"));
+        QCOMPARE(card.state, CreditState::Overdue);
+        QVERIFY(other->journal().verify().ok());
     }
 
     void partialAndFullPayments()
