@@ -162,8 +162,11 @@ void BackOfficeWindow::searchCustomers()
     m_customerMessage->setText(m_customers->rowCount() == kCustomerRowsShown
                                    ? tr("Showing the first %1; search to narrow the list.").arg(kCustomerRowsShown)
                                    : tr("%n customer(s).", nullptr, m_customers->rowCount()));
-    m_customerView->resizeColumnsToContents();
-    m_customerView->horizontalHeader()->setStretchLastSection(true);
+    // Figures and the state keep their full width; the name takes what is left.
+    QHeaderView *header = m_customerView->horizontalHeader();
+    header->setStretchLastSection(false);
+    for (int column = 0; column < CustomerCreditModel::ColumnCount; ++column)
+        header->setSectionResizeMode(column, column == CustomerCreditModel::Name ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
 }
 
 bool BackOfficeWindow::selectCustomer(const QString &card)

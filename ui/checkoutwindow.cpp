@@ -78,11 +78,6 @@ CheckoutWindow::CheckoutWindow(Session &session, QWidget *parent) : QMainWindow(
 
     m_card = new CustomerCard(session, central);
     m_card->setMinimumWidth(340);
-    m_detach = new QPushButton(tr("Remove customer"), central);
-    m_detach->setObjectName(QStringLiteral("detachButton"));
-    m_detach->setFocusPolicy(Qt::NoFocus);
-    m_detach->hide();
-    connect(m_detach, &QPushButton::clicked, this, [this] { attachCustomer(std::nullopt); });
 
     auto *totals = new QFrame(central);
     totals->setObjectName(QStringLiteral("totalsPanel"));
@@ -103,7 +98,6 @@ CheckoutWindow::CheckoutWindow(Session &session, QWidget *parent) : QMainWindow(
 
     auto *side = new QVBoxLayout;
     side->addWidget(m_card, 1);
-    side->addWidget(m_detach);
     side->addWidget(totals);
     auto *middle = new QHBoxLayout;
     middle->addWidget(m_cartView, 1);
@@ -126,6 +120,10 @@ CheckoutWindow::CheckoutWindow(Session &session, QWidget *parent) : QMainWindow(
     place(addAction(QStringLiteral("F7"), tr("Park sale"), Qt::Key_F7, &CheckoutWindow::park, QStringLiteral("parkButton")), 1, 2);
     place(addAction(QStringLiteral("F8"), tr("Recall sale"), Qt::Key_F8, &CheckoutWindow::recall, QStringLiteral("recallButton")), 1, 3);
     place(addAction(QStringLiteral("F10"), tr("Manager"), Qt::Key_F10, &CheckoutWindow::openBackOffice, QStringLiteral("managerButton")), 1, 4);
+    m_detach = addAction(tr("Shift+F2"), tr("Remove customer"), QKeySequence(Qt::SHIFT | Qt::Key_F2), &CheckoutWindow::detachCustomer,
+                         QStringLiteral("detachButton"));
+    m_detach->setEnabled(false);
+    place(m_detach, 1, 5);
     QPushButton *pay = addAction(QStringLiteral("F12"), tr("PAY"), Qt::Key_F12, &CheckoutWindow::pay, QStringLiteral("payButton"));
     keys->addWidget(pay, 0, 6, 2, 1);
     keys->setColumnStretch(6, 2);
@@ -172,7 +170,7 @@ QPushButton *CheckoutWindow::addAction(const QString &key, const QString &label,
     button->setFocusPolicy(Qt::NoFocus);
     button->setAccessibleName(label);
     button->setAccessibleDescription(tr("Shortcut %1").arg(key));
-    button->setMinimumHeight(64);
+    button->setMinimumHeight(56);
     connect(button, &QPushButton::clicked, this, slot);
     auto *keyShortcut = new QShortcut(shortcut, this);
     connect(keyShortcut, &QShortcut::activated, this, slot);
@@ -217,7 +215,20 @@ void CheckoutWindow::showTotals()
 
 void CheckoutWindow::refocus()
 {
+    // Back from a dialog: the till window takes the keyboard again (where no window manager
+    // does it, the F-keys would otherwise stop working) and the scan field has it.
+    if (isVisible() && !QApplication::activeModalWidget())
+        activateWindow();
     m_scan->setFocus();
+}
+
+void CheckoutWindow::detachCustomer()
+{
+    if (!m_customer)
+        return;
+    const QString name = m_customer->name;
+    attachCustomer(std::nullopt);
+    showMessage(tr("%1 removed from the sale.").arg(name), false);
 }
 
 int CheckoutWindow::currentRow() const
@@ -333,7 +344,7 @@ void CheckoutWindow::attachCustomer(const std::optional<Customer> &customer)
 {
     m_customer = customer;
     m_card->setCustomer(customer);
-    m_detach->setVisible(customer.has_value());
+    m_detach->setEnabled(customer.has_value());
     if (customer)
         showMessage(tr("Customer %1 attached.").arg(customer->name), false);
     refocus();

@@ -43,6 +43,7 @@ public:
 
     // The F-key actions.
     void chooseCustomer();  // F2
+    void detachCustomer();  // Shift+F2
     void editQuantity();    // F3
     void editDiscount();    // F4
     void topUp();           // F5

@@ -86,7 +86,10 @@ void LoginDialog::loadUsers()
         m_error->setText(users.message());
         return;
     }
-    for (const User &user : *users) {
+    // Cashiers first: they log in many times a day; managers and administrators below them.
+    QList<User> sorted = *users;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const User &a, const User &b) { return int(a.role) < int(b.role); });
+    for (const User &user : sorted) {
         if (!user.active || (m_purpose == Purpose::BackOffice && user.role == Role::Cashier))
             continue;
         auto *item = new QListWidgetItem(tr("%1 — %2").arg(user.name, Labels::role(user.role)), m_users);

@@ -105,13 +105,15 @@ PaymentDialog::PaymentDialog(Session &session, const SaleRequest &request, QWidg
     layout->addWidget(buttons);
     resize(900, 560);
 
-    // Store credit starts at what the wallet can cover: min(due, wallet); the cashier may change it.
-    if (m_customer && m_wallet && m_wallet->isPositive() && !m_customer->terms.blocked) {
-        if (Result<SaleQuote> first = session.checkout().quote(m_request)) {
-            const Money &due = first->totals.gross;
-            m_rows[int(TenderKind::Credit)].field->setAmount(due.minorUnits() < m_wallet->minorUnits() ? due : *m_wallet);
-        }
-    }
+    // Store credit starts at what the wallet can cover, min(due, wallet). Until the cashier edits
+    // it, it yields to the other tenders (a customer who hands over cash pays with cash).
+    if (Result<SaleQuote> first = session.checkout().quote(m_request))
+        m_dueAmount = first->totals.gross;
+    m_creditPrefilled = m_customer && m_wallet && m_wallet->isPositive() && !m_customer->terms.blocked && m_dueAmount;
+    connect(m_rows[int(TenderKind::Credit)].field, &QLineEdit::textEdited, this, [this] { m_creditPrefilled = false; });
+    for (TenderKind kind : {TenderKind::Account, TenderKind::Card, TenderKind::Cash})
+        connect(m_rows[int(kind)].field, &QLineEdit::textEdited, this, &PaymentDialog::adjustPrefilledCredit);
+    adjustPrefilledCredit();
     requote();
     m_rows[int(m_customer ? TenderKind::Credit : TenderKind::Cash)].field->setFocus();
     m_rows[int(m_customer ? TenderKind::Credit : TenderKind::Cash)].field->selectAll();
@@ -221,7 +223,9 @@ void PaymentDialog::showQuote(const SaleQuote &quote)
     m_due->setText(m_session.money(quote.totals.gross));
     m_remaining->setText(m_session.money(quote.remaining));
     m_change->setText(m_session.money(quote.change));
-    m_remaining->setProperty("settled", quote.remaining.isZero());
+    m_remaining->setProperty("settled", quote.complete);
+    m_remaining->style()->unpolish(m_remaining);
+    m_remaining->style()->polish(m_remaining);
     for (TenderKind kind : kTenderOrder) {
         TenderRow &row = m_rows[int(kind)];
         if (!row.field->isEnabled())
@@ -247,12 +251,50 @@ void PaymentDialog::showQuote(const SaleQuote &quote)
         m_rows[int(kind)].field->style()->unpolish(m_rows[int(kind)].field);
         m_rows[int(kind)].field->style()->polish(m_rows[int(kind)].field);
     }
-    m_problem->setText(quote.complete ? tr("Ready: press Enter or F12 to complete the sale.") : quote.problem);
+    m_problem->setText(problemFor(quote));
     m_problem->setProperty("complete", quote.complete);
     m_problem->style()->unpolish(m_problem);
     m_problem->style()->polish(m_problem);
     m_complete->setEnabled(quote.complete);
     updateQuickCash(quote.cashDue.isPositive() ? quote.cashDue : quote.remaining);
+}
+
+void PaymentDialog::adjustPrefilledCredit()
+{
+    if (!m_creditPrefilled || !m_dueAmount || !m_wallet)
+        return;
+    Money others = m_session.zero();
+    for (TenderKind kind : {TenderKind::Account, TenderKind::Card, TenderKind::Cash}) {
+        const Result<Money> amount = m_rows[int(kind)].field->amountOrZero();
+        if (amount && amount->isPositive()) {
+            if (Result<Money> sum = others.plus(*amount))
+                others = *sum;
+        }
+    }
+    const Result<Money> rest = m_dueAmount->minus(others);
+    AmountEdit *credit = m_rows[int(TenderKind::Credit)].field;
+    if (!rest || !rest->isPositive()) {
+        credit->clear();
+        return;
+    }
+    credit->setAmount(rest->minorUnits() < m_wallet->minorUnits() ? *rest : *m_wallet);
+}
+
+QString PaymentDialog::problemFor(const SaleQuote &quote) const
+{
+    if (quote.complete)
+        return tr("Ready: press Enter or F12 to complete the sale.");
+    for (const TenderAssessment &tender : quote.tenders) {
+        if (tender.check.verdict == TenderVerdict::OverAvailable && !tender.overridden)
+            return tr("%1 is refused: lower it, pay the rest another way, or ask a manager to override.").arg(Labels::tender(tender.kind));
+        if (tender.check.verdict != TenderVerdict::Allowed && !tender.overridden)
+            return tr("%1 cannot be used for this customer; take another tender.").arg(Labels::tender(tender.kind));
+    }
+    if (quote.remaining.isPositive())
+        return tr("%1 still to pay: add a tender (F1–F4).").arg(m_session.money(quote.remaining));
+    if (quote.cashTendered.isPositive() && quote.nonCash.minorUnits() >= quote.totals.gross.minorUnits())
+        return tr("The other tenders already cover the total: clear the cash amount, or lower them.");
+    return quote.problem; // anything else core found, in its words
 }
 
 void PaymentDialog::updateQuickCash(const Money &cashDue)
@@ -282,7 +324,10 @@ void PaymentDialog::updateQuickCash(const Money &cashDue)
         button->setFocusPolicy(Qt::NoFocus);
         button->setAccessibleName(tr("Cash handed over: %1").arg(m_session.money(amount)));
         button->setMinimumWidth(button->sizeHint().width());
-        connect(button, &QPushButton::clicked, this, [this, amount] { m_rows[int(TenderKind::Cash)].field->setAmount(amount); });
+        connect(button, &QPushButton::clicked, this, [this, amount] {
+            m_rows[int(TenderKind::Cash)].field->setAmount(amount);
+            adjustPrefilledCredit();
+        });
         m_quickCash->insertWidget(position++, button);
     }
 }
@@ -308,6 +353,8 @@ void PaymentDialog::fillTender(TenderKind kind)
     for (TenderKind other : kTenderOrder) {
         if (other == kind || other == TenderKind::Cash || !m_rows[int(other)].field->isEnabled())
             continue;
+        if (other == TenderKind::Credit && m_creditPrefilled)
+            continue; // the suggestion yields to the tender the cashier picked
         const Result<Money> amount = m_rows[int(other)].field->amountOrZero();
         if (amount && amount->isPositive()) {
             if (Result<Money> sum = others.plus(*amount))
@@ -318,11 +365,14 @@ void PaymentDialog::fillTender(TenderKind kind)
     if (!rest || !rest->isPositive())
         return;
     Money amount = *rest;
+    if (kind == TenderKind::Credit)
+        m_creditPrefilled = false; // the cashier chose store credit
     if (kind == TenderKind::Credit && m_wallet && m_wallet->minorUnits() < amount.minorUnits())
         amount = m_wallet->isPositive() ? *m_wallet : m_session.zero();
     row.field->setAmount(amount);
-    if (kind != TenderKind::Cash)
-        m_rows[int(TenderKind::Cash)].field->clear();
+    m_rows[int(TenderKind::Cash)].field->clear();
+    if (kind != TenderKind::Credit)
+        adjustPrefilledCredit();
     row.field->setFocus();
 }
 

@@ -55,11 +55,15 @@ private:
     void requote();
     void showQuote(const Core::SaleQuote &quote);
     void updateQuickCash(const Core::Money &cashDue);
+    QString problemFor(const Core::SaleQuote &quote) const;
+    void adjustPrefilledCredit();
 
     Session &m_session;
     Core::SaleRequest m_request;
     std::optional<Core::Customer> m_customer;
     std::optional<Core::Money> m_wallet;
+    std::optional<Core::Money> m_dueAmount;
+    bool m_creditPrefilled = false; // the credit amount is still the dialog's suggestion
     QHash<int, TenderRow> m_rows;
     QHash<int, Core::OverrideGrant> m_grants;
     QLabel *m_due = nullptr;

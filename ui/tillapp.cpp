@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
+#include <QScreen>
 #include <QLibraryInfo>
 #include <QTranslator>
 
@@ -37,6 +38,9 @@ void TillApp::showCheckout()
     m_checkout = new CheckoutWindow(m_session);
     m_checkout->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_checkout, &CheckoutWindow::logoutRequested, this, &TillApp::logOut);
+    // Fill the screen even where no window manager maximises (a kiosk session, Xvfb).
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        m_checkout->setGeometry(screen->availableGeometry());
     m_checkout->showMaximized();
     m_checkout->activateWindow();
     m_checkout->scanField()->setFocus();

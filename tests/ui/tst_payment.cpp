@@ -51,6 +51,7 @@ private slots:
     void creditAndCashShowChangeAndWalletAfter();
     void creditIsPrefilledWithWhatTheWalletCovers();
     void partialCreditUseLeavesTheRestInTheWallet();
+    void suggestedCreditYieldsToCashOrCard();
     void creditOverTheWalletIsRefusedWithTheAvailableAmount();
     void overLimitAccountNeedsTheRightManagerPin();
     void walkInCustomerCannotUseCreditOrAccount();
@@ -150,6 +151,32 @@ void tst_Payment::partialCreditUseLeavesTheRestInTheWallet()
     QVERIFY(receipt);
     QVERIFY2(receipt->plainText().contains(plain(till.session.money(till.money("174.50")))), qPrintable(receipt->plainText()));
     QVERIFY(receipt->plainText().contains(QStringLiteral("Card")));
+}
+
+void tst_Payment::suggestedCreditYieldsToCashOrCard()
+{
+    TillFixture till;
+    const Customer ola = till.customer("5007", "Ola Nordmann", "200.00");
+    CheckoutWindow window(till.session);
+    window.show();
+    scan(window, kCoffeeBarcode); // 50.00
+    scan(window, "5007");
+    window.pay();
+    auto *payment = openDialog<PaymentDialog>(&window);
+    QVERIFY(payment);
+    QCOMPARE(*payment->tenderField(TenderKind::Credit)->amount(), till.money("50.00"));
+    type(payment->tenderField(TenderKind::Cash), "20"); // the customer hands over a 20 note
+    QCOMPARE(*payment->tenderField(TenderKind::Credit)->amount(), till.money("30.00"));
+    type(payment->tenderField(TenderKind::Cash), "100"); // ... or pays it all in cash
+    QVERIFY(payment->tenderField(TenderKind::Credit)->isBlank());
+    QCOMPARE(payment->changeText(), till.session.money(till.money("50.00")));
+    payment->tenderField(TenderKind::Cash)->clear();
+    payment->fillTender(TenderKind::Card); // F3: all by card
+    QCOMPARE(*payment->tenderField(TenderKind::Card)->amount(), till.money("50.00"));
+    QVERIFY(payment->tenderField(TenderKind::Credit)->isBlank());
+    payment->complete();
+    QVERIFY(payment->receipt().has_value());
+    QCOMPARE(till.wallet(ola), till.money("200.00"));
 }
 
 void tst_Payment::creditOverTheWalletIsRefusedWithTheAvailableAmount()

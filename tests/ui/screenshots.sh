@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Starts the real `slate` app under Xvfb on a fresh demo database, works it from the keyboard as
+# a cashier would (xdotool types, like a barcode scanner) and saves PNG screenshots of the login,
+# the checkout with a customer attached, the payment dialog (with a refused tender), the receipt
+# and the back office. Prints the app's start-up timings and its memory use at the end.
+#
+# Usage: tests/ui/screenshots.sh [BUILD_DIR] [OUT_DIR] [LOCALE]
+#        (defaults: build, screenshots, en_GB; e.g. LOCALE nb_NO for Norwegian)
+# Needs: Xvfb (xvfb), xdotool, import (imagemagick) — scripts/install-deps.sh installs them.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:-build}
+out=${2:-screenshots}
+locale=${3:-en_GB}
+slate=$build/app/slate/slate
+for tool in Xvfb xdotool import; do
+    command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool is missing; run scripts/install-deps.sh" >&2; exit 2; }
+done
+[ -x "$slate" ] || { echo "screenshots.sh: build $slate first (scripts/build.sh slate)" >&2; exit 2; }
+mkdir -p "$out"
+work=$(mktemp -d)
+display=":$(( 90 + $$ % 9 ))"
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+app=
+cleanup() {
+    [ -n "$app" ] && kill "$app" 2>/dev/null || true
+    kill "$xvfb" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+export DISPLAY=$display
+for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+
+# Waits (at most 20 s) until the app has printed a line containing $1.
+wait_for() {
+    for _ in $(seq 200); do
+        grep -q "$1" "$work/slate.log" 2>/dev/null && return 0
+        kill -0 "$app" 2>/dev/null || { cat "$work/slate.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    echo "screenshots.sh: timed out waiting for '$1'" >&2
+    cat "$work/slate.log" >&2
+    exit 1
+}
+shot() {
+    sleep 0.7 # let the window paint
+    import -window root "$out/$1.png"
+    echo "saved $out/$1.png"
+}
+scan() {
+    xdotool type --delay 15 "$1"
+    xdotool key Return
+    sleep 0.2
+}
+
+"$slate" --db "$work/demo.db" --locale "$locale" --timings >"$work/slate.log" 2>&1 &
+app=$!
+wait_for "login screen shown"
+shot 1-login
+
+xdotool type --delay 60 1234 # anna, the demo cashier
+xdotool key Return
+wait_for "checkout window usable"
+scan 7038123401001    # whole milk
+scan 2*7038123401148  # two wholegrain bread
+scan 7038123402541    # milk chocolate
+scan 7038123403388    # USB-C cable
+scan 1004             # Ingrid Larsen's customer card: an account near its limit
+shot 2-checkout-customer
+
+xdotool key F12
+sleep 0.5
+xdotool key F2        # the rest on account: more than is available
+shot 3-payment-refused
+xdotool key Escape
+sleep 0.3
+xdotool key ctrl+Delete
+scan 7038123401001
+scan 7038123403593    # sunscreen
+scan 1001             # Ola Nordmann: store credit
+xdotool key F12
+sleep 0.5
+xdotool type 60       # 60 from the wallet (the field starts at what the wallet covers) ...
+xdotool key Tab Tab Tab
+xdotool type 200      # ... and the rest in cash
+shot 4-payment-credit-and-cash
+xdotool key Return
+shot 5-receipt
+xdotool key Return
+sleep 0.3
+
+xdotool key F10       # back office: the manager's PIN
+sleep 0.5
+xdotool type --delay 60 9876
+xdotool key Return
+sleep 1
+shot 6-back-office
+
+echo "--- slate's own timings ---"
+cat "$work/slate.log"
+echo "RSS of slate: $(awk '/VmRSS/ {print $2, $3}' "/proc/$app/status")"
