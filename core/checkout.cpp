@@ -1,5 +1,6 @@
 #include "checkout.h"
 
+#include "offlinepolicy.h"
 #include "textrules.h"
 #include "uuidv7.h"
 
@@ -206,6 +207,23 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
     const QDateTime now = this->now();
     QStringList problems;
     Sum nonCash{zero};
+    // The offline cap: what this customer may still take from credit or account at this till
+    // before the server has seen it, when the till's last sync is too old.
+    Money offlineLeft = zero;
+    if (quote.customer && m_settings.offlineAfterMinutes > 0
+        && (requested.contains(TenderKind::Credit) || requested.contains(TenderKind::Account))) {
+        const Result<SyncFreshness> freshness = OfflinePolicy::freshness(m_database);
+        if (!freshness)
+            return freshness.error();
+        quote.staleMinutes = OfflinePolicy::staleMinutes(*freshness, m_settings.offlineAfterMinutes, now);
+        if (quote.staleMinutes) {
+            const Result<Money> used = OfflinePolicy::unconfirmedUse(m_database, m_journal.identity().terminalId,
+                                                                     freshness->pushedSequence, quote.customer->id, currency);
+            if (!used)
+                return used.error();
+            offlineLeft = Money(std::max<qint64>(0, m_settings.offlineCapMinorUnits - used->minorUnits()), currency);
+        }
+    }
     for (TenderKind kind : kTenderOrder) {
         if (!requested.contains(kind) || kind == TenderKind::Cash)
             continue;
@@ -234,6 +252,23 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
                 if (!check)
                     return check.error();
                 assessment.check = *check;
+                if (quote.staleMinutes && assessment.check.verdict != TenderVerdict::Blocked
+                    && assessment.check.verdict != TenderVerdict::NotOffered) {
+                    if (assessment.amount.minorUnits() > offlineLeft.minorUnits()
+                        && offlineLeft.minorUnits() < assessment.check.available.minorUnits()) {
+                        assessment.check.verdict = TenderVerdict::OverAvailable;
+                        assessment.check.available = offlineLeft;
+                        assessment.check.over = *assessment.amount.minus(offlineLeft);
+                        assessment.check.message =
+                            QStringLiteral("This till has not synced for %1 minutes, so %2 can use at most %3 of store credit "
+                                           "and account here until it does; %4 is %5 over. A manager can authorise the "
+                                           "difference.")
+                                .arg(*quote.staleMinutes)
+                                .arg(quote.customer->name, moneyText(offlineLeft), moneyText(assessment.amount),
+                                     moneyText(assessment.check.over));
+                    }
+                    offlineLeft = Money(std::max<qint64>(0, offlineLeft.minorUnits() - assessment.amount.minorUnits()), currency);
+                }
             }
             QString grantProblem;
             if (assessment.check.verdict == TenderVerdict::OverAvailable) {

@@ -93,6 +93,7 @@ struct SaleQuote {
     Money cashTendered;
     Money change;          // cashTendered - cashDue, when cash covers it
     Money remaining;       // still to pay (0 when covered)
+    std::optional<qint64> staleMinutes; // set when the offline cap applies: minutes since the last sync
     bool complete = false; // covers the total and every tender is allowed or overridden
     QString problem;       // when not complete: the first thing that stops it, for people
 };

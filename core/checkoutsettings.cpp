@@ -14,6 +14,8 @@ const QString kCashRounding = QStringLiteral("cash_rounding_minor");
 const QString kLimitScope = QStringLiteral("limit_scope");
 const QString kPinFailures = QStringLiteral("pin_failures_max");
 const QString kPinLockout = QStringLiteral("pin_lockout_seconds");
+const QString kOfflineAfter = QStringLiteral("offline_after_minutes");
+const QString kOfflineCap = QStringLiteral("offline_cap_minor");
 
 Error invalid(const QString &message) { return makeError(ErrorCode::InvalidArgument, message); }
 
@@ -62,6 +64,14 @@ Result<void> validateCheckoutSettings(const CheckoutSettings &settings)
         return invalid(QStringLiteral("A lockout must last from %1 seconds to 24 hours, not %2 seconds.")
                            .arg(kPinLockoutSecondsMin)
                            .arg(settings.pinLockoutSeconds));
+    if (settings.offlineAfterMinutes < 0 || settings.offlineAfterMinutes > kOfflineAfterMinutesMax)
+        return invalid(QStringLiteral("The offline limit must be from 0 (off) to %1 minutes (a week), not %2.")
+                           .arg(kOfflineAfterMinutesMax)
+                           .arg(settings.offlineAfterMinutes));
+    if (settings.offlineCapMinorUnits < 0 || settings.offlineCapMinorUnits > kOfflineCapMinorUnitsMax)
+        return invalid(QStringLiteral("The offline cap must be from 0 to %1 minor units, not %2.")
+                           .arg(kOfflineCapMinorUnitsMax)
+                           .arg(settings.offlineCapMinorUnits));
     return {};
 }
 
@@ -69,8 +79,9 @@ namespace StoreSettings {
 
 Result<CheckoutSettings> loadCheckout(const Database &database)
 {
-    Result<QSqlQuery> query = database.run(QStringLiteral("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?)"),
-                                           {kPriceMode, kCashRounding, kLimitScope, kPinFailures, kPinLockout},
+    Result<QSqlQuery> query = database.run(QStringLiteral("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?)"),
+                                           {kPriceMode, kCashRounding, kLimitScope, kPinFailures, kPinLockout,
+                                            kOfflineAfter, kOfflineCap},
                                            QStringLiteral("read the checkout settings"));
     if (!query)
         return query.error();
@@ -100,6 +111,8 @@ Result<CheckoutSettings> loadCheckout(const Database &database)
     settings.cashRoundingMinorUnits = number(kCashRounding, settings.cashRoundingMinorUnits);
     settings.pinFailuresMax = number(kPinFailures, settings.pinFailuresMax);
     settings.pinLockoutSeconds = number(kPinLockout, settings.pinLockoutSeconds);
+    settings.offlineAfterMinutes = number(kOfflineAfter, settings.offlineAfterMinutes);
+    settings.offlineCapMinorUnits = number(kOfflineCap, settings.offlineCapMinorUnits);
     if (!ok || !validateCheckoutSettings(settings))
         return makeError(ErrorCode::Corrupt,
                          QStringLiteral("The checkout settings in %1 are damaged; set them again with \"slatectl settings set\".")
@@ -120,6 +133,8 @@ Result<void> saveCheckout(Database &database, const CheckoutSettings &settings)
         {kLimitScope, limitScopeName(settings.limitScope)},
         {kPinFailures, QString::number(settings.pinFailuresMax)},
         {kPinLockout, QString::number(settings.pinLockoutSeconds)},
+        {kOfflineAfter, QString::number(settings.offlineAfterMinutes)},
+        {kOfflineCap, QString::number(settings.offlineCapMinorUnits)},
     };
     for (const auto &[key, value] : rows) {
         if (auto done = database.run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "

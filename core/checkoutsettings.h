@@ -28,6 +28,12 @@ struct CheckoutSettings {
     LimitScope limitScope = LimitScope::Shared;
     int pinFailuresMax = 5;
     int pinLockoutSeconds = 300;
+    // Offline risk: when this till is enrolled with a sync server but has not synced for longer
+    // than this, store credit and account tenders are capped per customer at offlineCap (what
+    // the customer used at this till since the server last confirmed its journal counts against
+    // it); more needs a manager override. 0 minutes: no cap.
+    int offlineAfterMinutes = 0;
+    qint64 offlineCapMinorUnits = 0;
 
     AuthPolicy authPolicy() const { return AuthPolicy{pinFailuresMax, pinLockoutSeconds, kPinIterationsDefault}; }
 };
@@ -37,6 +43,8 @@ constexpr int kPinFailuresMin = 3;
 constexpr int kPinFailuresMax = 10;
 constexpr int kPinLockoutSecondsMin = 30;
 constexpr int kPinLockoutSecondsMax = 86400;
+constexpr int kOfflineAfterMinutesMax = 7 * 24 * 60;
+constexpr qint64 kOfflineCapMinorUnitsMax = 1'000'000'000'000;
 
 Result<void> validateCheckoutSettings(const CheckoutSettings &settings);
 

@@ -132,7 +132,7 @@ int Cli::run(const QStringList &arguments)
         {"export", "export --format ledger|csv [--out FILE]", {names({"format", "out"}), {}}, 0, 0, true, &Cli::exportJournal},
         {"verify", "verify", {}, 0, 0, true, &Cli::verify},
         {"settings show", "settings show", {}, 0, 0, true, &Cli::settingsShow},
-        {"settings set", "settings set [--prices inclusive|exclusive] [--cash-rounding AMOUNT] [--limit-scope shared|per-store] [--pin-failures N] [--pin-lockout-minutes N]", {names({"prices", "cash-rounding", "limit-scope", "pin-failures", "pin-lockout-minutes"}), {}}, 0, 0, true, &Cli::settingsSet},
+        {"settings set", "settings set [--prices inclusive|exclusive] [--cash-rounding AMOUNT] [--limit-scope shared|per-store] [--pin-failures N] [--pin-lockout-minutes N] [--offline-after-minutes N] [--offline-cap AMOUNT]", {names({"prices", "cash-rounding", "limit-scope", "pin-failures", "pin-lockout-minutes", "offline-after-minutes", "offline-cap"}), {}}, 0, 0, true, &Cli::settingsSet},
         {"user add", "user add --name N --role cashier|manager|admin --pin PIN|- [--override-max AMOUNT]", {names({"name", "role", "pin", "override-max"}), {}}, 0, 0, true, &Cli::userAdd},
         {"user list", "user list", {}, 0, 0, true, &Cli::userList},
         {"user unlock", "user unlock NAME", {}, 1, 1, true, &Cli::userUnlock},
@@ -952,16 +952,24 @@ void Cli::printSettings(const QString &heading)
                       {QStringLiteral("cash_rounding"), rounding.toDecimalString()},
                       {QStringLiteral("limit_scope"), limitScopeName(settings.limitScope)},
                       {QStringLiteral("pin_failures"), settings.pinFailuresMax},
-                      {QStringLiteral("pin_lockout_seconds"), settings.pinLockoutSeconds}},
+                      {QStringLiteral("pin_lockout_seconds"), settings.pinLockoutSeconds},
+                      {QStringLiteral("offline_after_minutes"), settings.offlineAfterMinutes},
+                      {QStringLiteral("offline_cap"), Money(settings.offlineCapMinorUnits, store.currency).toDecimalString()}},
           heading
               + QStringLiteral("Store %1, terminal %2, currency %3\nPrices:            tax-%4\nCash rounding:     %5\n"
-                               "Credit limit:      %6\nPIN lockout:       after %7 wrong PINs, for %8 seconds\n")
+                               "Credit limit:      %6\nPIN lockout:       after %7 wrong PINs, for %8 seconds\n"
+                               "Offline cap:       %9\n")
                     .arg(store.storeCode, store.terminalId, store.currency.code(), priceModeName(settings.priceMode),
                          moneyText(rounding),
                          settings.limitScope == LimitScope::Shared ? QStringLiteral("shared by all stores")
                                                                    : QStringLiteral("used per store"))
                     .arg(settings.pinFailuresMax)
-                    .arg(settings.pinLockoutSeconds));
+                    .arg(settings.pinLockoutSeconds)
+                    .arg(settings.offlineAfterMinutes == 0
+                             ? QStringLiteral("off")
+                             : QStringLiteral("%1 per customer for credit and account after %2 minutes without sync")
+                                   .arg(moneyText(Money(settings.offlineCapMinorUnits, store.currency)))
+                                   .arg(settings.offlineAfterMinutes)));
 }
 
 int Cli::settingsShow(const Arguments &)
@@ -992,7 +1000,8 @@ int Cli::settingsSet(const Arguments &args)
         settings.limitScope = *scope;
     }
     for (const auto &[option, field, factor] : {std::tuple{QStringLiteral("pin-failures"), &settings.pinFailuresMax, 1},
-                                                std::tuple{QStringLiteral("pin-lockout-minutes"), &settings.pinLockoutSeconds, 60}}) {
+                                                std::tuple{QStringLiteral("pin-lockout-minutes"), &settings.pinLockoutSeconds, 60},
+                                                std::tuple{QStringLiteral("offline-after-minutes"), &settings.offlineAfterMinutes, 1}}) {
         if (!args.values.contains(option))
             continue;
         bool ok = false;
@@ -1000,6 +1009,12 @@ int Cli::settingsSet(const Arguments &args)
         if (!ok || value > 100000)
             return usage(QStringLiteral("--%1 must be a whole number, not \"%2\".").arg(option, args.value(option)));
         *field = value * factor;
+    }
+    if (args.values.contains(QStringLiteral("offline-cap"))) {
+        Result<Money> cap = amountArgument(args.value(QStringLiteral("offline-cap")));
+        if (!cap)
+            return fail(cap.error());
+        settings.offlineCapMinorUnits = cap->minorUnits();
     }
     if (auto saved = m_store->setCheckoutSettings(settings); !saved)
         return fail(saved.error());

@@ -436,7 +436,7 @@ private slots:
         QCOMPARE(run.json().object().value("prices").toString(), QStringLiteral("inclusive"));
         QCOMPARE(run.json().object().value("cash_rounding").toString(), QStringLiteral("0.01"));
         run = ctl({"--json", "settings", "set", "--prices", "exclusive", "--cash-rounding", "1.00", "--limit-scope", "per-store",
-                   "--pin-failures", "3", "--pin-lockout-minutes", "10"});
+                   "--pin-failures", "3", "--pin-lockout-minutes", "10", "--offline-after-minutes", "120", "--offline-cap", "300"});
         QCOMPARE(run.exitCode, 0);
         run = ctl({"--json", "settings", "show"});
         QCOMPARE(run.json().object().value("prices").toString(), QStringLiteral("exclusive"));
@@ -444,6 +444,8 @@ private slots:
         QCOMPARE(run.json().object().value("limit_scope").toString(), QStringLiteral("per-store"));
         QCOMPARE(run.json().object().value("pin_failures").toInt(), 3);
         QCOMPARE(run.json().object().value("pin_lockout_seconds").toInt(), 600);
+        QCOMPARE(run.json().object().value("offline_after_minutes").toInt(), 120);
+        QCOMPARE(run.json().object().value("offline_cap").toString(), QStringLiteral("300.00"));
 
         const struct {
             QStringList args;

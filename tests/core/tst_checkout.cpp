@@ -509,6 +509,64 @@ private slots:
         QVERIFY2(late->problem.contains("no longer valid"), qPrintable(late->problem));
     }
 
+    void offlineCapWhenTheTillHasNotSynced()
+    {
+        Fixture f;
+        f.product("A", "100.00");
+        const Customer customer = f.customer("C1", "1000", terms(100000));
+        CheckoutSettings settings = f.store->checkoutSettings();
+        settings.offlineAfterMinutes = 60;
+        settings.offlineCapMinorUnits = 15000; // 150.00 per customer while stale
+        QVERIFY(f.store->setCheckoutSettings(settings).ok());
+        CheckoutService &checkout = f.store->checkout();
+        const SaleRequest credit100 = f.request(&customer, {{"A", 1, std::nullopt}}, {f.pay(TenderKind::Credit, "100")});
+
+        // Not enrolled with a server: a till on its own is the truth; no cap.
+        QVERIFY(!checkout.quote(credit100)->staleMinutes.has_value());
+        QVERIFY(checkout.quote(credit100)->complete);
+
+        // Enrolled, last synced two hours ago, everything up to now confirmed by the server.
+        auto setSync = [&](qint64 minutesAgo) {
+            const qint64 sequence = f.entries();
+            QVERIFY(f.store->database()
+                        .run("UPDATE sync_state SET enrolled_terminal_id = 'T1', terminal_secret = randomblob(32), "
+                             "last_sync_utc = ?, pushed_sequence = ?",
+                             {timestampText(nowUtc().addSecs(-60 * minutesAgo)), sequence}, "fake a sync")
+                        .ok());
+        };
+        setSync(120);
+        QVERIFY(checkout.quote(credit100)->staleMinutes.value_or(0) >= 120);
+        QVERIFY(checkout.sale(credit100).ok()); // 100 of 150
+        // 50.00 left: credit 30 + account 20 is exactly at the cap; one øre more is over.
+        SaleRequest split = f.request(&customer, {{"A", 1, std::nullopt}},
+                                      {f.pay(TenderKind::Credit, "30"), f.pay(TenderKind::Account, "20"), f.pay(TenderKind::Cash, "50")});
+        QVERIFY(checkout.quote(split)->complete);
+        split.tenders = {f.pay(TenderKind::Credit, "30"), f.pay(TenderKind::Account, "20.01"), f.pay(TenderKind::Cash, "49.99")};
+        const SaleQuote over = Fixture::must(checkout.quote(split));
+        QVERIFY(!over.complete);
+        // The account tender is checked first and fits; the credit tender takes the cap one øre over.
+        QCOMPARE(over.tenders.at(0).kind, TenderKind::Account);
+        QCOMPARE(over.tenders.at(0).check.verdict, TenderVerdict::Allowed);
+        QCOMPARE(over.tenders.at(1).kind, TenderKind::Credit);
+        QCOMPARE(over.tenders.at(1).check.over, f.money("0.01"));
+        QCOMPARE(over.tenders.at(1).check.available, f.money("29.99"));
+        QVERIFY2(over.problem.contains("not synced"), qPrintable(over.problem));
+        // A manager can authorise it, like any over-limit tender.
+        split.overrides = {Fixture::must(checkout.authorizeOverride("mgr", "2222", "offline, known customer", "cas", customer.id,
+                                                                    TenderKind::Credit, f.money("0.01")))};
+        QVERIFY(checkout.sale(split).ok());
+        QCOMPARE(checkout.overrides({}, {})->first().amountOver, f.money("0.01"));
+        // Other customers have their own cap; cash and card are never capped.
+        const Customer other = f.customer("C2", "500");
+        QVERIFY(checkout.quote(f.request(&other, {{"A", 1, std::nullopt}}, {f.pay(TenderKind::Credit, "100")}))->complete);
+        QVERIFY(checkout.quote(f.request(&customer, {{"A", 1, std::nullopt}}, {f.pay(TenderKind::Card, "100")}))->complete);
+        // After a sync the server has confirmed it all: no cap.
+        setSync(1);
+        QVERIFY(!checkout.quote(credit100)->staleMinutes.has_value());
+        QVERIFY(checkout.quote(credit100)->complete);
+        VERIFY_LEDGER(*f.store);
+    }
+
     void tendersMustCoverTheTotal_data()
     {
         QTest::addColumn<QList<TenderRequest>>("tenders");

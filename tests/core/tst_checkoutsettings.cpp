@@ -38,6 +38,19 @@ private slots:
         QCOMPARE(read->pinFailuresMax, 3);
         QCOMPARE(read->pinLockoutSeconds, 900);
         QCOMPARE(read->authPolicy().failuresMax, 3);
+        QCOMPARE(read->offlineAfterMinutes, 0);
+        CheckoutSettings offline = wanted;
+        offline.offlineAfterMinutes = 90;
+        offline.offlineCapMinorUnits = 25000;
+        QVERIFY(StoreSettings::saveCheckout(store->database(), offline).ok());
+        QCOMPARE(StoreSettings::loadCheckout(store->database())->offlineAfterMinutes, 90);
+        QCOMPARE(StoreSettings::loadCheckout(store->database())->offlineCapMinorUnits, 25000);
+        offline.offlineAfterMinutes = kOfflineAfterMinutesMax + 1;
+        QVERIFY(!StoreSettings::saveCheckout(store->database(), offline).ok());
+        offline.offlineAfterMinutes = 90;
+        offline.offlineCapMinorUnits = -1;
+        QVERIFY(!StoreSettings::saveCheckout(store->database(), offline).ok());
+        QCOMPARE(StoreSettings::loadCheckout(store->database())->offlineCapMinorUnits, 25000);
         // Saving again replaces, never duplicates.
         QVERIFY(StoreSettings::saveCheckout(store->database(), CheckoutSettings{}).ok());
         QCOMPARE(StoreSettings::loadCheckout(store->database())->cashRoundingMinorUnits, 1);
@@ -83,6 +96,8 @@ private slots:
         QTest::newRow("a rounding that is not a number") << "cash_rounding_minor" << "five";
         QTest::newRow("a rounding out of range") << "cash_rounding_minor" << "0";
         QTest::newRow("a lockout out of range") << "pin_lockout_seconds" << "1";
+        QTest::newRow("an offline limit that is not a number") << "offline_after_minutes" << "soon";
+        QTest::newRow("a negative offline cap") << "offline_cap_minor" << "-100";
     }
 
     void aDamagedRowIsReported()
