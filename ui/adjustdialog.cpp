@@ -37,6 +37,7 @@ AdjustDialog::AdjustDialog(const Session &session, const Customer &customer, QWi
     form->addRow(tr("&Reason"), m_reason);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Adjust"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel (Esc)"));
     connect(buttons, &QDialogButtonBox::accepted, this, &AdjustDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);

@@ -542,6 +542,8 @@ void CheckoutWindow::recall()
     dialog->setLabelText(tr("Which sale?"));
     dialog->setComboBoxItems(choices);
     dialog->setComboBoxEditable(false);
+    dialog->setOkButtonText(tr("Recall"));
+    dialog->setCancelButtonText(tr("Cancel (Esc)"));
     connect(dialog, &QInputDialog::textValueSelected, this, [restore, choices](const QString &text) {
         const int index = int(choices.indexOf(text));
         if (index >= 0)

@@ -22,6 +22,10 @@ CreditWizard::CreditWizard(const Session &session, const Customer &customer, QWi
     setWindowTitle(tr("Update with accounting entry — %1").arg(customer.name));
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
+    setButtonText(QWizard::BackButton, tr("< Back"));
+    setButtonText(QWizard::NextButton, tr("Next >"));
+    setButtonText(QWizard::FinishButton, tr("Add credit"));
+    setButtonText(QWizard::CancelButton, tr("Cancel (Esc)"));
 
     auto *amountPage = new QWizardPage(this);
     amountPage->setTitle(tr("How much store credit did %1 pay for?").arg(customer.name));

@@ -43,6 +43,7 @@ InvoicePaymentDialog::InvoicePaymentDialog(const Session &session, const Invoice
     form->addRow(tr("&Note"), m_note);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Record payment"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel (Esc)"));
     connect(buttons, &QDialogButtonBox::accepted, this, &InvoicePaymentDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);

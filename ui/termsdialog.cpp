@@ -49,6 +49,8 @@ TermsDialog::TermsDialog(const Session &session, const Customer &customer, QWidg
     form->addRow(tr("&Payment terms"), m_terms);
     form->addRow(QString(), m_blocked);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setText(tr("Save"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel (Esc)"));
     connect(buttons, &QDialogButtonBox::accepted, this, &TermsDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);

@@ -59,6 +59,7 @@ void UserDialog::build(bool adding)
     m_error->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(adding ? tr("Add user") : tr("Set PIN"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel (Esc)"));
     connect(buttons, &QDialogButtonBox::accepted, this, &UserDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);

@@ -5,1948 +5,2001 @@
     <name>Slate::Ui::AdjustDialog</name>
     <message>
         <source>Adjust store credit of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Juster tilgodehavendet til %1</translation>
     </message>
     <message>
         <source>Store credit now: %1. A negative amount takes credit away.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilgodehavende nå: %1. Et negativt beløp trekker fra.</translation>
     </message>
     <message>
         <source>Adjustment amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Justeringsbeløp</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrunnelse</translation>
     </message>
     <message>
         <source>Required, e.g. goodwill for a late delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Påkrevd, f.eks. kompensasjon for sen levering</translation>
     </message>
     <message>
         <source>&amp;Amount (+/−)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beløp (+/−)</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begrunnelse</translation>
     </message>
     <message>
         <source>Adjust</source>
-        <translation type="unfinished"></translation>
+        <translation>Juster</translation>
     </message>
     <message>
         <source>Type the amount, e.g. %1 or -%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv beløpet, f.eks. %1 eller -%1.</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::BackOfficeWindow</name>
     <message>
         <source>Slate back office — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Slate bakkontor — %1</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunder</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturaer</translation>
     </message>
     <message>
         <source>Overrides log</source>
-        <translation type="unfinished"></translation>
+        <translation>Godkjenningslogg</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Brukere</translation>
     </message>
     <message>
         <source>Store settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Butikkinnstillinger</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksport</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2). Changes here are recorded under this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logget inn som %1 (%2). Endringer her lagres under dette navnet.</translation>
     </message>
     <message>
         <source>Search name, phone, card or e-mail (Enter); empty lists the first %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Søk på navn, telefon, kort eller e-post (Enter); tomt viser de første %1</translation>
     </message>
     <message>
         <source>Search customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Søk etter kunder</translation>
     </message>
     <message>
         <source>Customers with their credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunder med kreditt</translation>
     </message>
     <message>
         <source>Edit credit terms…</source>
-        <translation type="unfinished"></translation>
+        <translation>Endre kredittvilkår …</translation>
     </message>
     <message>
         <source>Credit details…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredittdetaljer …</translation>
     </message>
     <message>
         <source>Update with accounting entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppdater med regnskapsføring …</translation>
     </message>
     <message>
         <source>Adjust credit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Juster tilgodehavende …</translation>
     </message>
     <message>
         <source>Invoices…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturaer …</translation>
     </message>
     <message>
         <source>Showing the first %1; search to narrow the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Viser de første %1; søk for å snevre inn listen.</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n kunde.</numerusform><numerusform>%n kunder.</numerusform></translation>
     </message>
     <message>
         <source>Select a customer in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en kunde i listen først.</translation>
     </message>
     <message>
         <source>Customer card number</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundekortnummer</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis</translation>
     </message>
     <message>
         <source>Invoice accrued sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturer påløpte salg</translation>
     </message>
     <message>
         <source>Record payment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrer betaling …</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktura</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Utstedt</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfall</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Beløp</translation>
     </message>
     <message>
         <source>Outstanding</source>
-        <translation type="unfinished"></translation>
+        <translation>Utestående</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <source>The customer&apos;s invoices</source>
-        <translation type="unfinished"></translation>
+        <source>The customer's invoices</source>
+        <translation>Kundens fakturaer</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Overdue invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfalte fakturaer</translation>
     </message>
     <message>
         <source>Overdue invoices, all customers (oldest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfalte fakturaer, alle kunder (eldste først)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>⚠ Overdue %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>⚠ Forfalt %n dag</numerusform><numerusform>⚠ Forfalt %n dager</numerusform></translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Åpen</translation>
     </message>
     <message>
         <source>No customer with card %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen kunde med kort %1.</translation>
     </message>
     <message>
         <source>%1: limit %2, accrued (not invoiced) %3, invoiced %4, overdue %5, available %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: grense %2, påløpt (ikke fakturert) %3, fakturert %4, forfalt %5, disponibelt %6</translation>
     </message>
     <message>
         <source>Show a customer first (card number, Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis en kunde først (kortnummer, Enter).</translation>
     </message>
     <message>
         <source>Invoice %1 issued for %2, due %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktura %1 utstedt på %2, forfall %3.</translation>
     </message>
     <message>
         <source>Select an invoice first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en faktura først.</translation>
     </message>
     <message>
         <source>Select an overdue invoice first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en forfalt faktura først.</translation>
     </message>
     <message>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fra dato</translation>
     </message>
     <message>
         <source>To date</source>
-        <translation type="unfinished"></translation>
+        <translation>Til dato</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Når</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Leder</translation>
     </message>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasserer</translation>
     </message>
     <message>
         <source>Tender</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalingsmåte</translation>
     </message>
     <message>
         <source>Over by</source>
-        <translation type="unfinished"></translation>
+        <translation>Over med</translation>
     </message>
     <message>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Salg</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrunnelse</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Fra</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>til</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Navn</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Largest override</source>
-        <translation type="unfinished"></translation>
+        <translation>Største godkjenning</translation>
     </message>
     <message>
         <source>Wrong PINs</source>
-        <translation type="unfinished"></translation>
+        <translation>Feil PIN</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Add user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Legg til bruker …</translation>
     </message>
     <message>
         <source>New PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny PIN …</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Lås opp</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Inaktiv</translation>
     </message>
     <message>
         <source>✖ Locked until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Sperret til %1</translation>
     </message>
     <message>
         <source>no maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen grense</translation>
     </message>
     <message>
         <source>Select a user first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en bruker først.</translation>
     </message>
     <message>
         <source>%1 is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 er låst opp.</translation>
     </message>
     <message>
         <source>%1 (chosen when the store was created; it names every amount in the journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (valgt da butikken ble opprettet; alle beløp i journalen er i denne valutaen)</translation>
     </message>
     <message>
         <source>Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Priser</translation>
     </message>
     <message>
         <source>Cash rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontantavrunding</translation>
     </message>
     <message>
         <source>Credit limit scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredittgrensens omfang</translation>
     </message>
     <message>
         <source>Wrong PINs before a lockout</source>
-        <translation type="unfinished"></translation>
+        <translation>Feil PIN før sperring</translation>
     </message>
     <message>
         <source>Lockout in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperretid i minutter</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre innstillinger</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Butikk</translation>
     </message>
     <message>
         <source>%1, till %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, kasse %2</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuta</translation>
     </message>
     <message>
         <source>&amp;Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Priser</translation>
     </message>
     <message>
         <source>Cash &amp;rounding (smallest coin)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontant&amp;avrunding (minste mynt)</translation>
     </message>
     <message>
         <source>Credit &amp;limit applies</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreditt&amp;grensen gjelder</translation>
     </message>
     <message>
         <source>&amp;Wrong PINs before lockout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Feil PIN før sperring</translation>
     </message>
     <message>
         <source>Lockout &amp;time</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre&amp;tid</translation>
     </message>
     <message>
         <source>Cash rounding: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontantavrunding: %1</translation>
     </message>
     <message>
         <source>Saved. The till uses the new settings from the next sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagret. Kassen bruker de nye innstillingene fra neste salg.</translation>
     </message>
     <message>
         <source>Export format</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportformat</translation>
     </message>
     <message>
         <source>Journal for hledger / ledger (.journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal for hledger / ledger (.journal)</translation>
     </message>
     <message>
         <source>CSV, one row per posting (.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV, én rad per postering (.csv)</translation>
     </message>
     <message>
         <source>Export file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportfil</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg …</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporter til</translation>
     </message>
     <message>
         <source>Export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportfremdrift</translation>
     </message>
     <message>
         <source>Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt eksport</translation>
     </message>
     <message>
         <source>&amp;Format</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format</translation>
     </message>
     <message>
         <source>F&amp;ile</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;il</translation>
     </message>
     <message>
         <source>Choose a file to export to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en fil å eksportere til.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke skrive %1: %2</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporterer …</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporten ble avbrutt; ingen fil ble skrevet.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n entries to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>Eksporterte %n postering til %1.</numerusform><numerusform>Eksporterte %n posteringer til %1.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::CartModel</name>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Vare</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Antall</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Pris</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Rabatt</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Beløp</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a quantity; type a whole number such as 2.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a quantity; type a whole number such as 2.</source>
+        <translation>«%1» er ikke et antall; skriv et helt tall, for eksempel 2.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an amount; type it like %2.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not an amount; type it like %2.</source>
+        <translation>«%1» er ikke et beløp; skriv det som %2.</translation>
     </message>
     <message>
         <source>That quantity is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det antallet er for stort.</translation>
     </message>
     <message>
         <source>Select a line first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en linje først.</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::CheckoutWindow</name>
     <message>
         <source>Slate — till %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Slate — kasse %1</translation>
     </message>
     <message>
         <source>Scan a barcode or customer card, or type to search products (3*code adds 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skann strekkode eller kundekort, eller skriv for å søke etter varer (3*kode legger til 3)</translation>
     </message>
     <message>
         <source>Scan or search</source>
-        <translation type="unfinished"></translation>
+        <translation>Skann eller søk</translation>
     </message>
     <message>
         <source>Till message</source>
-        <translation type="unfinished"></translation>
+        <translation>Melding fra kassen</translation>
     </message>
     <message>
         <source>Sale lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Salgslinjer</translation>
     </message>
     <message>
         <source>Remove customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern kunde</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Totalt</translation>
     </message>
     <message>
         <source>TOTAL</source>
-        <translation type="unfinished"></translation>
+        <translation>TOTALT</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Antall</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Rabatt</translation>
     </message>
     <message>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Del</translation>
     </message>
     <message>
         <source>Remove line</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern linje</translation>
     </message>
     <message>
         <source>Ctrl+Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Del</translation>
     </message>
     <message>
         <source>Clear sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Tøm salget</translation>
     </message>
     <message>
         <source>Customer details</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundedetaljer</translation>
     </message>
     <message>
         <source>Top up</source>
-        <translation type="unfinished"></translation>
+        <translation>Fyll på</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Retur</translation>
     </message>
     <message>
         <source>Park sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Parker salg</translation>
     </message>
     <message>
         <source>Recall sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Hent salg</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Leder</translation>
     </message>
     <message>
         <source>PAY</source>
-        <translation type="unfinished"></translation>
+        <translation>BETAL</translation>
     </message>
     <message>
         <source>● Local only — sync is not set up</source>
-        <translation type="unfinished"></translation>
+        <translation>● Bare lokalt — synkronisering er ikke satt opp</translation>
     </message>
     <message>
         <source>Sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkroniseringsstatus</translation>
     </message>
     <message>
         <source>Log out (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logg ut (Ctrl+L)</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>Shortcut %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hurtigtast %1</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n vare</numerusform><numerusform>%n varer</numerusform></translation>
     </message>
     <message>
         <source>of which tax %1</source>
-        <translation type="unfinished"></translation>
+        <translation>herav mva. %1</translation>
     </message>
     <message>
         <source>%1 (%2) · store %3 · till %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) · butikk %3 · kasse %4</translation>
     </message>
     <message numerus="yes">
         <source>%n parked sale(s) — F8 recalls</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n parkert salg — F8 henter fram</numerusform><numerusform>%n parkerte salg — F8 henter fram</numerusform></translation>
     </message>
     <message>
-        <source>Nothing found for &quot;%1&quot;: no product, and no customer card.</source>
-        <translation type="unfinished"></translation>
+        <source>Nothing found for "%1": no product, and no customer card.</source>
+        <translation>Fant ingenting for «%1»: ingen vare og intet kundekort.</translation>
     </message>
     <message>
         <source>Added %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La til %1 × %2</translation>
     </message>
     <message>
         <source>Customer %1 attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde %1 er knyttet til salget.</translation>
     </message>
     <message>
         <source>Scan an item first; F3 changes the quantity of the selected line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skann en vare først; F3 endrer antallet på valgt linje.</translation>
     </message>
     <message>
         <source>Scan an item first; F4 gives a discount on the selected line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skann en vare først; F4 gir rabatt på valgt linje.</translation>
     </message>
     <message>
         <source>Removed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjernet %1.</translation>
     </message>
     <message>
         <source>Sale cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salget er tømt.</translation>
     </message>
     <message>
         <source>Nothing to pay yet: scan the items first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting å betale ennå: skann varene først.</translation>
     </message>
     <message>
         <source>Sale %1 paid. Change: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Salg %1 er betalt. Vekslepenger: %2</translation>
     </message>
     <message>
         <source>Receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kvittering %1</translation>
     </message>
     <message>
-        <source>Added %1 to %2&apos;s store credit.</source>
-        <translation type="unfinished"></translation>
+        <source>Added %1 to %2's store credit.</source>
+        <translation>La %1 til tilgodehavendet til %2.</translation>
     </message>
     <message>
         <source>Top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Påfyll</translation>
     </message>
     <message>
         <source>Refund %1 done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retur %1 er utført.</translation>
     </message>
     <message>
         <source>Refund %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retur %1</translation>
     </message>
     <message>
         <source>Nothing to park.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting å parkere.</translation>
     </message>
     <message>
         <source>%1 sales are parked already; recall one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 salg er allerede parkert; hent fram ett først.</translation>
     </message>
     <message>
         <source>Sale parked. F8 recalls it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salget er parkert. F8 henter det fram.</translation>
     </message>
     <message>
         <source>No parked sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen parkerte salg.</translation>
     </message>
     <message>
         <source>Finish or park the current sale before recalling another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fullfør eller parker dette salget før du henter fram et annet.</translation>
     </message>
     <message>
         <source>Sale recalled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salget er hentet fram.</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %2 — %n line(s), about %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%1 — %2 — %n linje, ca. %3</numerusform><numerusform>%1 — %2 — %n linjer, ca. %3</numerusform></translation>
     </message>
     <message>
         <source>no customer</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen kunde</translation>
     </message>
     <message>
         <source>Recall a parked sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Hent fram et parkert salg</translation>
     </message>
     <message>
         <source>Which sale?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvilket salg?</translation>
+    </message>
+    <message>
+        <source>Shift+F2</source>
+        <translation>Shift+F2</translation>
+    </message>
+    <message>
+        <source>%1 removed from the sale.</source>
+        <translation>%1 er fjernet fra salget.</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Hent fram</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::CreditWizard</name>
     <message>
         <source>Update with accounting entry — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppdater med regnskapsføring — %1</translation>
     </message>
     <message>
         <source>How much store credit did %1 pay for?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor mye tilgodehavende betalte %1 for?</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Beløp</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beløp</translation>
     </message>
     <message>
         <source>Which payment journal received the money?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvilken betalingsjournal mottok pengene?</translation>
     </message>
     <message>
         <source>Note and confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Merknad og bekreftelse</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Merknad</translation>
     </message>
     <message>
         <source>e.g. bank transfer reference</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. referanse for bankoverføringen</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Merknad</translation>
     </message>
     <message>
         <source>Adds %1 to the store credit of %2, received by %3. The wallet becomes %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legger %1 til tilgodehavendet til %2, mottatt som %3. Saldoen blir %4.</translation>
     </message>
     <message>
         <source>Type an amount above zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv et beløp over null.</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Tilbake</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Neste &gt;</translation>
+    </message>
+    <message>
+        <source>Add credit</source>
+        <translation>Legg til kreditt</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::CustomerCard</name>
     <message>
         <source>Customer credit card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundens kredittkort</translation>
     </message>
     <message>
         <source>Wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilgodehavende</translation>
     </message>
     <message>
         <source>Overdraft allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillatt overtrekk</translation>
     </message>
     <message>
         <source>Credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredittgrense</translation>
     </message>
     <message>
         <source>Accrued, not invoiced</source>
-        <translation type="unfinished"></translation>
+        <translation>Påløpt, ikke fakturert</translation>
     </message>
     <message>
         <source>Invoiced, unpaid</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturert, ubetalt</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfalt</translation>
     </message>
     <message>
         <source>Available on account</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibelt på konto</translation>
     </message>
     <message>
         <source>No customer. Press F2 or scan a customer card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen kunde. Trykk F2 eller skann et kundekort.</translation>
     </message>
     <message>
-        <source>Could not read %1&apos;s credit: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Could not read %1's credit: %2</source>
+        <translation>Kunne ikke lese kreditten til %1: %2</translation>
     </message>
     <message>
         <source>Card %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kort %1</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen</translation>
     </message>
     <message>
         <source>No account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen konto</translation>
     </message>
     <message>
         <source>%1, card %2, %3, wallet %4, available on account %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, kort %2, %3, tilgodehavende %4, disponibelt på konto %5</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::CustomerCreditModel</name>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kort</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Navn</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilgodehavende</translation>
     </message>
     <message>
         <source>Overdraft</source>
-        <translation type="unfinished"></translation>
+        <translation>Overtrekk</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Grense</translation>
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>Brukt</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibelt</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfalt</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::CustomerDetailsDialog</name>
     <message>
         <source>Customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde %1</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Hva</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Beløp</translation>
     </message>
     <message>
         <source>Balance after</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo etter</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Av</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Merknad</translation>
     </message>
     <message>
         <source>Credit history</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreditthistorikk</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktura</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Utstedt</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfall</translation>
     </message>
     <message>
         <source>Outstanding</source>
-        <translation type="unfinished"></translation>
+        <translation>Utestående</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturaer</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Kvittering</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Totalt</translation>
     </message>
     <message>
         <source>Paid with</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt med</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Salg</translation>
     </message>
     <message>
         <source>Recent sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Siste salg</translation>
     </message>
     <message>
         <source>Payments and invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalinger og fakturaer</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lukk (Esc)</translation>
     </message>
     <message>
         <source>⚠ Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Forfalt</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Åpen</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::CustomerListModel</name>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kort</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Navn</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-post</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::CustomerSearchDialog</name>
     <message>
         <source>Attach customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Knytt til kunde</translation>
     </message>
     <message>
         <source>Scan the customer card, or type name, phone or card number</source>
-        <translation type="unfinished"></translation>
+        <translation>Skann kundekortet, eller skriv navn, telefon eller kortnummer</translation>
     </message>
     <message>
-        <source>No customer matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>No customer matches "%1".</source>
+        <translation>Ingen kunde passer med «%1».</translation>
     </message>
     <message>
         <source>Showing the first %1; type more to narrow the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Viser de første %1; skriv mer for å snevre inn søket.</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n kunde funnet.</numerusform><numerusform>%n kunder funnet.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::InvoicePaymentDialog</name>
     <message>
         <source>Record payment of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrer betaling av %1</translation>
     </message>
     <message>
         <source>Invoice %1, due %2: %3 outstanding of %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktura %1, forfall %2: %3 utestående av %4.</translation>
     </message>
     <message>
         <source>Amount paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Innbetalt beløp</translation>
     </message>
     <message>
         <source>Paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt med</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Merknad</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beløp</translation>
     </message>
     <message>
         <source>Paid &amp;by</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt &amp;med</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Merknad</translation>
     </message>
     <message>
         <source>Record payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrer betaling</translation>
     </message>
     <message>
         <source>Type the amount paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv innbetalt beløp.</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::Labels</name>
     <message>
         <source>✓ OK</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ OK</translation>
     </message>
     <message>
         <source>⚠ NEAR LIMIT</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ NÆR GRENSEN</translation>
     </message>
     <message>
         <source>✖ OVER LIMIT</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ OVER GRENSEN</translation>
     </message>
     <message>
         <source>⚠ OVERDUE INVOICE</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ FORFALT FAKTURA</translation>
     </message>
     <message>
         <source>✖ BLOCKED</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ SPERRET</translation>
     </message>
     <message>
         <source>Credit and account can be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilgodehavende og konto kan brukes.</translation>
     </message>
     <message>
         <source>Little left on account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lite igjen på kontoen.</translation>
     </message>
     <message>
         <source>Account is over its limit; account sales need a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoen er over grensen; kontosalg krever en leder.</translation>
     </message>
     <message>
         <source>An invoice is past due; ask the customer to pay it.</source>
-        <translation type="unfinished"></translation>
+        <translation>En faktura har forfalt; be kunden betale den.</translation>
     </message>
     <message>
         <source>No store credit or account sales; take cash or card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke tilgodehavende eller kontosalg; ta kontant eller kort.</translation>
     </message>
     <message>
         <source>Store credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilgodehavende</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontant</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kort</translation>
     </message>
     <message>
         <source>Top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Påfyll</translation>
     </message>
     <message>
         <source>Adjustment</source>
-        <translation type="unfinished"></translation>
+        <translation>Justering</translation>
     </message>
     <message>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Salg</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Retur</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktura</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaling</translation>
     </message>
     <message>
         <source>Reversal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilbakeføring</translation>
     </message>
     <message>
         <source>Bank transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bankoverføring</translation>
     </message>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasserer</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Leder</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>To store credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Til tilgodehavende</translation>
     </message>
     <message>
         <source>In cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontant</translation>
     </message>
     <message>
         <source>To the original tenders</source>
-        <translation type="unfinished"></translation>
+        <translation>Til opprinnelige betalingsmåter</translation>
     </message>
     <message>
         <source>Shared by all stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Felles for alle butikker</translation>
     </message>
     <message>
         <source>Per store</source>
-        <translation type="unfinished"></translation>
+        <translation>Per butikk</translation>
     </message>
     <message>
         <source>Prices include tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Priser med mva.</translation>
     </message>
     <message>
         <source>Prices exclude tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Priser uten mva.</translation>
     </message>
     <message>
         <source>Refused: only %1 available, %2 over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvist: bare %1 disponibelt, %2 over.</translation>
     </message>
     <message>
         <source>Refused: the customer is blocked from credit and account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvist: kunden er sperret for kreditt og konto.</translation>
     </message>
     <message>
         <source>Refused: no account (credit limit 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvist: ingen konto (kredittgrense 0).</translation>
     </message>
     <message>
         <source>Wrong user or PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feil bruker eller PIN.</translation>
     </message>
     <message>
         <source>Locked after too many wrong PINs. A manager can unlock it in the back office. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperret etter for mange feil PIN-koder. En leder kan låse opp i bakkontoret. (%1)</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::LoginDialog</name>
     <message>
         <source>Slate — log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Slate — logg inn</translation>
     </message>
     <message>
         <source>Back office — manager PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Bakkontor — leders PIN</translation>
     </message>
     <message>
         <source>Slate till %1 · store %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Slate kasse %1 · butikk %2</translation>
     </message>
     <message>
-        <source>The back office needs a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <source>The back office needs a manager's PIN.</source>
+        <translation>Bakkontoret krever en leders PIN.</translation>
     </message>
     <message>
         <source>Who is at the till</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem står i kassen</translation>
     </message>
     <message>
         <source>Login message</source>
-        <translation type="unfinished"></translation>
+        <translation>Innloggingsmelding</translation>
     </message>
     <message>
         <source>Log in (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logg inn (Enter)</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Avslutt</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt (Esc)</translation>
     </message>
     <message>
         <source>1. Pick your name (↑/↓)</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Velg navnet ditt (↑/↓)</translation>
     </message>
     <message>
         <source>2. Type your PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Skriv PIN-koden din</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>There are no users yet. Add one with: slatectl user add --name NAME --role cashier --pin -</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finnes ingen brukere ennå. Legg til en med: slatectl user add --name NAVN --role cashier --pin -</translation>
     </message>
     <message>
         <source>Pick your name first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg navnet ditt først.</translation>
     </message>
     <message>
         <source>Type your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv PIN-koden din.</translation>
     </message>
     <message>
         <source>%1 is a cashier; the back office needs a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 er kasserer; bakkontoret krever en leder.</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::OverrideDialog</name>
     <message>
         <source>Manager override</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledergodkjenning</translation>
     </message>
     <message>
         <source>Allow %1 to pay %2 more by %3 than is available. A manager authorises this with their PIN; it is recorded with the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>La %1 betale %2 mer med %3 enn det som er disponibelt. En leder godkjenner med sin PIN; det lagres med begrunnelsen.</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Leder</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Manager PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Leders PIN</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrunnelse</translation>
     </message>
     <message>
         <source>Why, e.g. regular customer, pays on Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvorfor, f.eks. fast kunde, betaler på fredag</translation>
     </message>
     <message>
         <source>&amp;Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leder</translation>
     </message>
     <message>
         <source>&amp;PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begrunnelse</translation>
     </message>
     <message>
         <source>Authorise (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Godkjenn (Enter)</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt (Esc)</translation>
     </message>
     <message>
         <source>There is no manager user; add one in the back office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finnes ingen leder; legg til en i bakkontoret.</translation>
     </message>
     <message>
         <source>Give a reason; it goes into the overrides log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppgi en begrunnelse; den lagres i godkjenningsloggen.</translation>
     </message>
     <message>
         <source>Wrong manager or PIN; nothing was authorised.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feil leder eller PIN; ingenting ble godkjent.</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::PaymentDialog</name>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaling</translation>
     </message>
     <message>
         <source>Amount due</source>
-        <translation type="unfinished"></translation>
+        <translation>Å betale</translation>
     </message>
     <message>
         <source>Still to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Gjenstår</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Vekslepenger</translation>
     </message>
     <message>
         <source>Customer: %1 (card %2), store credit %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde: %1 (kort %2), tilgodehavende %3</translation>
     </message>
     <message>
         <source>Cash handed over:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontant mottatt:</translation>
     </message>
     <message>
         <source>What is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Hva som mangler</translation>
     </message>
     <message>
         <source>Complete sale (F12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fullfør salget (F12)</translation>
     </message>
     <message>
         <source>Back to sale (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilbake til salget (Esc)</translation>
     </message>
     <message>
         <source>%1  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2</translation>
     </message>
     <message>
         <source>Cash: exact amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontant: nøyaktig beløp</translation>
     </message>
     <message>
         <source>%1: the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: resten</translation>
     </message>
     <message>
         <source>%1 amount</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, beløp</translation>
     </message>
     <message>
         <source>Manager override…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledergodkjenning …</translation>
     </message>
     <message>
         <source>Manager override for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledergodkjenning for %1</translation>
     </message>
     <message>
         <source>Attach a customer to use this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Knytt til en kunde for å bruke denne.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <source>%1: "%2" is not an amount.</source>
+        <translation>%1: «%2» er ikke et beløp.</translation>
     </message>
     <message>
         <source>✓ Over by %1, authorised by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Over med %1, godkjent av %2.</translation>
     </message>
     <message>
         <source>✖ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ %1</translation>
     </message>
     <message>
         <source>Cash due %1 (rounded by %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontant å betale %1 (avrundet med %2).</translation>
     </message>
     <message>
         <source>Ready: press Enter or F12 to complete the sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klart: trykk Enter eller F12 for å fullføre salget.</translation>
     </message>
     <message>
         <source>Cash handed over: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontant mottatt: %1</translation>
     </message>
     <message>
         <source>The sale was not completed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Salget ble ikke fullført: %1</translation>
+    </message>
+    <message>
+        <source>%1 is refused: lower it, pay the rest another way, or ask a manager to override.</source>
+        <translation>%1 er avvist: sett ned beløpet, betal resten på annen måte, eller be en leder godkjenne.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used for this customer; take another tender.</source>
+        <translation>%1 kan ikke brukes for denne kunden; ta en annen betalingsmåte.</translation>
+    </message>
+    <message>
+        <source>%1 still to pay: add a tender (F1–F4).</source>
+        <translation>%1 gjenstår: legg til en betalingsmåte (F1–F4).</translation>
+    </message>
+    <message>
+        <source>The other tenders already cover the total: clear the cash amount, or lower them.</source>
+        <translation>De andre betalingsmåtene dekker allerede totalen: tøm kontantbeløpet, eller sett dem ned.</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::PinPad</name>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Tøm</translation>
     </message>
     <message>
         <source>Clear PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Tøm PIN</translation>
     </message>
     <message>
         <source>Erase last digit</source>
-        <translation type="unfinished"></translation>
+        <translation>Slett siste siffer</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::ProductListModel</name>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Vare</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Pris</translation>
     </message>
     <message>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>Varenr.</translation>
     </message>
     <message>
         <source>Barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Strekkode</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::ProductSearchDialog</name>
     <message>
         <source>Find product</source>
-        <translation type="unfinished"></translation>
+        <translation>Finn vare</translation>
     </message>
     <message>
         <source>Type part of the name, the SKU or the barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv en del av navnet, varenummeret eller strekkoden</translation>
     </message>
     <message>
-        <source>No product matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>No product matches "%1".</source>
+        <translation>Ingen vare passer med «%1».</translation>
     </message>
     <message numerus="yes">
         <source>%n product(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n vare funnet.</numerusform><numerusform>%n varer funnet.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::ReceiptDialog</name>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Kvittering</translation>
     </message>
     <message>
         <source>Next customer (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neste kunde (Enter)</translation>
     </message>
     <message>
         <source>Print… (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut … (Ctrl+P)</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre som PDF …</translation>
     </message>
     <message>
         <source>Print receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut kvittering</translation>
     </message>
     <message>
         <source>Save receipt as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre kvitteringen som PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
         <source>Receipt not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Kvitteringen ble ikke lagret</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::Receipts</name>
     <message>
         <source>Store %1 · till %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Butikk %1 · kasse %2</translation>
     </message>
     <message>
         <source>No. %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr. %1 · %2</translation>
     </message>
     <message>
         <source>Served by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betjent av %1</translation>
     </message>
     <message>
         <source>Wallet after</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilgodehavende etterpå</translation>
     </message>
     <message>
         <source>Available on account after</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibelt på konto etterpå</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Kvittering</translation>
     </message>
     <message>
         <source>Customer: %1 (card %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde: %1 (kort %2)</translation>
     </message>
     <message>
         <source>%1 × %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 %3</translation>
     </message>
     <message>
         <source>discount %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rabatt %1</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Totalt</translation>
     </message>
     <message>
         <source>of which tax</source>
-        <translation type="unfinished"></translation>
+        <translation>herav mva.</translation>
     </message>
     <message>
         <source>%1 (manager override)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (godkjent av leder)</translation>
     </message>
     <message>
         <source>Cash handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontant mottatt</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Vekslepenger</translation>
     </message>
     <message>
         <source>Cash rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontantavrunding</translation>
     </message>
     <message>
         <source>%1 authorised %2 over on %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 godkjente %2 over på %3: %4</translation>
     </message>
     <message>
         <source>Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Takk for handelen!</translation>
     </message>
     <message>
         <source>Store credit top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Påfyll av tilgodehavende</translation>
     </message>
     <message>
         <source>Added to store credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagt til tilgodehavende</translation>
     </message>
     <message>
         <source>Paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt med</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Merknad</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Retur</translation>
     </message>
     <message>
         <source>For sale %1</source>
-        <translation type="unfinished"></translation>
+        <translation>For salg %1</translation>
     </message>
     <message>
         <source>Returned goods</source>
-        <translation type="unfinished"></translation>
+        <translation>Returnerte varer</translation>
     </message>
     <message>
         <source>Paid back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilbakebetalt: %1</translation>
     </message>
     <message>
         <source>Could not write the receipt to %1; check the folder and the disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunne ikke skrive kvitteringen til %1; sjekk mappen og disken.</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::RefundDialog</name>
     <message>
         <source>Refund or return</source>
-        <translation type="unfinished"></translation>
+        <translation>Retur og tilbakebetaling</translation>
     </message>
     <message>
         <source>Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>Kvitteringsnummer</translation>
     </message>
     <message>
         <source>Scan or type the receipt number, e.g. T1-000042</source>
-        <translation type="unfinished"></translation>
+        <translation>Skann eller skriv kvitteringsnummeret, f.eks. T1-000042</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Finn</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Kvittering</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Totalt</translation>
     </message>
     <message>
-        <source>The customer&apos;s recent sales</source>
-        <translation type="unfinished"></translation>
+        <source>The customer's recent sales</source>
+        <translation>Kundens siste salg</translation>
     </message>
     <message>
         <source>No sale chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen salg valgt.</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Vare</translation>
     </message>
     <message>
         <source>Sold</source>
-        <translation type="unfinished"></translation>
+        <translation>Solgt</translation>
     </message>
     <message>
         <source>Returned before</source>
-        <translation type="unfinished"></translation>
+        <translation>Returnert før</translation>
     </message>
     <message>
         <source>Return now</source>
-        <translation type="unfinished"></translation>
+        <translation>Returner nå</translation>
     </message>
     <message>
         <source>Lines of the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Salgets linjer</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrunnelse</translation>
     </message>
     <message>
         <source>e.g. damaged, wrong size</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. skadet, feil størrelse</translation>
     </message>
     <message>
         <source>Pay back</source>
-        <translation type="unfinished"></translation>
+        <translation>Betal tilbake</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begrunnelse</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Retur</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt (Esc)</translation>
     </message>
     <message>
         <source>Recent sales of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Siste salg til %1:</translation>
     </message>
     <message>
         <source>No sale with receipt number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen salg med kvitteringsnummer %1.</translation>
     </message>
     <message>
         <source>, customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, kunde %1</translation>
     </message>
     <message>
         <source>Sale %1 of %2, total %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Salg %1 fra %2, totalt %3%4</translation>
     </message>
     <message>
         <source>Return quantity of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Antall %1 som returneres</translation>
     </message>
     <message>
-        <source>Find the sale first: scan its receipt number or pick one of the customer&apos;s sales.</source>
-        <translation type="unfinished"></translation>
+        <source>Find the sale first: scan its receipt number or pick one of the customer's sales.</source>
+        <translation>Finn salget først: skann kvitteringsnummeret eller velg et av kundens salg.</translation>
     </message>
     <message>
         <source>Set how many of which item come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angi hvor mange av hvilken vare som kommer tilbake.</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::SearchDialog</name>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Søkeresultater</translation>
     </message>
     <message>
         <source>Choose (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg (Enter)</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt (Esc)</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::TermsDialog</name>
     <message>
         <source>Credit terms of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredittvilkår for %1</translation>
     </message>
     <message>
         <source>Credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredittgrense</translation>
     </message>
     <message>
         <source>The wallet may go below zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldoen kan gå under null</translation>
     </message>
     <message>
         <source>Overdraft limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Overtrekksgrense</translation>
     </message>
     <message>
         <source>Payment terms in days</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalingsfrist i dager</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> dager</translation>
     </message>
     <message>
         <source>Blocked: no store credit or account sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperret: ikke tilgodehavende eller kontosalg</translation>
     </message>
     <message>
         <source>Credit &amp;limit (0 = no account)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreditt&amp;grense (0 = ingen konto)</translation>
     </message>
     <message>
         <source>&amp;Overdraft down to minus</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Overtrekk ned til minus</translation>
     </message>
     <message>
         <source>&amp;Payment terms</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Betalingsfrist</translation>
     </message>
     <message>
         <source>%1, card %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, kort %2</translation>
     </message>
     <message>
         <source>Credit limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredittgrense: %1</translation>
     </message>
     <message>
         <source>Overdraft: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Overtrekk: %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::TopUpDialog</name>
     <message>
         <source>Top up store credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Fyll på tilgodehavende</translation>
     </message>
     <message>
         <source>%1 (card %2) has %3 of store credit.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kort %2) har %3 i tilgodehavende.</translation>
     </message>
     <message>
         <source>Amount to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Beløp å legge til</translation>
     </message>
     <message>
         <source>Top up %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fyll på %1</translation>
     </message>
     <message>
         <source>Paid by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt med %1</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Merknad</translation>
     </message>
     <message>
         <source>Optional, e.g. gift card</source>
-        <translation type="unfinished"></translation>
+        <translation>Valgfritt, f.eks. gavekort</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beløp</translation>
     </message>
     <message>
         <source>Paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt med</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Merknad</translation>
     </message>
     <message>
         <source>Top up (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fyll på (Enter)</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt (Esc)</translation>
     </message>
     <message>
         <source>Type the amount to add, e.g. %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv beløpet som skal legges til, f.eks. %1.</translation>
     </message>
 </context>
 <context>
     <name>Slate::Ui::UserDialog</name>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>Legg til bruker</translation>
     </message>
     <message>
         <source>New PIN for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny PIN for %1</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Brukernavn</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Largest override</source>
-        <translation type="unfinished"></translation>
+        <translation>Største godkjenning</translation>
     </message>
     <message>
         <source>no maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen grense</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Navn</translation>
     </message>
     <message>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle</translation>
     </message>
     <message>
         <source>Largest &amp;override (managers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Største &amp;godkjenning (ledere)</translation>
     </message>
     <message>
         <source>Repeat PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Gjenta PIN</translation>
     </message>
     <message>
         <source>&amp;PIN (4–12 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN (4–12 sifre)</translation>
     </message>
     <message>
         <source>Re&amp;peat PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Gjen&amp;ta PIN</translation>
     </message>
     <message>
         <source>Set PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Sett PIN</translation>
     </message>
     <message>
         <source>The two PINs differ; type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De to PIN-kodene er ulike; skriv dem på nytt.</translation>
     </message>
     <message>
         <source>Largest override: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Største godkjenning: %1</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
     </message>
 </context>
 </TS>
