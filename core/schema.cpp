@@ -282,6 +282,147 @@ const char *const kVersion7[] = {
     "INSERT INTO sync_state (id) VALUES (1)",
 };
 
+// Version 8: versions and an outbox for master data, so that customers, their credit terms,
+// users (with PIN hashes, never PINs), tax codes, products and the chain-wide settings flow
+// till -> server -> other tills. A local change (from any code path) is caught by a trigger
+// that stamps it with this till's hybrid logical clock (master_clock.version: Unix ms * 1024
+// plus a counter, never going back) and its terminal id, and queues it in master_outbox.
+// master_versions holds each record's current (version, node); the higher pair wins on every
+// node (see core/masterdata.h). master_history keeps every value that lost or was replaced.
+// Changes pulled from the server are applied with master_clock.applying = 1 inside the
+// applying transaction, which keeps the triggers quiet. Existing records are queued once here.
+const char *const kVersion8[] = {
+    R"(CREATE TABLE master_clock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL DEFAULT 0 CHECK (version >= 0),
+        applying INTEGER NOT NULL DEFAULT 0 CHECK (applying IN (0, 1)),
+        pushed_through INTEGER NOT NULL DEFAULT 0 CHECK (pushed_through >= 0),
+        pulled_after INTEGER NOT NULL DEFAULT 0 CHECK (pulled_after >= 0)
+    ))",
+    "INSERT INTO master_clock (id) VALUES (1)",
+    R"(CREATE TABLE master_versions (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        node TEXT NOT NULL,
+        PRIMARY KEY (kind, key)
+    ) WITHOUT ROWID)",
+    R"(CREATE TABLE master_outbox (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        node TEXT NOT NULL,
+        data TEXT NOT NULL
+    ))",
+    R"(CREATE TABLE master_history (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        node TEXT NOT NULL,
+        data TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('lost', 'superseded', 'card-conflict', 'unapplied')),
+        detail TEXT NOT NULL DEFAULT '',
+        recorded_utc TEXT NOT NULL
+    ))",
+    "CREATE INDEX master_history_by_record ON master_history(kind, key, id)",
+    // Writing a row into this view records one local change of a master record.
+    "CREATE VIEW master_local_changes AS SELECT kind, key, data FROM master_outbox",
+    R"(CREATE TRIGGER master_local_change INSTEAD OF INSERT ON master_local_changes BEGIN
+        UPDATE master_clock SET version = max(version + 1,
+            CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) * 1024) WHERE id = 1;
+        INSERT INTO master_outbox (kind, key, version, node, data)
+            SELECT new.kind, new.key, version, coalesce((SELECT value FROM settings WHERE key = 'terminal_id'), ''), new.data
+            FROM master_clock WHERE id = 1;
+        INSERT INTO master_versions (kind, key, version, node)
+            SELECT new.kind, new.key, version, coalesce((SELECT value FROM settings WHERE key = 'terminal_id'), '')
+            FROM master_clock WHERE id = 1
+            ON CONFLICT (kind, key) DO UPDATE SET version = excluded.version, node = excluded.node; END)",
+    R"(CREATE TRIGGER customers_master_insert AFTER INSERT ON customers
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('customer', new.id,
+            json_object('card', new.card, 'name', new.name, 'phone', new.phone, 'email', new.email));
+        INSERT INTO master_local_changes (kind, key, data) SELECT 'customer-terms', new.id,
+            json_object('creditLimit', new.credit_limit, 'overdraftLimit', new.overdraft_limit,
+                        'paymentTermsDays', new.payment_terms_days, 'blocked', new.blocked)
+            WHERE new.credit_limit <> 0 OR new.overdraft_limit IS NOT NULL OR new.payment_terms_days <> 30 OR new.blocked <> 0; END)",
+    R"(CREATE TRIGGER customers_master_update AFTER UPDATE ON customers
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0
+        AND (old.card IS NOT new.card OR old.name IS NOT new.name OR old.phone IS NOT new.phone OR old.email IS NOT new.email) BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('customer', new.id,
+            json_object('card', new.card, 'name', new.name, 'phone', new.phone, 'email', new.email)); END)",
+    R"(CREATE TRIGGER customers_terms_master_update AFTER UPDATE ON customers
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0
+        AND (old.credit_limit IS NOT new.credit_limit OR old.overdraft_limit IS NOT new.overdraft_limit
+             OR old.payment_terms_days IS NOT new.payment_terms_days OR old.blocked IS NOT new.blocked) BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('customer-terms', new.id,
+            json_object('creditLimit', new.credit_limit, 'overdraftLimit', new.overdraft_limit,
+                        'paymentTermsDays', new.payment_terms_days, 'blocked', new.blocked)); END)",
+    R"(CREATE TRIGGER users_master_insert AFTER INSERT ON users
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('user', new.name,
+            json_object('role', new.role, 'pinSalt', lower(hex(new.pin_salt)), 'pinHash', lower(hex(new.pin_hash)),
+                        'pinIterations', new.pin_iterations, 'overrideMax', new.override_max, 'active', new.active)); END)",
+    R"(CREATE TRIGGER users_master_update AFTER UPDATE ON users
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0
+        AND (old.role IS NOT new.role OR old.pin_salt IS NOT new.pin_salt OR old.pin_hash IS NOT new.pin_hash
+             OR old.pin_iterations IS NOT new.pin_iterations OR old.override_max IS NOT new.override_max
+             OR old.active IS NOT new.active) BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('user', new.name,
+            json_object('role', new.role, 'pinSalt', lower(hex(new.pin_salt)), 'pinHash', lower(hex(new.pin_hash)),
+                        'pinIterations', new.pin_iterations, 'overrideMax', new.override_max, 'active', new.active)); END)",
+    R"(CREATE TRIGGER tax_codes_master_insert AFTER INSERT ON tax_codes
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('tax-code', new.code,
+            json_object('rateBasisPoints', new.rate_bp, 'name', new.name)); END)",
+    R"(CREATE TRIGGER tax_codes_master_update AFTER UPDATE ON tax_codes
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0
+        AND (old.rate_bp IS NOT new.rate_bp OR old.name IS NOT new.name) BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('tax-code', new.code,
+            json_object('rateBasisPoints', new.rate_bp, 'name', new.name)); END)",
+    R"(CREATE TRIGGER products_master_insert AFTER INSERT ON products
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('product', new.sku,
+            json_object('barcode', new.barcode, 'name', new.name, 'unitPrice', new.unit_price, 'taxCode', new.tax_code,
+                        'active', new.active)); END)",
+    R"(CREATE TRIGGER products_master_update AFTER UPDATE ON products
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0
+        AND (old.barcode IS NOT new.barcode OR old.name IS NOT new.name OR old.unit_price IS NOT new.unit_price
+             OR old.tax_code IS NOT new.tax_code OR old.active IS NOT new.active) BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('product', new.sku,
+            json_object('barcode', new.barcode, 'name', new.name, 'unitPrice', new.unit_price, 'taxCode', new.tax_code,
+                        'active', new.active)); END)",
+    // Only the chain-wide checkout settings travel; the store's identity stays with the till.
+    R"(CREATE TRIGGER settings_master_insert AFTER INSERT ON settings
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 AND new.key IN ('price_mode', 'cash_rounding_minor',
+            'limit_scope', 'pin_failures_max', 'pin_lockout_seconds', 'offline_after_minutes', 'offline_cap_minor') BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('setting', new.key, json_object('value', new.value)); END)",
+    R"(CREATE TRIGGER settings_master_update AFTER UPDATE ON settings
+       WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 AND old.value IS NOT new.value AND new.key IN ('price_mode',
+            'cash_rounding_minor', 'limit_scope', 'pin_failures_max', 'pin_lockout_seconds', 'offline_after_minutes',
+            'offline_cap_minor') BEGIN
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('setting', new.key, json_object('value', new.value)); END)",
+    // What an older till already holds is queued once, so that it reaches the server.
+    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'setting', key, json_object('value', value) FROM settings
+       WHERE key IN ('price_mode', 'cash_rounding_minor', 'limit_scope', 'pin_failures_max', 'pin_lockout_seconds',
+                     'offline_after_minutes', 'offline_cap_minor') ORDER BY key)",
+    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'tax-code', code,
+        json_object('rateBasisPoints', rate_bp, 'name', name) FROM tax_codes ORDER BY code)",
+    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'product', sku,
+        json_object('barcode', barcode, 'name', name, 'unitPrice', unit_price, 'taxCode', tax_code, 'active', active)
+        FROM products ORDER BY sku)",
+    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'user', name,
+        json_object('role', role, 'pinSalt', lower(hex(pin_salt)), 'pinHash', lower(hex(pin_hash)),
+                    'pinIterations', pin_iterations, 'overrideMax', override_max, 'active', active) FROM users ORDER BY name)",
+    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'customer', id,
+        json_object('card', card, 'name', name, 'phone', phone, 'email', email) FROM customers ORDER BY row)",
+    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'customer-terms', id,
+        json_object('creditLimit', credit_limit, 'overdraftLimit', overdraft_limit,
+                    'paymentTermsDays', payment_terms_days, 'blocked', blocked) FROM customers
+        WHERE credit_limit <> 0 OR overdraft_limit IS NOT NULL OR payment_terms_days <> 30 OR blocked <> 0 ORDER BY row)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -294,7 +435,7 @@ constexpr Step step(const char *const (&statements)[N])
 }
 
 const Step kSteps[] = {step(kVersion1), step(kVersion2), step(kVersion3), step(kVersion4), step(kVersion5),
-                        step(kVersion6), step(kVersion7)};
+                        step(kVersion6), step(kVersion7), step(kVersion8)};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kCurrentVersion);
 
 } // namespace

@@ -14,7 +14,7 @@ namespace Schema {
 // 'SLAT': marks a SQLite file as a Slate database (PRAGMA application_id).
 constexpr int kApplicationId = 0x534C4154;
 // The newest schema this program knows.
-constexpr int kCurrentVersion = 7;
+constexpr int kCurrentVersion = 8;
 
 // Migrates from the database's current version up to targetVersion (<= kCurrentVersion).
 Result<void> migrate(Database &database, int fromVersion, int targetVersion);
