@@ -166,7 +166,7 @@ void BackOfficeWindow::searchCustomers()
     QHeaderView *header = m_customerView->horizontalHeader();
     header->setStretchLastSection(false);
     for (int column = 0; column < CustomerCreditModel::ColumnCount; ++column)
-        header->setSectionResizeMode(column, column == CustomerCreditModel::Name ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+        header->setSectionResizeMode(column, column == CustomerCreditModel::State ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
 }
 
 bool BackOfficeWindow::selectCustomer(const QString &card)

@@ -15,7 +15,7 @@ QVariant CustomerCreditModel::data(const QModelIndex &index, int role) const
     auto amount = [&](const Money &money) -> QVariant {
         if (role == SortRole)
             return money.minorUnits();
-        return m_session.money(money);
+        return m_session.amountText(money); // the currency is in the header
     };
     if (role == Qt::TextAlignmentRole)
         return index.column() >= Wallet && index.column() <= Overdue ? int(Qt::AlignRight | Qt::AlignVCenter)
@@ -54,6 +54,8 @@ QVariant CustomerCreditModel::headerData(int section, Qt::Orientation orientatio
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (section >= Wallet && section <= Overdue)
+        return tr("%1 (%2)").arg(amountHeader(section), m_session.currency().code());
     switch (section) {
     case Card:
         return tr("Card");
@@ -61,6 +63,16 @@ QVariant CustomerCreditModel::headerData(int section, Qt::Orientation orientatio
         return tr("Name");
     case Phone:
         return tr("Phone");
+    case State:
+        return tr("State");
+    default:
+        return {};
+    }
+}
+
+QString CustomerCreditModel::amountHeader(int section)
+{
+    switch (section) {
     case Wallet:
         return tr("Wallet");
     case Overdraft:
@@ -73,8 +85,6 @@ QVariant CustomerCreditModel::headerData(int section, Qt::Orientation orientatio
         return tr("Available");
     case Overdue:
         return tr("Overdue");
-    case State:
-        return tr("State");
     default:
         return {};
     }

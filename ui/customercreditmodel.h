@@ -28,6 +28,7 @@ public:
     const Core::CreditOverview &overview(int row) const { return m_rows.at(row).overview; }
 
 private:
+    static QString amountHeader(int section);
     struct Row {
         Core::Customer customer;
         Core::CreditOverview overview;

@@ -904,6 +904,10 @@
         <source>State</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CustomerDetailsDialog</name>

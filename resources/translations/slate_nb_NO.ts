@@ -905,6 +905,10 @@
         <source>State</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CustomerDetailsDialog</name>

@@ -68,7 +68,8 @@ void tst_BackOffice::customersListCreditColumnsSearchAndSort()
     view->sortByColumn(CustomerCreditModel::Wallet, Qt::DescendingOrder);
     QCOMPARE(view->model()->index(0, CustomerCreditModel::Card).data().toString(), QStringLiteral("7002"));
     QCOMPARE(view->model()->index(2, CustomerCreditModel::Card).data().toString(), QStringLiteral("7001"));
-    QCOMPARE(view->model()->index(0, CustomerCreditModel::Wallet).data().toString(), till.session.money(till.money("300.00")));
+    QCOMPARE(view->model()->index(0, CustomerCreditModel::Wallet).data().toString(), till.session.amountText(till.money("300.00")));
+    QCOMPARE(view->model()->headerData(CustomerCreditModel::Wallet, Qt::Horizontal).toString(), QStringLiteral("Wallet (NOK)"));
     QCOMPARE(view->model()->index(0, CustomerCreditModel::State).data().toString(), QStringLiteral("✓ OK"));
     type(window.customerSearch(), "lars");
     QTest::keyClick(window.customerSearch(), Qt::Key_Return);
@@ -104,7 +105,7 @@ void tst_BackOffice::creditTermsAreSavedThroughCore()
     QVERIFY(window.selectCustomer("7004"));
     const int row = window.customerView()->currentIndex().row();
     QCOMPARE(window.customerView()->model()->index(row, CustomerCreditModel::Limit).data().toString(),
-             till.session.money(till.money("5000.00")));
+             till.session.amountText(till.money("5000.00")));
 }
 
 void tst_BackOffice::updateWithAccountingEntryUsesThePaymentJournal()
