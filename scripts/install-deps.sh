@@ -12,6 +12,9 @@ packages=(
     qt6-websockets-dev                         # Qt6HttpServer's CMake config needs it (not a package dependency)
     libqt6sql6-psql                            # slate-server's PostgreSQL storage (QPSQL)
     postgresql-15                              # tests/sync start a throwaway PostgreSQL cluster
+    qt6-tools-dev qt6-l10n-tools               # slate_ui: Qt6LinguistTools (lupdate/lrelease) for the translations
+    qt6-translations-l10n fonts-dejavu-core    # slate: Qt's own texts translated; a font with the ✓ ⚠ ✖ symbols
+    xvfb xdotool imagemagick                   # tests/ui/screenshots.sh: the app under Xvfb, typed at, captured
 )
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 missing=()
