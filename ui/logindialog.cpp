@@ -39,6 +39,10 @@ LoginDialog::LoginDialog(Session &session, Purpose purpose, QWidget *parent) : Q
     m_error->setObjectName(QStringLiteral("errorText"));
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Login message"));
+    m_demo = new QLabel(this);
+    m_demo->setObjectName(QStringLiteral("demoUsers"));
+    m_demo->setWordWrap(true);
+    m_demo->hide();
 
     auto *buttons = new QDialogButtonBox(this);
     auto *login = new QPushButton(tr("Log in (Enter)"), this);
@@ -68,6 +72,7 @@ LoginDialog::LoginDialog(Session &session, Purpose purpose, QWidget *parent) : Q
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addLayout(columns, 1);
+    layout->addWidget(m_demo);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     resize(720, 480);
@@ -100,6 +105,15 @@ void LoginDialog::loadUsers()
         m_error->setText(tr("There are no users yet. Add one with: slatectl user add --name NAME --role cashier --pin -"));
     else
         m_users->setCurrentRow(0);
+}
+
+void LoginDialog::showDemoUsers(const QList<DemoData::DemoUser> &users)
+{
+    QStringList lines;
+    for (const DemoData::DemoUser &user : users)
+        lines.append(tr("%1 (%2): PIN %3").arg(user.name, Labels::role(user.role), user.pin));
+    m_demo->setText(tr("New demo database. Demo users: %1").arg(lines.join(QStringLiteral(" · "))));
+    m_demo->setVisible(!users.isEmpty());
 }
 
 bool LoginDialog::selectUser(const QString &name)

@@ -3,6 +3,7 @@
 // list (touch or arrow keys), type the PIN, Enter. UserDirectory::authenticate checks it,
 // audits it and applies the lockout.
 
+#include "demodata.h"
 #include "session.h"
 
 #include <QDialog>
@@ -31,6 +32,8 @@ public:
     // becomes the session's user).
     void logIn();
     const Core::User &user() const { return m_user; }
+    // On the first run of a demo database: shows who the demo users are and their PINs.
+    void showDemoUsers(const QList<Core::DemoData::DemoUser> &users);
 
 private:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -42,6 +45,7 @@ private:
     QListWidget *m_users = nullptr;
     QLineEdit *m_pin = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_demo = nullptr;
 };
 
 } // namespace Slate::Ui

@@ -27,6 +27,7 @@ void TillApp::start()
     delete m_login;
     m_login = new LoginDialog(m_session, LoginDialog::Purpose::Till);
     m_login->setAttribute(Qt::WA_DeleteOnClose);
+    m_login->showDemoUsers(m_demoUsers);
     connect(m_login, &QDialog::accepted, this, &TillApp::showCheckout);
     connect(m_login, &QDialog::rejected, this, &TillApp::quitRequested);
     m_login->show();

@@ -19,6 +19,8 @@ public:
 
     // Shows the login screen.
     void start();
+    // The database was just created with demo data: the login screen shows the demo users.
+    void setDemoUsers(const QList<Core::DemoData::DemoUser> &users) { m_demoUsers = users; }
     Session &session() { return m_session; }
     CheckoutWindow *checkoutWindow() const { return m_checkout; }
     LoginDialog *loginDialog() const { return m_login; }
@@ -34,6 +36,7 @@ private:
     void logOut();
 
     Session m_session;
+    QList<Core::DemoData::DemoUser> m_demoUsers;
     QPointer<LoginDialog> m_login;
     QPointer<CheckoutWindow> m_checkout;
 };

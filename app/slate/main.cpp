@@ -30,13 +30,15 @@ QString databasePath(const QCommandLineParser &parser)
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/slate.db");
 }
 
-Result<std::unique_ptr<Store>> openOrCreate(const QString &path)
+Result<std::unique_ptr<Store>> openOrCreate(const QString &path, bool &created)
 {
+    created = false;
     if (QFileInfo::exists(path))
         return Store::open(path);
     QDir().mkpath(QFileInfo(path).absolutePath());
     auto result = Store::create(path, StoreIdentity{QStringLiteral("DEMO"), *Currency::fromCode(u"NOK"), QStringLiteral("T1")},
                                 [](Store &created) { return DemoData::populate(created, QStringLiteral("slate:first-run")); });
+    created = result.ok();
     if (result)
         std::fprintf(stderr, "slate: created %s with demo data\n", qPrintable(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
     return result;
@@ -75,7 +77,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "slate: no translation for %s; using English\n", qPrintable(locale.name()));
 
     const QString path = databasePath(parser);
-    Result<std::unique_ptr<Store>> store = openOrCreate(path);
+    bool created = false;
+    Result<std::unique_ptr<Store>> store = openOrCreate(path, created);
     if (!store) {
         QMessageBox::critical(nullptr, QStringLiteral("Slate"), store.message());
         std::fprintf(stderr, "slate: %s\n", qPrintable(store.message()));
@@ -85,6 +88,8 @@ int main(int argc, char *argv[])
         report("database open", sinceStart);
 
     Slate::Ui::TillApp till(**store, locale);
+    if (created)
+        till.setDemoUsers(DemoData::users());
     QObject::connect(&till, &Slate::Ui::TillApp::quitRequested, &app, &QApplication::quit);
     if (timings) {
         // Reported from the event loop, once the window has been laid out and shown.

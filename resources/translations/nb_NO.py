@@ -10,6 +10,8 @@ NB = {
  '%1 %2': '%1 %2',
  '%1 (%2)': '%1 (%2)',
  '%1 (%2) · store %3 · till %4': '%1 (%2) · butikk %3 · kasse %4',
+ '%1 (%2): PIN %3': '%1 (%2): PIN %3',
+ 'New demo database. Demo users: %1': 'Ny demodatabase. Demobrukere: %1',
  '%1 (card %2) has %3 of store credit.': '%1 (kort %2) har %3 i tilgodehavende.',
  '%1 (chosen when the store was created; it names every amount in the journal)': '%1 (valgt da butikken ble opprettet; alle beløp i journalen er i denne valutaen)',
  '%1 (manager override)': '%1 (godkjent av leder)',

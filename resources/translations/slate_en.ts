@@ -1319,6 +1319,14 @@
         <source>%1 is a cashier; the back office needs a manager.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 (%2): PIN %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New demo database. Demo users: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Slate::Ui::OverrideDialog</name>

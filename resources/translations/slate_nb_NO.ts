@@ -1320,6 +1320,14 @@
         <source>%1 is a cashier; the back office needs a manager.</source>
         <translation>%1 er kasserer; bakkontoret krever en leder.</translation>
     </message>
+    <message>
+        <source>%1 (%2): PIN %3</source>
+        <translation>%1 (%2): PIN %3</translation>
+    </message>
+    <message>
+        <source>New demo database. Demo users: %1</source>
+        <translation>Ny demodatabase. Demobrukere: %1</translation>
+    </message>
 </context>
 <context>
     <name>Slate::Ui::OverrideDialog</name>

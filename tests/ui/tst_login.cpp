@@ -9,6 +9,7 @@
 #include "tillapp.h"
 #include "tillfixture.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -103,8 +104,12 @@ void tst_Login::appGoesFromLoginToCheckoutAndBack()
     TillFixture till;
     TillApp app(*till.store, till.session.locale());
     QSignalSpy ready(&app, &TillApp::checkoutReady);
+    app.setDemoUsers({Slate::Core::DemoData::DemoUser{QStringLiteral("anna"), Role::Cashier, QStringLiteral("1234")}});
     app.start();
     QVERIFY(app.loginDialog() && app.loginDialog()->isVisible());
+    auto *demo = app.loginDialog()->findChild<QLabel *>(QStringLiteral("demoUsers"));
+    QVERIFY(demo && demo->isVisibleTo(app.loginDialog()));
+    QVERIFY2(demo->text().contains(QStringLiteral("anna (Cashier): PIN 1234")), qPrintable(demo->text()));
     QVERIFY(app.loginDialog()->selectUser(kCashier));
     QTest::keyClicks(app.loginDialog()->pinField(), kCashierPin);
     app.loginDialog()->logIn();
