@@ -192,6 +192,39 @@ QString CheckoutWindow::syncStatusText() const
     return m_syncStatus->text();
 }
 
+void CheckoutWindow::setSyncIndicator(const SyncIndicator &indicator)
+{
+    using State = SyncIndicator::State;
+    QString text;
+    switch (indicator.state) {
+    case State::LocalOnly:
+        text = tr("● Local only — sync is not set up");
+        break;
+    case State::Starting:
+        text = tr("● Sync starting");
+        break;
+    case State::Online:
+        text = tr("● Online");
+        break;
+    case State::Offline:
+        text = tr("● OFFLINE — sales are kept here and sent later");
+        break;
+    case State::Refused:
+        text = tr("● SYNC REFUSED: %1").arg(indicator.reason);
+        break;
+    }
+    if (indicator.state != State::LocalOnly) {
+        text += QStringLiteral(" · ") + tr("%n entries waiting", nullptr, int(std::min<qint64>(indicator.entriesWaiting, INT_MAX)));
+        text += QStringLiteral(" · ")
+            + (indicator.lastSyncUtc.isValid() ? tr("last sync %1").arg(m_session.dateTime(indicator.lastSyncUtc)) : tr("never synced"));
+    }
+    m_syncStatus->setText(text);
+    m_syncStatus->setToolTip(indicator.reason);
+    m_syncStatus->setProperty("syncState", int(indicator.state));
+    m_syncStatus->style()->unpolish(m_syncStatus);
+    m_syncStatus->style()->polish(m_syncStatus);
+}
+
 void CheckoutWindow::showMessage(const QString &text, bool problem)
 {
     m_message->setText(text);
@@ -442,6 +475,7 @@ void CheckoutWindow::pay()
         const std::optional<SaleReceipt> &receipt = dialog->receipt();
         if (!receipt)
             return;
+        emit journalChanged();
         const QString html = Receipts::sale(*receipt, m_session);
         m_cart->clear();
         attachCustomer(std::nullopt);
@@ -458,6 +492,7 @@ void CheckoutWindow::topUp()
         auto *dialog = new TopUpDialog(m_session, *m_customer, TopUpDialog::Place::Till, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, dialog] {
+            emit journalChanged();
             m_card->refresh();
             const Customer customer = *m_customer;
             showMessage(tr("Added %1 to %2's store credit.").arg(m_session.money(dialog->amount()), customer.name), false);
@@ -477,6 +512,7 @@ void CheckoutWindow::refund()
         const std::optional<RefundReceipt> &receipt = dialog->receipt();
         if (!receipt)
             return;
+        emit journalChanged();
         m_card->refresh();
         showMessage(tr("Refund %1 done.").arg(receipt->refundId), false);
         showReceipt(tr("Refund %1").arg(receipt->refundId), Receipts::refund(*receipt, dialog->refundCustomer(), m_session));

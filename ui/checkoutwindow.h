@@ -7,6 +7,7 @@
 
 #include "cartmodel.h"
 #include "session.h"
+#include "syncindicator.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -40,6 +41,7 @@ public:
     // What the scan field does with Enter.
     void submitScan(const QString &text);
     void attachCustomer(const std::optional<Core::Customer> &customer);
+    void setSyncIndicator(const SyncIndicator &indicator);
 
     // The F-key actions.
     void chooseCustomer();  // F2
@@ -58,6 +60,8 @@ public:
 
 signals:
     void logoutRequested();
+    // A sale, top-up or refund was written to the journal (sync has something new to send).
+    void journalChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -39,6 +39,8 @@ void TillApp::showCheckout()
     m_checkout = new CheckoutWindow(m_session);
     m_checkout->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_checkout, &CheckoutWindow::logoutRequested, this, &TillApp::logOut);
+    connect(m_checkout, &CheckoutWindow::journalChanged, this, &TillApp::journalChanged);
+    m_checkout->setSyncIndicator(m_sync);
     // Fill the screen even where no window manager maximises (a kiosk session, Xvfb).
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         m_checkout->setGeometry(screen->availableGeometry());
@@ -46,6 +48,13 @@ void TillApp::showCheckout()
     m_checkout->activateWindow();
     m_checkout->scanField()->setFocus();
     emit checkoutReady();
+}
+
+void TillApp::setSyncIndicator(const SyncIndicator &indicator)
+{
+    m_sync = indicator;
+    if (m_checkout)
+        m_checkout->setSyncIndicator(indicator);
 }
 
 void TillApp::logOut()
@@ -67,11 +76,15 @@ bool installLookAndLanguage(const QLocale &locale)
     auto *qtTranslator = new QTranslator(qApp);
     if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qtTranslator);
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
-        return true;
+    // English is the source language; its translation holds only the plural forms.
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     auto *translator = new QTranslator(qApp);
-    if (!translator->load(locale, QStringLiteral("slate"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        return false;
+    const bool loaded = english ? translator->load(QStringLiteral(":/i18n/slate_en.qm"))
+                                : translator->load(locale, QStringLiteral("slate"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    if (!loaded) {
+        delete translator;
+        return english;
+    }
     QApplication::installTranslator(translator);
     return true;
 }

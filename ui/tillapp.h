@@ -21,6 +21,8 @@ public:
     void start();
     // The database was just created with demo data: the login screen shows the demo users.
     void setDemoUsers(const QList<Core::DemoData::DemoUser> &users) { m_demoUsers = users; }
+    // What the status bar says about sync; kept for the next checkout window too.
+    void setSyncIndicator(const SyncIndicator &indicator);
     Session &session() { return m_session; }
     CheckoutWindow *checkoutWindow() const { return m_checkout; }
     LoginDialog *loginDialog() const { return m_login; }
@@ -30,6 +32,8 @@ signals:
     void quitRequested();
     // The checkout window is up and usable.
     void checkoutReady();
+    // The till wrote to the journal (a sale, top-up or refund).
+    void journalChanged();
 
 private:
     void showCheckout();
@@ -37,12 +41,13 @@ private:
 
     Session m_session;
     QList<Core::DemoData::DemoUser> m_demoUsers;
+    SyncIndicator m_sync;
     QPointer<LoginDialog> m_login;
     QPointer<CheckoutWindow> m_checkout;
 };
 
-// Loads the style sheet and the translation for the locale (from the library's resources).
-// Returns false if a translation for a non-English locale is missing.
+// Loads the style sheet and the translation for the locale (from the library's resources; for
+// English, its plural forms). Returns false if a translation for a non-English locale is missing.
 bool installLookAndLanguage(const QLocale &locale);
 
 } // namespace Slate::Ui

@@ -12,6 +12,12 @@ NB = {
  '%1 (%2) · store %3 · till %4': '%1 (%2) · butikk %3 · kasse %4',
  '%1 (%2): PIN %3': '%1 (%2): PIN %3',
  'New demo database. Demo users: %1': 'Ny demodatabase. Demobrukere: %1',
+ '● Sync starting': '● Synkronisering starter',
+ '● Online': '● Tilkoblet',
+ '● OFFLINE — sales are kept here and sent later': '● FRAKOBLET — salg lagres her og sendes senere',
+ '● SYNC REFUSED: %1': '● SYNKRONISERING AVVIST: %1',
+ 'last sync %1': 'sist synkronisert %1',
+ 'never synced': 'aldri synkronisert',
  '%1 (card %2) has %3 of store credit.': '%1 (kort %2) har %3 i tilgodehavende.',
  '%1 (chosen when the store was created; it names every amount in the journal)': '%1 (valgt da butikken ble opprettet; alle beløp i journalen er i denne valutaen)',
  '%1 (manager override)': '%1 (godkjent av leder)',
@@ -405,6 +411,7 @@ NB = {
 
 # Plural forms (singular, plural) for texts with %n.
 NB_NUMERUS = {
+ '%n entries waiting': ('%n postering venter', '%n posteringer venter'),
  '%1 — %2 — %n line(s), about %3': ('%1 — %2 — %n linje, ca. %3', '%1 — %2 — %n linjer, ca. %3'),
  '%n customer(s) found.': ('%n kunde funnet.', '%n kunder funnet.'),
  '%n customer(s).': ('%n kunde.', '%n kunder.'),
@@ -416,6 +423,7 @@ NB_NUMERUS = {
 }
 
 EN_NUMERUS = {
+ '%n entries waiting': ('%n entry waiting', '%n entries waiting'),
  '%1 — %2 — %n line(s), about %3': ('%1 — %2 — %n line, about %3', '%1 — %2 — %n lines, about %3'),
  '%n customer(s) found.': ('%n customer found.', '%n customers found.'),
  '%n customer(s).': ('%n customer.', '%n customers.'),

@@ -735,6 +735,35 @@
         <source>Cancel (Esc)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>● Sync starting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>● OFFLINE — sales are kept here and sent later</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>● SYNC REFUSED: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n entries waiting</source>
+        <translation>
+            <numerusform>%n entry waiting</numerusform><numerusform>%n entries waiting</numerusform></translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CreditWizard</name>

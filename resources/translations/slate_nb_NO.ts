@@ -736,6 +736,35 @@
         <source>Cancel (Esc)</source>
         <translation>Avbryt (Esc)</translation>
     </message>
+    <message>
+        <source>● Sync starting</source>
+        <translation>● Synkronisering starter</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Tilkoblet</translation>
+    </message>
+    <message>
+        <source>● OFFLINE — sales are kept here and sent later</source>
+        <translation>● FRAKOBLET — salg lagres her og sendes senere</translation>
+    </message>
+    <message>
+        <source>● SYNC REFUSED: %1</source>
+        <translation>● SYNKRONISERING AVVIST: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries waiting</source>
+        <translation>
+            <numerusform>%n postering venter</numerusform><numerusform>%n posteringer venter</numerusform></translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>sist synkronisert %1</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>aldri synkronisert</translation>
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CreditWizard</name>

@@ -11,6 +11,7 @@
 #include "productsearchdialog.h"
 #include "receiptdialog.h"
 #include "refunddialog.h"
+#include "tillapp.h"
 #include "tillfixture.h"
 #include "topupdialog.h"
 
@@ -42,6 +43,7 @@ QString plain(QString text)
 class tst_CheckoutWindow : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QVERIFY(installLookAndLanguage(QLocale(QLocale::English, QLocale::UnitedKingdom))); }
     void barcodeSkuAndQuantityPrefixAddLines();
     void textSearchAddsTheOnlyMatchOrOffersAChoice();
     void unknownCodeSaysSoAndAddsNothing();
@@ -328,6 +330,21 @@ void tst_CheckoutWindow::statusBarSaysLocalOnly()
     TillFixture till;
     CheckoutWindow window(till.session);
     QVERIFY(window.syncStatusText().contains(QStringLiteral("Local only")));
+    SyncIndicator offline;
+    offline.state = SyncIndicator::State::Offline;
+    offline.entriesWaiting = 3;
+    window.setSyncIndicator(offline);
+    QVERIFY2(window.syncStatusText().contains(QStringLiteral("OFFLINE")), qPrintable(window.syncStatusText()));
+    QVERIFY(window.syncStatusText().contains(QStringLiteral("3 entries waiting")));
+    QVERIFY(window.syncStatusText().contains(QStringLiteral("never synced")));
+    SyncIndicator online;
+    online.state = SyncIndicator::State::Online;
+    online.entriesWaiting = 1;
+    online.lastSyncUtc = till.now;
+    window.setSyncIndicator(online);
+    QVERIFY(window.syncStatusText().contains(QStringLiteral("Online")));
+    QVERIFY(window.syncStatusText().contains(QStringLiteral("1 entry waiting")));
+    QVERIFY(window.syncStatusText().contains(till.session.dateTime(till.now)));
 }
 
 QTEST_MAIN(tst_CheckoutWindow)
