@@ -3,7 +3,9 @@
 
 #include "demodata.h"
 #include "store.h"
+#include "syncservice.h"
 #include "tillapp.h"
+#include "tillsyncstate.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,6 +44,48 @@ Result<std::unique_ptr<Store>> openOrCreate(const QString &path, bool &created)
     if (result)
         std::fprintf(stderr, "slate: created %s with demo data\n", qPrintable(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
     return result;
+}
+
+// Runs the background sync when this till is enrolled with a server (slatectl sync …) and feeds
+// the status bar; otherwise the status bar says "local only".
+std::unique_ptr<Slate::Sync::SyncService> startSync(Store &store, Slate::Ui::TillApp &till)
+{
+    using Slate::Ui::SyncIndicator;
+    const Result<Slate::Sync::TillSyncState> state = Slate::Sync::TillSync::load(store.database());
+    if (!state || !state->enrolled())
+        return nullptr;
+    auto sync = std::make_unique<Slate::Sync::SyncService>(store.database(), store.journal());
+    sync->setServer(state->serverUrl);
+    Slate::Sync::SyncService *service = sync.get();
+    auto publish = [service, &till] {
+        SyncIndicator indicator;
+        switch (service->status()) {
+        case Slate::Sync::SyncStatus::Unknown:
+            indicator.state = SyncIndicator::State::Starting;
+            break;
+        case Slate::Sync::SyncStatus::Online:
+            indicator.state = SyncIndicator::State::Online;
+            break;
+        case Slate::Sync::SyncStatus::Offline:
+            indicator.state = SyncIndicator::State::Offline;
+            break;
+        case Slate::Sync::SyncStatus::Error:
+            indicator.state = SyncIndicator::State::Refused;
+            break;
+        }
+        indicator.reason = service->reason();
+        indicator.entriesWaiting = service->entriesWaiting();
+        indicator.lastSyncUtc = service->lastSyncUtc();
+        till.setSyncIndicator(indicator);
+    };
+    QObject::connect(service, &Slate::Sync::SyncService::statusChanged, &till, publish);
+    QObject::connect(service, &Slate::Sync::SyncService::entriesWaitingChanged, &till, publish);
+    QObject::connect(service, &Slate::Sync::SyncService::lastSyncChanged, &till, publish);
+    QObject::connect(&till, &Slate::Ui::TillApp::journalChanged, service, &Slate::Sync::SyncService::refreshEntriesWaiting);
+    service->refreshEntriesWaiting();
+    publish();
+    service->start();
+    return sync;
 }
 
 void report(const char *what, const QElapsedTimer &since)
@@ -90,6 +134,7 @@ int main(int argc, char *argv[])
     Slate::Ui::TillApp till(**store, locale);
     if (created)
         till.setDemoUsers(DemoData::users());
+    const std::unique_ptr<Slate::Sync::SyncService> sync = startSync(**store, till);
     QObject::connect(&till, &Slate::Ui::TillApp::quitRequested, &app, &QApplication::quit);
     if (timings) {
         // Reported from the event loop, once the window has been laid out and shown.
