@@ -553,6 +553,21 @@ Result<MasterApplyReport> apply(Database &database, const QList<MasterChange> &c
     return report;
 }
 
+Result<void> withoutRecording(Database &database, const std::function<Result<void>()> &write)
+{
+    const QString doing = QStringLiteral("save pulled master data");
+    Transaction transaction(database);
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    if (auto quiet = database.run(QStringLiteral("UPDATE master_clock SET applying = 1 WHERE id = 1"), {}, doing); !quiet)
+        return quiet.error();
+    if (auto written = write(); !written)
+        return written;
+    if (auto loud = database.run(QStringLiteral("UPDATE master_clock SET applying = 0 WHERE id = 1"), {}, doing); !loud)
+        return loud.error();
+    return transaction.commit();
+}
+
 Result<QList<MasterHistoryRow>> history(const Database &database, const QString &kind, const QString &key, int rowsMax)
 {
     Result<QSqlQuery> query = database.run(

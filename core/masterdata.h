@@ -20,6 +20,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace Slate::Core {
 
 namespace MasterKinds {
@@ -77,6 +79,10 @@ Result<qint64> pullCursor(const Database &database);
 // the pull cursor to `cursor`. A change that cannot be applied here (e.g. invalid) is recorded in
 // the history, not applied, and does not stop the others.
 Result<MasterApplyReport> apply(Database &database, const QList<MasterChange> &changes, qint64 cursor);
+// Runs `write` in one transaction with the triggers quiet, for writes that only restate what was
+// pulled: reloading pulled settings with Store::setCheckoutSettings also saves the keys this
+// till never had (at their defaults), which must not become this till's own, newer changes.
+Result<void> withoutRecording(Database &database, const std::function<Result<void>()> &write);
 // A record's history, oldest first.
 Result<QList<MasterHistoryRow>> history(const Database &database, const QString &kind, const QString &key, int rowsMax = 100);
 // The record's current version here; version 0 when it has none.

@@ -69,6 +69,40 @@ std::optional<qint64> integerFrom(const QJsonValue &value, qint64 minimum)
     return qint64(number);
 }
 
+QJsonObject masterChangeToJson(const Core::MasterChange &change)
+{
+    return QJsonObject{{QStringLiteral("kind"), change.kind},
+                       {QStringLiteral("key"), change.key},
+                       {QStringLiteral("version"), double(change.version)},
+                       {QStringLiteral("node"), change.node},
+                       {QStringLiteral("data"), change.data}};
+}
+
+Core::Result<Core::MasterChange> masterChangeFromJson(const QJsonValue &value, const QString &where)
+{
+    if (!value.isObject())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 must be an object.").arg(where));
+    const QJsonObject object = value.toObject();
+    QString unknown;
+    if (!hasOnlyKeys(object, {"kind", "key", "version", "node", "data"}, &unknown))
+        return badField(where, unknown.left(40), QStringLiteral("is not a field of a master-data change"));
+    for (const char *field : {"kind", "key", "node"}) {
+        const QJsonValue text = object.value(QLatin1String(field));
+        if (!text.isString() || text.toString().isEmpty() || text.toString().size() > 64)
+            return badField(where, QString::fromLatin1(field), QStringLiteral("must be a string of 1 to 64 characters"));
+    }
+    const std::optional<qint64> version = integerFrom(object.value(QStringLiteral("version")), 1);
+    if (!version)
+        return badField(where, QStringLiteral("version"), QStringLiteral("must be an integer from 1 to 2^53"));
+    if (!object.value(QStringLiteral("data")).isObject())
+        return badField(where, QStringLiteral("data"), QStringLiteral("must be an object"));
+    Core::MasterChange change{object.value(QStringLiteral("kind")).toString(), object.value(QStringLiteral("key")).toString(), *version,
+                              object.value(QStringLiteral("node")).toString(), object.value(QStringLiteral("data")).toObject(), 0};
+    if (auto valid = Core::MasterData::validate(change); !valid)
+        return makeError(ErrorCode::InvalidArgument, where + QStringLiteral(": ") + valid.message());
+    return change;
+}
+
 QJsonObject entryToJson(const Core::JournalEntry &entry)
 {
     QJsonArray postings;

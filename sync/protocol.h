@@ -4,6 +4,7 @@
 // the server both use these functions, so the two sides cannot disagree on a byte.
 
 #include "journalentry.h"
+#include "masterdata.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -33,6 +34,15 @@ QJsonObject entryToJson(const Core::JournalEntry &entry);
 // Reads one entry strictly: every field present with its type, no unknown field, the hash equal to
 // the content's, postings balanced. `where` names it in messages, e.g. "entries[3]".
 Core::Result<Core::JournalEntry> entryFromJson(const QJsonValue &value, const QString &where);
+
+constexpr int kMasterPushMax = 1000;  // master-data changes in one push
+constexpr int kMasterPullMax = 1000;  // master-data changes in one pull answer
+constexpr int kMasterPullDefault = 500;
+
+// The JSON form of a master-data change: {"kind", "key", "version", "node", "data"}.
+QJsonObject masterChangeToJson(const Core::MasterChange &change);
+// Reads one change strictly (fields, types, and the data by Core::MasterData::validate).
+Core::Result<Core::MasterChange> masterChangeFromJson(const QJsonValue &value, const QString &where);
 
 // What the signature covers: method, path (with query), terminal, time, nonce and the body's SHA-256.
 QByteArray signingInput(const QByteArray &method, const QByteArray &pathAndQuery, const QString &terminalId,

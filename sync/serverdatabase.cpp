@@ -113,6 +113,38 @@ const Statement kVersion1[] = {
        FOR EACH ROW EXECUTE FUNCTION slate_append_only())", PostgresOnly},
 };
 
+// Version 2: master data. Every change a terminal pushed (its whole log: the server's history
+// of every record, losers included) and each record's winning value by the conflict rule of
+// core/masterdata.h. Pushes of master data are serialised by a lock on master_lock's one row, so
+// positions become visible in order and a pull cursor (a position) never skips a change.
+const Statement kVersion2[] = {
+    {R"(CREATE TABLE master_changes (
+        position {id},
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        node TEXT NOT NULL,
+        data TEXT NOT NULL,
+        received_ms BIGINT NOT NULL,
+        UNIQUE (node, version)
+    ))"},
+    {"CREATE INDEX master_changes_by_record ON master_changes(kind, key, position)"},
+    {R"(CREATE TABLE master_current (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        node TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (kind, key)
+    ))"},
+    {"CREATE TABLE master_lock (id INTEGER PRIMARY KEY)"},
+    {"INSERT INTO master_lock (id) VALUES (1)"},
+    {R"(CREATE TRIGGER master_changes_no_update BEFORE UPDATE ON master_changes
+       BEGIN SELECT RAISE(ABORT, 'master_changes is append-only'); END)", SqliteOnly},
+    {R"(CREATE TRIGGER master_changes_append_only BEFORE UPDATE OR DELETE ON master_changes
+       FOR EACH ROW EXECUTE FUNCTION slate_append_only())", PostgresOnly},
+};
+
 struct Step {
     const Statement *statements;
     size_t count;
@@ -124,7 +156,7 @@ constexpr Step step(const Statement (&statements)[N])
     return Step{statements, N};
 }
 
-const Step kSteps[] = {step(kVersion1)};
+const Step kSteps[] = {step(kVersion1), step(kVersion2)};
 constexpr int kCurrentVersion = int(sizeof(kSteps) / sizeof(kSteps[0]));
 
 // An arbitrary constant naming the migration lock among PostgreSQL advisory locks.
@@ -323,6 +355,17 @@ Core::Result<bool> ServerDatabase::lockTerminal(const QString &terminalId) const
     if (!query)
         return query.error();
     return query->next() && query->value(0).toInt() == 0;
+}
+
+Core::Result<void> ServerDatabase::lockMasterData() const
+{
+    if (m_backend != Backend::Postgres)
+        return {};
+    Core::Result<QSqlQuery> query =
+        run(QStringLiteral("SELECT id FROM master_lock WHERE id = 1 FOR UPDATE"), {}, QStringLiteral("lock the master data"));
+    if (!query)
+        return query.error();
+    return {};
 }
 
 ServerTransaction::~ServerTransaction() { rollback(); }

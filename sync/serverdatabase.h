@@ -43,6 +43,9 @@ public:
     // Locks the row of one terminal for the rest of the transaction (PostgreSQL: SELECT … FOR
     // UPDATE; SQLite already holds the database's write lock from BEGIN IMMEDIATE).
     Core::Result<bool> lockTerminal(const QString &terminalId) const;
+    // Serialises writers of master data for the rest of the transaction (PostgreSQL: the row of
+    // master_lock; SQLite: BEGIN IMMEDIATE already did).
+    Core::Result<void> lockMasterData() const;
 
 private:
     friend class ServerTransaction;

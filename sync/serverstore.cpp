@@ -5,6 +5,7 @@
 #include "uuidv7.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QMap>
 #include <QRandomGenerator>
 
@@ -451,6 +452,131 @@ Core::Result<PullPage> ServerStore::pull(const QString &terminalId, const QMap<Q
             page.more = true;
     }
     return page;
+}
+
+namespace {
+
+QString compactJson(const QJsonObject &object) { return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)); }
+
+Core::MasterChange masterChangeFrom(const QSqlQuery &query)
+{
+    // Columns: position, kind, key, version, node, data.
+    return Core::MasterChange{query.value(1).toString(), query.value(2).toString(), query.value(3).toLongLong(),
+                              query.value(4).toString(), QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object(),
+                              query.value(0).toLongLong()};
+}
+
+} // namespace
+
+Core::Result<MasterPushOutcome> ServerStore::pushMaster(const QString &terminalId, const QList<Core::MasterChange> &changes)
+{
+    Q_ASSERT(changes.size() <= Protocol::kMasterPushMax);
+    const QString doing = QStringLiteral("store master data of terminal %1").arg(terminalId);
+    ServerTransaction transaction(m_database);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    if (auto locked = m_database.lockMasterData(); !locked)
+        return locked.error();
+    MasterPushOutcome outcome;
+    const qint64 received = nowMs();
+    for (const Core::MasterChange &change : changes) {
+        if (change.node != terminalId)
+            return makeError(ErrorCode::AuthenticationFailed,
+                             QStringLiteral("%1 %2 was made by terminal %3; terminal %4 may push only its own changes.")
+                                 .arg(change.kind, change.key, change.node, terminalId));
+        const QString data = compactJson(change.data);
+        Core::Result<QSqlQuery> same = m_database.run(
+            QStringLiteral("SELECT kind, key, data FROM master_changes WHERE node = ? AND version = ?"), {change.node, change.version}, doing);
+        if (!same)
+            return same.error();
+        if (same->next()) {
+            const bool identical = same->value(0).toString() == change.kind && same->value(1).toString() == change.key
+                && same->value(2).toString() == data;
+            same->finish();
+            if (!identical)
+                return makeError(ErrorCode::Integrity,
+                                 QStringLiteral("Terminal %1 already sent version %2 with other content (%3 %4); nothing of this "
+                                                "push was stored.")
+                                     .arg(terminalId)
+                                     .arg(change.version)
+                                     .arg(change.kind, change.key));
+            ++outcome.alreadyStored;
+            continue;
+        }
+        same->finish();
+        if (auto inserted = m_database.run(QStringLiteral("INSERT INTO master_changes (kind, key, version, node, data, received_ms) "
+                                                          "VALUES (?, ?, ?, ?, ?, ?)"),
+                                           {change.kind, change.key, change.version, change.node, data, received}, doing);
+            !inserted)
+            return inserted.error();
+        Core::Result<Core::MasterChange> current = masterCurrent(change.kind, change.key);
+        if (!current)
+            return current.error();
+        if (Core::MasterData::isNewer(change.version, change.node, current->version, current->node)) {
+            if (auto updated = m_database.run(
+                    QStringLiteral("INSERT INTO master_current (kind, key, version, node, data) VALUES (?, ?, ?, ?, ?) "
+                                   "ON CONFLICT (kind, key) DO UPDATE SET version = excluded.version, node = excluded.node, "
+                                   "data = excluded.data"),
+                    {change.kind, change.key, change.version, change.node, data}, doing);
+                !updated)
+                return updated.error();
+        }
+        ++outcome.stored;
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return outcome;
+}
+
+Core::Result<MasterPullPage> ServerStore::pullMaster(const QString &terminalId, qint64 after, int limit) const
+{
+    Q_ASSERT(limit > 0 && limit <= Protocol::kMasterPullMax);
+    Core::Result<QSqlQuery> query = m_database.run(
+        QStringLiteral("SELECT position, kind, key, version, node, data FROM master_changes WHERE position > ? "
+                       "ORDER BY position LIMIT ?"),
+        {after, limit + 1}, QStringLiteral("read master data for terminal %1").arg(terminalId));
+    if (!query)
+        return query.error();
+    MasterPullPage page;
+    page.next = after;
+    int read = 0;
+    while (query->next()) {
+        if (++read > limit) {
+            page.more = true;
+            break;
+        }
+        Core::MasterChange change = masterChangeFrom(*query);
+        page.next = change.position;
+        if (change.node != terminalId)
+            page.changes.append(change);
+    }
+    return page;
+}
+
+Core::Result<QList<Core::MasterChange>> ServerStore::masterHistory(const QString &kind, const QString &key, int limit) const
+{
+    Core::Result<QSqlQuery> query = m_database.run(
+        QStringLiteral("SELECT position, kind, key, version, node, data FROM master_changes WHERE kind = ? AND key = ? "
+                       "ORDER BY position LIMIT ?"),
+        {kind, key, qBound(1, limit, Protocol::kMasterPullMax)}, QStringLiteral("read the history of %1 %2").arg(kind, key));
+    if (!query)
+        return query.error();
+    QList<Core::MasterChange> changes;
+    while (query->next())
+        changes.append(masterChangeFrom(*query));
+    return changes;
+}
+
+Core::Result<Core::MasterChange> ServerStore::masterCurrent(const QString &kind, const QString &key) const
+{
+    Core::Result<QSqlQuery> query =
+        m_database.run(QStringLiteral("SELECT 0, kind, key, version, node, data FROM master_current WHERE kind = ? AND key = ?"),
+                       {kind, key}, QStringLiteral("read %1 %2").arg(kind, key));
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Core::MasterChange{kind, key, 0, QString(), {}, 0};
+    return masterChangeFrom(*query);
 }
 
 Core::Result<QList<SyncException>> ServerStore::exceptions(qint64 afterId, int limit) const

@@ -6,6 +6,7 @@
 // It never refuses a valid entry for a business rule: the sale happened.
 
 #include "journal.h"
+#include "masterdata.h"
 #include "serverdatabase.h"
 
 #include <QDateTime>
@@ -35,6 +36,17 @@ struct PushOutcome {
 struct PullPage {
     QList<Core::JournalEntry> entries; // by terminal id, then sequence
     bool more = false;                 // another page is waiting
+};
+
+struct MasterPushOutcome {
+    int stored = 0;        // changes new to the server
+    int alreadyStored = 0; // changes it had already (a retry)
+};
+
+struct MasterPullPage {
+    QList<Core::MasterChange> changes; // by server position; other terminals' changes only
+    qint64 next = 0;                   // the cursor for the next pull
+    bool more = false;
 };
 
 struct SyncException {
@@ -74,6 +86,16 @@ public:
     Core::Result<PushOutcome> push(const QString &terminalId, const QList<Core::JournalEntry> &entries);
     // Entries of other terminals after the sequences the caller already holds.
     Core::Result<PullPage> pull(const QString &terminalId, const QMap<QString, qint64> &known, int limit) const;
+
+    // Stores a terminal's master-data changes exactly once, all or nothing, and moves each
+    // record's current value by the conflict rule; every change stays in the server's log.
+    Core::Result<MasterPushOutcome> pushMaster(const QString &terminalId, const QList<Core::MasterChange> &changes);
+    // Changes after the cursor (a log position), other terminals' only, up to `limit`.
+    Core::Result<MasterPullPage> pullMaster(const QString &terminalId, qint64 after, int limit) const;
+    // Every version of one record the server received, oldest first (the record's history).
+    Core::Result<QList<Core::MasterChange>> masterHistory(const QString &kind, const QString &key, int limit) const;
+    // A record's winning value; version 0 when the server has none.
+    Core::Result<Core::MasterChange> masterCurrent(const QString &kind, const QString &key) const;
 
     Core::Result<QList<SyncException>> exceptions(qint64 afterId, int limit) const;
     Core::Result<QList<Core::AccountBalance>> balances() const;

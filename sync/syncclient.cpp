@@ -1,7 +1,9 @@
 #include "syncclient.h"
 
 #include "foreignentries.h"
+#include "masterdata.h"
 #include "protocol.h"
+#include "store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +24,11 @@ SyncClient::SyncClient(Core::Database &database, Core::Journal &journal, QObject
     : QObject(parent), m_database(database), m_journal(journal), m_network(new QNetworkAccessManager(this))
 {
     qRegisterMetaType<Slate::Sync::RoundResult>();
+}
+
+SyncClient::SyncClient(Core::Store &store, QObject *parent) : SyncClient(store.database(), store.journal(), parent)
+{
+    m_store = &store;
 }
 
 void SyncClient::setPushBatch(int entries) { m_pushBatch = qBound(1, entries, Protocol::kPushBatchMax); }
@@ -54,7 +61,7 @@ void SyncClient::start(const QString &enrolmentCode)
         if (auto saved = TillSync::setServer(m_database, m_server); !saved)
             return done(RoundFailure::Local, saved.message());
     }
-    pushNext(m_pushBatch, kPushRoundsMax);
+    pushMasterNext(kPushRoundsMax);
 }
 
 void SyncClient::enroll(const QString &code)
@@ -77,7 +84,7 @@ void SyncClient::enroll(const QString &code)
         m_state.terminalId = terminal;
         m_state.secret = secret;
         m_report.enrolled = true;
-        pushNext(m_pushBatch, kPushRoundsMax);
+        pushMasterNext(kPushRoundsMax);
     });
 }
 
@@ -92,7 +99,7 @@ void SyncClient::pushNext(int batch, int roundsLeft)
         return done(RoundFailure::Local, state.message());
     m_report.pushedSequence = state->pushedSequence;
     if (state->pushedSequence >= tip->sequence || roundsLeft <= 0)
-        return pullNext(kPullPagesMax);
+        return pullMasterNext(kPullPagesMax);
     Core::Result<QList<Core::JournalEntry>> entries =
         Core::ForeignEntries::entriesAfter(m_database, own, state->pushedSequence, batch);
     if (!entries)
@@ -126,6 +133,76 @@ void SyncClient::pushNext(int batch, int roundsLeft)
             return done(RoundFailure::Local, saved.message());
         pushNext(batch, roundsLeft - 1);
     });
+}
+
+void SyncClient::pushMasterNext(int roundsLeft)
+{
+    // Master data first: the server judges the entries that follow by the terms they carry.
+    Core::Result<QList<Core::MasterChange>> changes = Core::MasterData::unpushed(m_database, Protocol::kMasterPushMax / 4);
+    if (!changes)
+        return done(RoundFailure::Local, changes.message());
+    if (changes->isEmpty() || roundsLeft <= 0)
+        return pushNext(m_pushBatch, kPushRoundsMax);
+    QJsonArray array;
+    for (const Core::MasterChange &change : *changes)
+        array.append(Protocol::masterChangeToJson(change));
+    const qint64 last = changes->last().position;
+    send(QStringLiteral("/v1/master/push"), QJsonObject{{QStringLiteral("changes"), array}}, true,
+         [this, last, roundsLeft](const QJsonObject &answer) {
+             m_report.masterPushed += answer.value(QStringLiteral("stored")).toInt();
+             if (auto saved = Core::MasterData::markPushed(m_database, last); !saved)
+                 return done(RoundFailure::Local, saved.message());
+             pushMasterNext(roundsLeft - 1);
+         });
+}
+
+void SyncClient::pullMasterNext(int pagesLeft)
+{
+    if (pagesLeft <= 0)
+        return pullNext(kPullPagesMax);
+    Core::Result<qint64> cursor = Core::MasterData::pullCursor(m_database);
+    if (!cursor)
+        return done(RoundFailure::Local, cursor.message());
+    send(QStringLiteral("/v1/master/pull"),
+         QJsonObject{{QStringLiteral("after"), double(*cursor)}, {QStringLiteral("limit"), qMin(m_pullPage, Protocol::kMasterPullMax)}}, true,
+         [this, pagesLeft, after = *cursor](const QJsonObject &answer) {
+             const QJsonArray array = answer.value(QStringLiteral("changes")).toArray();
+             const std::optional<qint64> next = Protocol::integerFrom(answer.value(QStringLiteral("next")), after);
+             if (array.size() > Protocol::kMasterPullMax || !next)
+                 return done(RoundFailure::Refused, tr("The server's master-data page is malformed."));
+             QList<Core::MasterChange> changes;
+             for (qsizetype i = 0; i < array.size(); ++i) {
+                 // A change this till cannot read is kept in its history by apply(), not lost.
+                 Core::Result<Core::MasterChange> change = Protocol::masterChangeFromJson(array.at(i), QStringLiteral("changes[%1]").arg(i));
+                 if (change) {
+                     changes.append(*change);
+                     continue;
+                 }
+                 const QJsonObject raw = array.at(i).toObject();
+                 changes.append(Core::MasterChange{raw.value(QStringLiteral("kind")).toString().left(64),
+                                                   raw.value(QStringLiteral("key")).toString().left(64),
+                                                   qint64(raw.value(QStringLiteral("version")).toDouble()),
+                                                   raw.value(QStringLiteral("node")).toString().left(64),
+                                                   raw.value(QStringLiteral("data")).toObject(), 0});
+             }
+             Core::Result<Core::MasterApplyReport> applied = Core::MasterData::apply(m_database, changes, *next);
+             if (!applied)
+                 return done(RoundFailure::Local, applied.message());
+             m_report.masterApplied += applied->applied;
+             m_report.masterConflicts += applied->lost + applied->unapplied;
+             if (applied->settingsChanged && m_store) {
+                 Core::Result<Core::CheckoutSettings> settings = Core::StoreSettings::loadCheckout(m_database);
+                 if (!settings)
+                     return done(RoundFailure::Local, settings.message());
+                 if (auto set = Core::MasterData::withoutRecording(
+                         m_database, [this, &settings] { return m_store->setCheckoutSettings(*settings); });
+                     !set)
+                     return done(RoundFailure::Local, set.message());
+             }
+             if (answer.value(QStringLiteral("more")).toBool() && *next > after)
+                 return pullMasterNext(pagesLeft - 1);
+             pullNext(kPullPagesMax);
+         });
 }
 
 void SyncClient::pullNext(int pagesLeft)

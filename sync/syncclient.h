@@ -1,12 +1,17 @@
 #pragma once
 // SyncClient: one sync round of a till with the server, on the event loop (never blocking):
-// enrol with a one-time code if asked, push this till's unpushed entries in bounded batches,
-// then pull other terminals' entries page by page and store them. Each step's database work is
+// enrol with a one-time code if asked, push this till's master-data changes (customers, terms,
+// users, products, tax codes, settings) and then its unpushed entries in bounded batches, then
+// pull other terminals' master-data changes and entries page by page and store them. Each step's database work is
 // one short transaction; the till records how far the server confirmed only after the server's
 // answer, so an interrupted round simply resumes and a resent batch changes nothing.
 
 #include "journal.h"
 #include "tillsyncstate.h"
+
+namespace Slate::Core {
+class Store;
+}
 
 #include <QJsonObject>
 #include <QObject>
@@ -32,6 +37,9 @@ struct RoundReport {
     qint64 pulled = 0;         // other terminals' entries stored here
     qint64 exceptions = 0;     // exceptions the server recorded because of this till's entries
     qint64 pushedSequence = 0; // the server holds this till's journal up to here
+    qint64 masterPushed = 0;   // master-data changes of this till new to the server
+    qint64 masterApplied = 0;  // other terminals' master-data changes now in force here
+    qint64 masterConflicts = 0; // pulled changes that lost to a newer version or could not apply (see master_history)
     bool enrolled = false;     // this round enrolled the till
 };
 
@@ -46,8 +54,11 @@ class SyncClient : public QObject {
     Q_OBJECT
 public:
     SyncClient(Core::Database &database, Core::Journal &journal, QObject *parent = nullptr);
+    // As above, and pulled settings take effect in this store at once (Store::setCheckoutSettings).
+    explicit SyncClient(Core::Store &store, QObject *parent = nullptr);
 
     void setServer(const QUrl &url) { m_server = url; }
+    void setStore(Core::Store &store) { m_store = &store; }
     void setPushBatch(int entries);   // 1 .. Protocol::kPushBatchMax
     void setPullPage(int entries);    // 1 .. Protocol::kPullPageMax
     void setTimeoutMs(int timeoutMs); // per request
@@ -65,11 +76,14 @@ private:
     void enroll(const QString &code);
     void pushNext(int batch, int roundsLeft);
     void pullNext(int pagesLeft);
+    void pushMasterNext(int roundsLeft);
+    void pullMasterNext(int pagesLeft);
     void send(const QString &path, const QJsonObject &body, bool sign, const OnAnswer &onAnswer);
     void done(RoundFailure failure, const QString &message);
 
     Core::Database &m_database;
     Core::Journal &m_journal;
+    Core::Store *m_store = nullptr; // optional
     QNetworkAccessManager *m_network;
     QUrl m_server;
     TillSyncState m_state;

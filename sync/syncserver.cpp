@@ -144,6 +144,8 @@ SyncServer::Reply SyncServer::route(const QHttpServerRequest &request)
                                    {"/v1/enroll", QHttpServerRequest::Method::Post},
                                    {"/v1/push", QHttpServerRequest::Method::Post},
                                    {"/v1/pull", QHttpServerRequest::Method::Post},
+                                   {"/v1/master/push", QHttpServerRequest::Method::Post},
+                                   {"/v1/master/pull", QHttpServerRequest::Method::Post},
                                    {"/v1/exceptions", QHttpServerRequest::Method::Get}};
     const Route *found = nullptr;
     for (const Route &candidate : routes) {
@@ -173,6 +175,10 @@ SyncServer::Reply SyncServer::route(const QHttpServerRequest &request)
         return push(terminalId, request.body());
     if (path == QLatin1String("/v1/pull"))
         return pull(terminalId, request.body());
+    if (path == QLatin1String("/v1/master/push"))
+        return pushMaster(terminalId, request.body());
+    if (path == QLatin1String("/v1/master/pull"))
+        return pullMaster(terminalId, request.body());
     return listExceptions(request);
 }
 
@@ -369,6 +375,71 @@ SyncServer::Reply SyncServer::pull(const QString &terminalId, const QByteArray &
     for (const Core::JournalEntry &entry : page->entries)
         entries.append(Protocol::entryToJson(entry));
     return Reply{Status::Ok, QJsonObject{{QStringLiteral("entries"), entries}, {QStringLiteral("more"), page->more}}};
+}
+
+SyncServer::Reply SyncServer::pushMaster(const QString &terminalId, const QByteArray &body)
+{
+    std::variant<QJsonObject, QString> parsed = parseObject(body);
+    if (auto *problem = std::get_if<QString>(&parsed))
+        return failure(Status::BadRequest, *problem);
+    const QJsonObject object = std::get<QJsonObject>(parsed);
+    if (object.size() != 1 || !object.value(QStringLiteral("changes")).isArray())
+        return failure(Status::BadRequest, QStringLiteral("The body must be {\"changes\": [change, …]} and nothing else."));
+    const QJsonArray array = object.value(QStringLiteral("changes")).toArray();
+    if (array.isEmpty() || array.size() > Protocol::kMasterPushMax)
+        return failure(Status::BadRequest,
+                       QStringLiteral("A push carries 1 to %1 changes; this one has %2.").arg(Protocol::kMasterPushMax).arg(array.size()));
+    QList<Core::MasterChange> changes;
+    changes.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        Core::Result<Core::MasterChange> change = Protocol::masterChangeFromJson(array.at(i), QStringLiteral("changes[%1]").arg(i));
+        if (!change)
+            return failure(Status::BadRequest, change.message());
+        if (change->node != terminalId) {
+            qCWarning(lcServer, "refused master push by terminal %s of a change by %s", qPrintable(terminalId), qPrintable(change->node));
+            return failure(Status::Forbidden, QStringLiteral("changes[%1] was made by terminal %2; terminal %3 may push only its own changes.")
+                                                  .arg(i)
+                                                  .arg(change->node, terminalId));
+        }
+        changes.append(*change);
+    }
+    Core::Result<MasterPushOutcome> outcome = m_store.pushMaster(terminalId, changes);
+    if (!outcome) {
+        qCWarning(lcServer, "refused master push by terminal %s: %s", qPrintable(terminalId), qPrintable(outcome.message()));
+        return failure(outcome.error());
+    }
+    return Reply{Status::Ok, QJsonObject{{QStringLiteral("stored"), outcome->stored}, {QStringLiteral("alreadyStored"), outcome->alreadyStored}}};
+}
+
+SyncServer::Reply SyncServer::pullMaster(const QString &terminalId, const QByteArray &body)
+{
+    std::variant<QJsonObject, QString> parsed = parseObject(body);
+    if (auto *problem = std::get_if<QString>(&parsed))
+        return failure(Status::BadRequest, *problem);
+    const QJsonObject object = std::get<QJsonObject>(parsed);
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != QLatin1String("after") && it.key() != QLatin1String("limit"))
+            return failure(Status::BadRequest, QStringLiteral("\"%1\" is not a field of a master-data pull.").arg(it.key().left(40)));
+    }
+    const std::optional<qint64> after = Protocol::integerFrom(object.value(QStringLiteral("after")), 0);
+    if (!after)
+        return failure(Status::BadRequest, QStringLiteral("\"after\" must be the cursor of the last pull (an integer of at least 0)."));
+    int limit = Protocol::kMasterPullDefault;
+    if (object.contains(QStringLiteral("limit"))) {
+        const std::optional<qint64> asked = Protocol::integerFrom(object.value(QStringLiteral("limit")), 1);
+        if (!asked || *asked > Protocol::kMasterPullMax)
+            return failure(Status::BadRequest, QStringLiteral("\"limit\" must be an integer from 1 to %1.").arg(Protocol::kMasterPullMax));
+        limit = int(*asked);
+    }
+    Core::Result<MasterPullPage> page = m_store.pullMaster(terminalId, *after, limit);
+    if (!page)
+        return failure(page.error());
+    QJsonArray changes;
+    for (const Core::MasterChange &change : page->changes)
+        changes.append(Protocol::masterChangeToJson(change));
+    return Reply{Status::Ok, QJsonObject{{QStringLiteral("changes"), changes},
+                                         {QStringLiteral("next"), double(page->next)},
+                                         {QStringLiteral("more"), page->more}}};
 }
 
 SyncServer::Reply SyncServer::listExceptions(const QHttpServerRequest &request)

@@ -43,6 +43,8 @@ private:
     Reply enroll(const QHttpServerRequest &request);
     Reply push(const QString &terminalId, const QByteArray &body);
     Reply pull(const QString &terminalId, const QByteArray &body);
+    Reply pushMaster(const QString &terminalId, const QByteArray &body);
+    Reply pullMaster(const QString &terminalId, const QByteArray &body);
     Reply listExceptions(const QHttpServerRequest &request);
     // The authenticated terminal, or the refusal to send.
     std::variant<QString, Reply> authenticate(const QHttpServerRequest &request);

@@ -1,11 +1,18 @@
 #include "syncservice.h"
 
+#include "store.h"
+
 #include <QRandomGenerator>
 
 namespace Slate::Sync {
 
 namespace {
 constexpr int kFailuresCounted = 30; // beyond this the delay is at its bound anyway
+}
+
+SyncService::SyncService(Core::Store &store, QObject *parent) : SyncService(store.database(), store.journal(), parent)
+{
+    m_client->setStore(store);
 }
 
 SyncService::SyncService(Core::Database &database, Core::Journal &journal, QObject *parent)

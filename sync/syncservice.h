@@ -30,6 +30,8 @@ class SyncService : public QObject {
     Q_OBJECT
 public:
     SyncService(Core::Database &database, Core::Journal &journal, QObject *parent = nullptr);
+    // As above, and pulled settings take effect in this store at once.
+    explicit SyncService(Core::Store &store, QObject *parent = nullptr);
 
     void setServer(const QUrl &url) { m_client->setServer(url); }
     void setPolicy(const BackoffPolicy &policy) { m_policy = policy; }

@@ -18,7 +18,7 @@ int Cli::sync(const Arguments &args)
         && (!server.isValid() || server.host().isEmpty()
             || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))))
         return usage(QStringLiteral("--server must be a URL like http://server:8470."));
-    Sync::SyncClient client(m_store->database(), m_store->journal());
+    Sync::SyncClient client(*m_store);
     if (args.has(QStringLiteral("server")))
         client.setServer(server);
     Sync::RoundResult result;
@@ -39,16 +39,23 @@ int Cli::sync(const Arguments &args)
                       {QStringLiteral("alreadyStored"), report.alreadyStored},
                       {QStringLiteral("pulled"), report.pulled},
                       {QStringLiteral("exceptions"), report.exceptions},
-                      {QStringLiteral("pushedSequence"), report.pushedSequence}},
+                      {QStringLiteral("pushedSequence"), report.pushedSequence},
+                      {QStringLiteral("masterPushed"), report.masterPushed},
+                      {QStringLiteral("masterApplied"), report.masterApplied},
+                      {QStringLiteral("masterConflicts"), report.masterConflicts}},
           QStringLiteral("%1pushed %2 entries (%3 already on the server), pulled %4 entries of other terminals; the server holds "
-                         "this till's journal up to sequence %5.%6")
+                         "this till's journal up to sequence %5. Master data: sent %7 changes, applied %8 from other terminals%9.%6")
               .arg(report.enrolled ? QStringLiteral("Enrolled; ") : QString())
               .arg(report.pushed)
               .arg(report.alreadyStored)
               .arg(report.pulled)
               .arg(report.pushedSequence)
               .arg(report.exceptions > 0 ? QStringLiteral(" The server recorded %1 exception(s) for the back office.").arg(report.exceptions)
-                                         : QString()));
+                                         : QString())
+              .arg(report.masterPushed)
+              .arg(report.masterApplied)
+              .arg(report.masterConflicts > 0 ? QStringLiteral(" (%1 older or unusable, kept in the history)").arg(report.masterConflicts)
+                                               : QString()));
     return ExitOk;
 }
 

@@ -4,6 +4,7 @@
 
 #include "accounts.h"
 #include "journal.h"
+#include "masterdata.h"
 #include "schema.h"
 #include "store.h"
 #include "uuidv7.h"
@@ -226,6 +227,27 @@ void tst_Migrations::upgradesFromEveryEarlierVersion()
     verified = store.journal().verify();
     QVERIFY2(verified.ok(), qPrintable(messageOf(verified)));
     QCOMPARE(verified->entries, qint64(4));
+
+    // Version 8 queued every master record the old till held, so that it reaches the sync
+    // server: each customer once, stamped with this terminal and an increasing version; the
+    // customer added since is queued by the trigger after them.
+    auto outbox = MasterData::unpushed(store.database(), 100);
+    QVERIFY2(outbox.ok(), qPrintable(messageOf(outbox)));
+    QStringList queued;
+    qint64 lastVersion = 0;
+    for (const MasterChange &change : *outbox) {
+        QCOMPARE(change.node, oldIdentity().terminalId);
+        QVERIFY(change.version > lastVersion);
+        lastVersion = change.version;
+        if (change.kind == MasterKinds::kCustomer)
+            queued.append(change.data.value(QStringLiteral("card")).toString());
+    }
+    QStringList expected;
+    for (const OldCustomer &old : customers)
+        expected.append(old.card);
+    expected.append(QStringLiteral("2001"));
+    QCOMPARE(queued, expected);
+    QVERIFY(MasterData::validate(outbox->first()).ok());
 
     // Reopening the upgraded database does not migrate again.
     opened->reset();

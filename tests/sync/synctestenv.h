@@ -209,7 +209,7 @@ public:
     // One sync round through the real client; the result (waits up to timeoutMs).
     Sync::RoundResult sync(const QUrl &server, const QString &enrolmentCode = QString(), int pushBatch = 200, int timeoutMs = 60000)
     {
-        Sync::SyncClient client(m_store->database(), m_store->journal());
+        Sync::SyncClient client(*m_store);
         client.setServer(server);
         client.setPushBatch(pushBatch);
         QSignalSpy spy(&client, &Sync::SyncClient::finished);
@@ -219,17 +219,13 @@ public:
         return spy.first().first().value<Sync::RoundResult>();
     }
 
-    // A customer with a fixed id on this till: stands in for customer master data, which the
-    // server does not distribute yet, so that several tills can serve the same customer.
-    Core::Customer shareCustomer(const QString &id, const QString &card)
+    // A new customer on this till (it reaches other tills by master-data sync).
+    Core::Customer addCustomer(const QString &card)
     {
-        const QString now = Core::timestampText(Core::nowUtc());
-        auto inserted = m_store->database().run(
-            QStringLiteral("INSERT INTO customers (id, card, name, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?)"),
-            {id, card, QString(QStringLiteral("Shared ") + card), now, now}, QStringLiteral("add a shared customer"));
-        if (!inserted)
-            qWarning("%s", qPrintable(inserted.message()));
-        return *m_store->customers().byId(id);
+        auto added = m_store->customers().add(Core::NewCustomer{card, QString(QStringLiteral("Customer ") + card), {}, {}});
+        if (!added)
+            qFatal("cannot add customer %s: %s", qPrintable(card), qPrintable(added.message()));
+        return *added;
     }
 
     // Every account's balance on this till, as "account" -> minor units (zero balances left out).

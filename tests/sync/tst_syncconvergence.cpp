@@ -27,13 +27,6 @@ private:
     quint32 m_seed = 0;
 };
 
-namespace {
-
-const QString kSharedA = QStringLiteral("0192a0de-0000-7000-8000-00000000000a");
-const QString kSharedB = QStringLiteral("0192a0de-0000-7000-8000-00000000000b");
-
-} // namespace
-
 void tst_SyncConvergence::initTestCase()
 {
     bool fromEnvironment = false;
@@ -49,22 +42,30 @@ void tst_SyncConvergence::converge(const QList<QUrl> &servers, const QString &da
     std::vector<std::unique_ptr<Till>> tills;
     for (const char *id : {"T1", "T2", "T3"})
         tills.push_back(std::make_unique<Till>(QString::fromLatin1(id)));
+    // T1 adds the shared customers; the others learn them by master-data sync.
+    const Core::Customer customerA = tills[0]->addCustomer(QStringLiteral("9001"));
+    const Core::Customer customerB = tills[0]->addCustomer(QStringLiteral("9002"));
+    const QString idA = customerA.id, idB = customerB.id;
     QList<Core::Customer> a, b;
-    for (auto &till : tills) {
-        a.append(till->shareCustomer(kSharedA, QStringLiteral("9001")));
-        b.append(till->shareCustomer(kSharedB, QStringLiteral("9002")));
-    }
     const QUrl &first = servers.first();
     auto serverFor = [&](int i) { return servers.at(i % servers.size()); };
     // Online: T1 tops up A with 100; everyone enrols and learns it.
-    QVERIFY(tills[0]->store().credit().topUp(a[0], tills[0]->money(QStringLiteral("100")), Core::PaymentJournal::Cash, {}, QStringLiteral("ann")).ok());
+    QVERIFY(tills[0]->store().credit().topUp(customerA, tills[0]->money(QStringLiteral("100")), Core::PaymentJournal::Cash, {}, QStringLiteral("ann")).ok());
     for (int i = 0; i < 3; ++i) {
         const Sync::RoundResult result = tills[size_t(i)]->sync(serverFor(i), enrolmentCode(database, QStringLiteral("T%1").arg(i + 1)));
         QVERIFY2(result.ok(), qPrintable(result.message));
     }
     QVERIFY2(tills[0]->sync(first).ok(), "T1's second round");
+    for (auto &till : tills) {
+        auto atA = till->store().customers().byId(idA);
+        auto atB = till->store().customers().byId(idB);
+        QVERIFY2(atA.ok() && atB.ok(), "every till knows the shared customers");
+        QCOMPARE(atA->card, QStringLiteral("9001"));
+        a.append(*atA);
+        b.append(*atB);
+    }
     for (auto &till : tills)
-        QCOMPARE(*till->store().credit().wallet(kSharedA), till->money(QStringLiteral("100")));
+        QCOMPARE(*till->store().credit().wallet(idA), till->money(QStringLiteral("100")));
 
     // Offline: T2 and T3 each spend most of A's 100 (each sees 100, so each is allowed); T1
     // tops up B and corrects it; T3 tops up B too; random extra top-ups on B everywhere.
@@ -104,14 +105,14 @@ void tst_SyncConvergence::converge(const QList<QUrl> &servers, const QString &da
         QVERIFY2(verified.ok(), qPrintable(verified.ok() ? QString() : verified.message()));
         QCOMPARE(verified->terminals, qint64(3));
     }
-    QCOMPARE(*tills[0]->store().credit().wallet(kSharedA), Core::Money(-5000, *Core::Currency::fromCode(u"NOK")));
-    QCOMPARE(*tills[0]->store().credit().wallet(kSharedB), Core::Money(expectedB, *Core::Currency::fromCode(u"NOK")));
+    QCOMPARE(*tills[0]->store().credit().wallet(idA), Core::Money(-5000, *Core::Currency::fromCode(u"NOK")));
+    QCOMPARE(*tills[0]->store().credit().wallet(idB), Core::Money(expectedB, *Core::Currency::fromCode(u"NOK")));
     // The overspend of A is an exception naming the customer and both spending entries.
     const QJsonArray exceptions = serverExceptions(database);
     QCOMPARE(exceptions.size(), 1);
     const QJsonObject overspent = exceptions.first().toObject();
     QCOMPARE(overspent[QStringLiteral("kind")].toString(), QStringLiteral("wallet-overspent"));
-    QCOMPARE(overspent[QStringLiteral("customerId")].toString(), kSharedA);
+    QCOMPARE(overspent[QStringLiteral("customerId")].toString(), idA);
     QVERIFY(overspent[QStringLiteral("amountMinorUnits")].toDouble() > 0);
     QCOMPARE(overspent[QStringLiteral("entries")].toArray().size(), 2);
 }
@@ -133,7 +134,7 @@ void tst_SyncConvergence::killedServerLosesAndDuplicatesNothing()
     QVERIFY(server.start());
     Till till(QStringLiteral("T1"));
     Till reader(QStringLiteral("T2"));
-    const Core::Customer customer = till.shareCustomer(kSharedA, QStringLiteral("9001"));
+    const Core::Customer customer = till.addCustomer(QStringLiteral("9001"));
     QVERIFY(till.sync(server.url(), enrolmentCode(server.database(), QStringLiteral("T1"))).ok());
     QVERIFY(reader.sync(server.url(), enrolmentCode(server.database(), QStringLiteral("T2"))).ok());
     {

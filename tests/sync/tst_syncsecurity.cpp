@@ -45,7 +45,7 @@ void tst_SyncSecurity::initTestCase()
     QVERIFY(m_server->start());
     m_t1 = std::make_unique<Till>(QStringLiteral("T1"));
     m_t2 = std::make_unique<Till>(QStringLiteral("T2"));
-    m_customer = m_t1->shareCustomer(QStringLiteral("c-shared-1"), QStringLiteral("5001"));
+    m_customer = m_t1->addCustomer(QStringLiteral("5001"));
     QVERIFY(m_t1->store().credit().topUp(m_customer, m_t1->money(QStringLiteral("100")), Core::PaymentJournal::Cash, {}, QStringLiteral("ann")).ok());
     const Sync::RoundResult t1 = m_t1->sync(m_server->url(), enrolmentCode(m_server->database(), QStringLiteral("T1")));
     QVERIFY2(t1.ok(), qPrintable(t1.message));

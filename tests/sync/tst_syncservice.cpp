@@ -25,7 +25,7 @@ void tst_SyncService::offlineThenOnline()
     QVERIFY(server.start());
     Till till(QStringLiteral("T1"));
     QVERIFY(till.sync(server.url(), enrolmentCode(server.database(), QStringLiteral("T1"))).ok());
-    const Core::Customer customer = till.shareCustomer(QStringLiteral("c1"), QStringLiteral("1"));
+    const Core::Customer customer = till.addCustomer(QStringLiteral("1"));
     for (int i = 0; i < 3; ++i)
         QVERIFY(till.store().credit().topUp(customer, till.money(QStringLiteral("5")), Core::PaymentJournal::Cash, {}, QStringLiteral("ann")).ok());
 
@@ -71,7 +71,7 @@ void tst_SyncService::hungServerDoesNotSlowTheTill()
     QVERIFY(Sync::TillSync::saveEnrolment(till.database(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(hung.serverPort())),
                                           QStringLiteral("T1"), Sync::Protocol::newSecret())
                 .ok());
-    const Core::Customer customer = till.shareCustomer(QStringLiteral("c1"), QStringLiteral("1"));
+    const Core::Customer customer = till.addCustomer(QStringLiteral("1"));
     Sync::SyncService service(till.database(), till.store().journal());
     service.client().setTimeoutMs(1500);
     QSignalSpy rounds(&service, &Sync::SyncService::roundFinished);
