@@ -9,7 +9,10 @@
 #include <QMap>
 #include <QRandomGenerator>
 
+
 #include <array>
+#include <set>
+#include <tuple>
 
 namespace Slate::Sync {
 
@@ -325,7 +328,8 @@ Core::Result<int> ServerStore::applyBalancesAndFindExceptions(const QList<Journa
     }
 
     // Replay this batch over each wallet: an entry that takes money out of a wallet and leaves
-    // it below zero is an overspend (the till allowed it offline, or another till spent first).
+    // it below minus the customer's overdraft (zero without one) is an overspend (the till
+    // allowed it offline, or another till spent first).
     int recorded = 0;
     QMap<std::pair<QString, QString>, qint64> running = before;
     for (const JournalEntry &entry : fresh) {
@@ -338,31 +342,164 @@ Core::Result<int> ServerStore::applyBalancesAndFindExceptions(const QList<Journa
             const qint64 walletBelowZero = *it; // the liability's balance: positive = wallet below zero
             if (posting.amount.minorUnits() <= 0 || walletBelowZero <= 0)
                 continue;
-            Core::Result<QSqlQuery> debits = m_database.run(
-                QStringLiteral("SELECT e.id FROM postings p JOIN entries e ON e.position = p.entry_position "
-                               "WHERE p.account = ? AND p.amount > 0 ORDER BY p.entry_position DESC LIMIT ?"),
-                {posting.account, kRecentDebitsMax}, doing);
-            if (!debits)
-                return debits.error();
-            QStringList involved;
-            while (debits->next())
-                involved.append(debits->value(0).toString());
             const QString customerId = posting.account.mid(kStoreCreditPrefix.size());
+            Core::Result<CustomerTerms> terms = customerTerms(customerId);
+            if (!terms)
+                return terms.error();
+            const qint64 beyond = walletBelowZero - terms->overdraftMinorUnits;
+            if (beyond <= 0)
+                continue;
+            Core::Result<QStringList> involved = latestDebits(posting.account, doing);
+            if (!involved)
+                return involved.error();
             const QString detail =
-                QStringLiteral("The wallet of customer %1 is %2 minor units of %3 below zero after %4.")
+                QStringLiteral("The wallet of customer %1 is %2 minor units of %3 below zero after %4, %5 beyond its overdraft of %6.")
                     .arg(customerId)
                     .arg(walletBelowZero)
-                    .arg(key.second, label(entry));
-            Core::Result<QSqlQuery> inserted = m_database.run(
-                QStringLiteral("INSERT INTO exceptions (kind, customer_id, account, currency, amount, entry_id, terminal_id, "
-                               "entries, detail, created_ms) VALUES ('wallet-overspent', ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                               "ON CONFLICT (kind, entry_id) DO NOTHING"),
-                {customerId, posting.account, key.second, walletBelowZero, Core::uuidText(entry.id), entry.terminalId,
-                 involved.join(QLatin1Char(',')), detail, nowMs()},
-                QStringLiteral("record an exception"));
+                    .arg(key.second, label(entry))
+                    .arg(beyond)
+                    .arg(terms->overdraftMinorUnits);
+            Core::Result<bool> inserted = recordException(QStringLiteral("wallet-overspent"), customerId, posting.account, key.second,
+                                                          beyond, entry, *involved, detail);
             if (!inserted)
                 return inserted.error();
-            recorded += inserted->numRowsAffected() > 0 ? 1 : 0;
+            recorded += *inserted ? 1 : 0;
+        }
+    }
+    Core::Result<int> overLimit = findAccountsOverLimit(fresh, deltas);
+    if (!overLimit)
+        return overLimit.error();
+    return recorded + *overLimit;
+}
+
+Core::Result<ServerStore::CustomerTerms> ServerStore::customerTerms(const QString &customerId) const
+{
+    Core::Result<Core::MasterChange> current = masterCurrent(Core::MasterKinds::kCustomerTerms, customerId);
+    if (!current)
+        return current.error();
+    // Without terms on the server: no overdraft and no account sales (the till's defaults).
+    CustomerTerms terms;
+    terms.creditLimitMinorUnits = qint64(current->data.value(QStringLiteral("creditLimit")).toDouble(0));
+    terms.overdraftMinorUnits = qint64(current->data.value(QStringLiteral("overdraftLimit")).toDouble(0));
+    return terms;
+}
+
+Core::Result<QStringList> ServerStore::latestDebits(const QString &account, const QString &doing) const
+{
+    Core::Result<QSqlQuery> debits = m_database.run(
+        QStringLiteral("SELECT e.id FROM postings p JOIN entries e ON e.position = p.entry_position "
+                       "WHERE p.account = ? AND p.amount > 0 ORDER BY p.entry_position DESC LIMIT ?"),
+        {account, kRecentDebitsMax}, doing);
+    if (!debits)
+        return debits.error();
+    QStringList involved;
+    while (debits->next())
+        involved.append(debits->value(0).toString());
+    return involved;
+}
+
+Core::Result<bool> ServerStore::recordException(const QString &kind, const QString &customerId, const QString &account,
+                                                const QString &currency, qint64 amount, const JournalEntry &entry,
+                                                const QStringList &involved, const QString &detail)
+{
+    Core::Result<QSqlQuery> inserted = m_database.run(
+        QStringLiteral("INSERT INTO exceptions (kind, customer_id, account, currency, amount, entry_id, terminal_id, "
+                       "entries, detail, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (kind, entry_id) DO NOTHING"),
+        {kind, customerId, account, currency, amount, Core::uuidText(entry.id), entry.terminalId, involved.join(QLatin1Char(',')),
+         detail, nowMs()},
+        QStringLiteral("record an exception"));
+    if (!inserted)
+        return inserted.error();
+    return inserted->numRowsAffected() > 0;
+}
+
+Core::Result<int> ServerStore::findAccountsOverLimit(const QList<JournalEntry> &fresh,
+                                                     const QMap<std::pair<QString, QString>, qint64> &deltas)
+{
+    // Usage is the sum of a customer's receivable balances (accrued and invoiced), in all stores
+    // when the limit is shared, else in the store the sale was made in (the account's fifth
+    // segment: assets:receivable:<customer>:accrued|invoiced:<store>…).
+    Core::Result<Core::MasterChange> scope = masterCurrent(Core::MasterKinds::kSetting, QStringLiteral("limit_scope"));
+    if (!scope)
+        return scope.error();
+    const bool perStore = scope->data.value(QStringLiteral("value")).toString() == QLatin1String("per-store");
+    const QString receivable = QStringLiteral("assets:receivable:");
+    auto usageKey = [&](const QString &account, const QString &currency) {
+        const QStringList segments = account.split(QLatin1Char(':'));
+        return std::make_tuple(segments.value(2), perStore ? segments.value(4) : QString(), currency);
+    };
+    const QString doing = QStringLiteral("sum account usage");
+    // Usage before this batch: what the balances hold now, less what the batch moved.
+    QMap<std::tuple<QString, QString, QString>, qint64> usage;
+    for (const JournalEntry &entry : fresh) {
+        for (const Core::Posting &posting : entry.postings) {
+            if (!posting.account.startsWith(receivable))
+                continue;
+            const auto key = usageKey(posting.account, posting.amount.currency().code());
+            if (usage.contains(key))
+                continue;
+            const QString prefix = Core::Accounts::receivablePrefix(std::get<0>(key));
+            Core::Result<QSqlQuery> rows = m_database.run(
+                QStringLiteral("SELECT account, balance FROM account_balances WHERE substr(account, 1, ?) = ? AND currency = ?"),
+                {int(prefix.size()), prefix, std::get<2>(key)}, doing);
+            if (!rows)
+                return rows.error();
+            qint64 total = 0;
+            while (rows->next()) {
+                const QString account = rows->value(0).toString();
+                if (usageKey(account, std::get<2>(key)) != key)
+                    continue;
+                total += rows->value(1).toLongLong() - deltas.value({account, std::get<2>(key)}, 0);
+            }
+            usage.insert(key, total);
+        }
+    }
+    int recorded = 0;
+    for (const JournalEntry &entry : fresh) {
+        std::set<std::tuple<QString, QString, QString>> raised;
+        for (const Core::Posting &posting : entry.postings) {
+            if (!posting.account.startsWith(receivable))
+                continue;
+            const auto key = usageKey(posting.account, posting.amount.currency().code());
+            usage[key] += posting.amount.minorUnits();
+            if (posting.amount.minorUnits() > 0)
+                raised.insert(key);
+        }
+        // A manager's override (referenced by the entry) authorised going over.
+        if (!entry.references.overrideId.isEmpty())
+            continue;
+        for (const auto &key : raised) {
+            const QString &customerId = std::get<0>(key);
+            Core::Result<CustomerTerms> terms = customerTerms(customerId);
+            if (!terms)
+                return terms.error();
+            const qint64 over = usage.value(key) - terms->creditLimitMinorUnits;
+            if (over <= 0)
+                continue;
+            const QString where = perStore ? QStringLiteral(" in store %1").arg(std::get<1>(key)) : QString();
+            const QString detail = QStringLiteral("Customer %1 uses %2 minor units of %3 on account%4 after %5, %6 over the limit of %7, "
+                                                  "without an override.")
+                                       .arg(customerId)
+                                       .arg(usage.value(key))
+                                       .arg(std::get<2>(key), where, label(entry))
+                                       .arg(over)
+                                       .arg(terms->creditLimitMinorUnits);
+            const QString prefix = Core::Accounts::receivablePrefix(customerId);
+            Core::Result<QSqlQuery> involvedRows = m_database.run(
+                QStringLiteral("SELECT DISTINCT e.id, e.position FROM postings p JOIN entries e ON e.position = p.entry_position "
+                               "WHERE substr(p.account, 1, ?) = ? AND p.amount > 0 ORDER BY e.position DESC LIMIT ?"),
+                {int(prefix.size()), prefix, kRecentDebitsMax}, doing);
+            if (!involvedRows)
+                return involvedRows.error();
+            QStringList involved;
+            while (involvedRows->next())
+                involved.append(involvedRows->value(0).toString());
+            Core::Result<bool> inserted = recordException(QStringLiteral("account-over-limit"), customerId, prefix, std::get<2>(key),
+                                                          over, entry, involved, detail);
+            if (!inserted)
+                return inserted.error();
+            recorded += *inserted ? 1 : 0;
         }
     }
     return recorded;

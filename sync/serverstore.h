@@ -51,7 +51,7 @@ struct MasterPullPage {
 
 struct SyncException {
     qint64 id = 0;
-    QString kind;       // "wallet-overspent" or "conflicting-entry"
+    QString kind;       // "wallet-overspent", "account-over-limit" or "conflicting-entry"
     QString customerId; // for wallet-overspent
     QString account;
     QString currency;
@@ -103,7 +103,18 @@ public:
 
 private:
     Core::Result<QList<Core::JournalEntry>> entriesOf(const QString &terminalId, qint64 afterSequence, int limit) const;
+    struct CustomerTerms {
+        qint64 creditLimitMinorUnits = 0;
+        qint64 overdraftMinorUnits = 0;
+    };
     Core::Result<int> applyBalancesAndFindExceptions(const QList<Core::JournalEntry> &fresh);
+    Core::Result<int> findAccountsOverLimit(const QList<Core::JournalEntry> &fresh,
+                                            const QMap<std::pair<QString, QString>, qint64> &deltas);
+    Core::Result<CustomerTerms> customerTerms(const QString &customerId) const;
+    Core::Result<QStringList> latestDebits(const QString &account, const QString &doing) const;
+    Core::Result<bool> recordException(const QString &kind, const QString &customerId, const QString &account,
+                                       const QString &currency, qint64 amount, const Core::JournalEntry &entry,
+                                       const QStringList &involved, const QString &detail);
     void recordConflict(const QString &terminalId, const Core::JournalEntry &entry, const QString &detail);
 
     ServerDatabase &m_database;

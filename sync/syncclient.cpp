@@ -252,13 +252,23 @@ void SyncClient::pullNext(int pagesLeft)
 
 void SyncClient::send(const QString &path, const QJsonObject &body, bool sign, const OnAnswer &onAnswer)
 {
+    sendRequest(QByteArrayLiteral("POST"), path, QJsonDocument(body).toJson(QJsonDocument::Compact), sign, onAnswer,
+                [this](RoundFailure failure, const QString &message) { done(failure, message); });
+}
+
+void SyncClient::sendRequest(const QByteArray &method, const QString &pathAndQuery, const QByteArray &payload, bool sign,
+                             const OnAnswer &onAnswer, const std::function<void(RoundFailure, const QString &)> &onFailure)
+{
     QUrl url = m_server;
-    url.setPath(path);
+    const qsizetype question = pathAndQuery.indexOf(QLatin1Char('?'));
+    url.setPath(pathAndQuery.left(question));
+    if (question >= 0)
+        url.setQuery(pathAndQuery.mid(question + 1));
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (method == "POST")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(m_timeoutMs);
-    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
     if (sign) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const QByteArray nonce = Protocol::newNonce();
@@ -267,28 +277,70 @@ void SyncClient::send(const QString &path, const QJsonObject &body, bool sign, c
         request.setRawHeader(Protocol::kTimestampHeader, QByteArray::number(now));
         request.setRawHeader(Protocol::kNonceHeader, nonce);
         request.setRawHeader(Protocol::kSignatureHeader,
-                             Protocol::signature(m_state.secret, Protocol::signingInput(QByteArrayLiteral("POST"), path.toUtf8(),
-                                                                                        terminal, now, nonce, payload)));
+                             Protocol::signature(m_state.secret, Protocol::signingInput(method, pathAndQuery.toUtf8(), terminal, now,
+                                                                                        nonce, payload)));
     }
-    QNetworkReply *reply = m_network->post(request, payload);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, onAnswer, path] {
+    QNetworkReply *reply = method == "POST" ? m_network->post(request, payload) : m_network->get(request);
+    const QString path = url.path();
+    connect(reply, &QNetworkReply::finished, this, [this, reply, onAnswer, onFailure, path] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->readAll();
         if (status == 0)
-            return done(RoundFailure::Network, tr("The server at %1 cannot be reached: %2").arg(m_server.toString(), reply->errorString()));
+            return onFailure(RoundFailure::Network,
+                             tr("The server at %1 cannot be reached: %2").arg(m_server.toString(), reply->errorString()));
         const QJsonObject answer = QJsonDocument::fromJson(data).object();
         if (status == 503)
-            return done(RoundFailure::Network, tr("The server is busy; the round will be retried."));
+            return onFailure(RoundFailure::Network, tr("The server is busy; the round will be retried."));
         if (status != 200) {
             const QString message = answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
-            return done(RoundFailure::Refused,
-                        tr("The server refused %1 (HTTP %2): %3").arg(path).arg(status).arg(message.isEmpty() ? reply->errorString() : message));
+            return onFailure(RoundFailure::Refused, tr("The server refused %1 (HTTP %2): %3")
+                                                        .arg(path)
+                                                        .arg(status)
+                                                        .arg(message.isEmpty() ? reply->errorString() : message));
         }
         if (reply->error() != QNetworkReply::NoError)
-            return done(RoundFailure::Network, tr("The answer of the server at %1 was cut off: %2").arg(m_server.toString(), reply->errorString()));
+            return onFailure(RoundFailure::Network,
+                             tr("The answer of the server at %1 was cut off: %2").arg(m_server.toString(), reply->errorString()));
         onAnswer(answer);
     });
+}
+
+void SyncClient::listExceptions(int pagesMax)
+{
+    m_exceptions = QJsonArray();
+    auto fail = [this](RoundFailure failure, const QString &message) {
+        emit exceptionsListed({}, RoundResult{failure, message, {}});
+    };
+    Core::Result<TillSyncState> state = TillSync::load(m_database);
+    if (!state)
+        return fail(RoundFailure::Local, state.message());
+    m_state = *state;
+    if (m_server.isEmpty())
+        m_server = m_state.serverUrl;
+    if (!m_state.enrolled() || m_server.isEmpty())
+        return fail(RoundFailure::Local, tr("This database is not enrolled with a sync server; run slatectl sync --server URL "
+                                            "--enroll CODE first."));
+    listExceptionsAfter(0, qBound(1, pagesMax, 1000));
+}
+
+void SyncClient::listExceptionsAfter(qint64 after, int pagesLeft)
+{
+    constexpr int kPage = 500;
+    sendRequest(
+        QByteArrayLiteral("GET"), QStringLiteral("/v1/exceptions?after=%1&limit=%2").arg(after).arg(kPage), {}, true,
+        [this, pagesLeft](const QJsonObject &answer) {
+            const QJsonArray page = answer.value(QStringLiteral("exceptions")).toArray();
+            qint64 last = 0;
+            for (const QJsonValue &row : page) {
+                m_exceptions.append(row);
+                last = qint64(row.toObject().value(QStringLiteral("id")).toDouble());
+            }
+            if (page.size() == kPage && pagesLeft > 1 && last > 0)
+                return listExceptionsAfter(last, pagesLeft - 1);
+            emit exceptionsListed(m_exceptions, RoundResult{});
+        },
+        [this](RoundFailure failure, const QString &message) { emit exceptionsListed({}, RoundResult{failure, message, {}}); });
 }
 
 void SyncClient::done(RoundFailure failure, const QString &message)

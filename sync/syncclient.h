@@ -13,6 +13,7 @@ namespace Slate::Core {
 class Store;
 }
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
@@ -68,8 +69,14 @@ public:
     void start(const QString &enrolmentCode = QString());
     bool busy() const { return m_busy; }
 
+    // Reads the server's exceptions for the back office (signed GET /v1/exceptions, page by page,
+    // at most pagesMax pages); exceptionsListed() follows.
+    void listExceptions(int pagesMax = 100);
+
 signals:
     void finished(const Slate::Sync::RoundResult &result);
+    // The exceptions as the server sent them (PROTOCOL.md), or a failure with its message.
+    void exceptionsListed(const QJsonArray &exceptions, const Slate::Sync::RoundResult &result);
 
 private:
     using OnAnswer = std::function<void(const QJsonObject &answer)>;
@@ -79,6 +86,9 @@ private:
     void pushMasterNext(int roundsLeft);
     void pullMasterNext(int pagesLeft);
     void send(const QString &path, const QJsonObject &body, bool sign, const OnAnswer &onAnswer);
+    void sendRequest(const QByteArray &method, const QString &pathAndQuery, const QByteArray &payload, bool sign,
+                     const OnAnswer &onAnswer, const std::function<void(RoundFailure, const QString &)> &onFailure);
+    void listExceptionsAfter(qint64 after, int pagesLeft);
     void done(RoundFailure failure, const QString &message);
 
     Core::Database &m_database;
@@ -88,6 +98,7 @@ private:
     QUrl m_server;
     TillSyncState m_state;
     RoundReport m_report;
+    QJsonArray m_exceptions;
     int m_pushBatch = 200;
     int m_pullPage = 500;
     int m_timeoutMs = 30000;

@@ -7,6 +7,7 @@
 #include "syncclient.h"
 
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace Slate::Cli {
@@ -56,6 +57,36 @@ int Cli::sync(const Arguments &args)
               .arg(report.masterApplied)
               .arg(report.masterConflicts > 0 ? QStringLiteral(" (%1 older or unusable, kept in the history)").arg(report.masterConflicts)
                                                : QString()));
+    return ExitOk;
+}
+
+int Cli::exceptions(const Arguments &args)
+{
+    Q_UNUSED(args);
+    Sync::SyncClient client(*m_store);
+    QJsonArray rows;
+    Sync::RoundResult result{Sync::RoundFailure::Network, QStringLiteral("no answer"), {}};
+    QEventLoop loop;
+    QObject::connect(&client, &Sync::SyncClient::exceptionsListed, &loop,
+                     [&](const QJsonArray &listed, const Sync::RoundResult &outcome) {
+                         rows = listed;
+                         result = outcome;
+                         loop.quit();
+                     });
+    QMetaObject::invokeMethod(&client, [&client] { client.listExceptions(); }, Qt::QueuedConnection);
+    loop.exec();
+    if (!result.ok())
+        return fail(Core::makeError(result.failure == Sync::RoundFailure::Local ? Core::ErrorCode::InvalidArgument : Core::ErrorCode::IoError,
+                                    result.message));
+    QStringList lines;
+    for (const QJsonValue &row : std::as_const(rows)) {
+        const QJsonObject exception = row.toObject();
+        lines.append(QStringLiteral("%1 %2 %3 %4: %5")
+                         .arg(qint64(exception.value(QStringLiteral("id")).toDouble()))
+                         .arg(exception.value(QStringLiteral("createdUtc")).toString(), exception.value(QStringLiteral("kind")).toString(),
+                              exception.value(QStringLiteral("terminalId")).toString(), exception.value(QStringLiteral("detail")).toString()));
+    }
+    print(rows, lines.isEmpty() ? QStringLiteral("No exceptions.") : lines.join(QLatin1Char('\n')));
     return ExitOk;
 }
 

@@ -204,6 +204,7 @@ public:
 
     Core::Store &store() { return *m_store; }
     Core::Database &database() { return m_store->database(); }
+    const QString &path() const { return m_store.path(); }
     Core::Money money(const QString &text) const { return m_store.money(text); }
 
     // One sync round through the real client; the result (waits up to timeoutMs).
