@@ -117,7 +117,7 @@ QString termsText(const CreditTerms &terms, const Currency &currency)
 
 int Cli::run(const QStringList &arguments)
 {
-    static const std::array<Command, 35> commands{{
+    static const std::array<Command, 36> commands{{
         {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
         {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
         {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
@@ -153,6 +153,7 @@ int Cli::run(const QStringList &arguments)
         {"overrides", "overrides [--from DATE] [--to DATE]    (the manager overrides log)", {names({"from", "to"}), {}}, 0, 0, true, &Cli::overrides},
         {"customer import", "customer import FILE.csv [--skip-bad]   (header: card,name[,phone,email,credit_limit,overdraft,terms_days,blocked])", {{}, names({"skip-bad"})}, 1, 1, true, &Cli::customerImport},
         {"sync", "sync [--server URL] [--enroll CODE]    (one round with the sync server: push, then pull)", {names({"server", "enroll"}), {}}, 0, 0, true, &Cli::sync},
+        {"exceptions", "exceptions    (the sync server's exceptions: overspent wallets, accounts over the limit)", {}, 0, 0, true, &Cli::exceptions},
     }};
 
     // Find the command words: the first one or two arguments that are not global options.

@@ -66,6 +66,7 @@ private:
     int productImport(const Arguments &args);
     int customerImport(const Arguments &args);
     int sync(const Arguments &args); // synccommands.cpp
+    int exceptions(const Arguments &args); // synccommands.cpp
     // checkoutcommands.cpp
     int sale(const Arguments &args);
     int receipt(const Arguments &args);
