@@ -162,11 +162,11 @@ void BackOfficeWindow::searchCustomers()
     m_customerMessage->setText(m_customers->rowCount() == kCustomerRowsShown
                                    ? tr("Showing the first %1; search to narrow the list.").arg(kCustomerRowsShown)
                                    : tr("%n customer(s).", nullptr, m_customers->rowCount()));
-    // Figures and the state keep their full width; the name takes what is left.
+    // Every column as wide as its content; the table scrolls sideways on a narrow screen.
     QHeaderView *header = m_customerView->horizontalHeader();
-    header->setStretchLastSection(false);
     for (int column = 0; column < CustomerCreditModel::ColumnCount; ++column)
-        header->setSectionResizeMode(column, column == CustomerCreditModel::State ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
 }
 
 bool BackOfficeWindow::selectCustomer(const QString &card)

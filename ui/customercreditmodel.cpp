@@ -55,7 +55,7 @@ QVariant CustomerCreditModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (section >= Wallet && section <= Overdue)
-        return tr("%1 (%2)").arg(amountHeader(section), m_session.currency().code());
+        return QStringLiteral("%1\n(%2)").arg(amountHeader(section), m_session.currency().code()); // two lines: narrow columns
     switch (section) {
     case Card:
         return tr("Card");

@@ -12,7 +12,8 @@ namespace Slate::Ui {
 class CustomerCreditModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Card, Name, Phone, Wallet, Overdraft, Limit, Used, Available, Overdue, State, ColumnCount };
+    // The state comes early: it is what a manager scans the list for.
+    enum Column { Card, Name, State, Phone, Wallet, Overdraft, Limit, Used, Available, Overdue, ColumnCount };
     static constexpr int SortRole = Qt::UserRole;
 
     CustomerCreditModel(const Session &session, QObject *parent) : QAbstractTableModel(parent), m_session(session) {}

@@ -75,7 +75,7 @@ LoginDialog::LoginDialog(Session &session, Purpose purpose, QWidget *parent) : Q
     layout->addWidget(m_demo);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(720, 480);
+    resize(760, 580);
 
     // Up/Down in the PIN field move through the users: the PIN field keeps the focus.
     m_pin->installEventFilter(this);

@@ -69,7 +69,7 @@ void tst_BackOffice::customersListCreditColumnsSearchAndSort()
     QCOMPARE(view->model()->index(0, CustomerCreditModel::Card).data().toString(), QStringLiteral("7002"));
     QCOMPARE(view->model()->index(2, CustomerCreditModel::Card).data().toString(), QStringLiteral("7001"));
     QCOMPARE(view->model()->index(0, CustomerCreditModel::Wallet).data().toString(), till.session.amountText(till.money("300.00")));
-    QCOMPARE(view->model()->headerData(CustomerCreditModel::Wallet, Qt::Horizontal).toString(), QStringLiteral("Wallet (NOK)"));
+    QCOMPARE(view->model()->headerData(CustomerCreditModel::Wallet, Qt::Horizontal).toString(), QStringLiteral("Wallet\n(NOK)"));
     QCOMPARE(view->model()->index(0, CustomerCreditModel::State).data().toString(), QStringLiteral("✓ OK"));
     type(window.customerSearch(), "lars");
     QTest::keyClick(window.customerSearch(), Qt::Key_Return);
