@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 namespace Slate::Sync {
 
@@ -24,6 +25,20 @@ SyncClient::SyncClient(Core::Database &database, Core::Journal &journal, QObject
     : QObject(parent), m_database(database), m_journal(journal), m_network(new QNetworkAccessManager(this))
 {
     qRegisterMetaType<Slate::Sync::RoundResult>();
+    if (const QString caFile = qEnvironmentVariable("SLATE_SYNC_CA_FILE"); !caFile.isEmpty()) {
+        if (auto loaded = setCaFile(caFile); !loaded)
+            qWarning("slate sync: %s", qPrintable(loaded.message()));
+    }
+}
+
+Core::Result<void> SyncClient::setCaFile(const QString &path)
+{
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
+    if (certificates.isEmpty())
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               tr("%1 holds no PEM certificate; give the CA certificate that signed the server's.").arg(path));
+    m_caCertificates = certificates;
+    return {};
 }
 
 SyncClient::SyncClient(Core::Store &store, QObject *parent) : SyncClient(store.database(), store.journal(), parent)
@@ -269,6 +284,11 @@ void SyncClient::sendRequest(const QByteArray &method, const QString &pathAndQue
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(m_timeoutMs);
+    if (!m_caCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_caCertificates);
+        request.setSslConfiguration(tls);
+    }
     if (sign) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const QByteArray nonce = Protocol::newNonce();

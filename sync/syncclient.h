@@ -16,6 +16,7 @@ class Store;
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QSslCertificate>
 #include <QUrl>
 
 #include <functional>
@@ -60,6 +61,10 @@ public:
 
     void setServer(const QUrl &url) { m_server = url; }
     void setStore(Core::Store &store) { m_store = &store; }
+    // Trusts the CA certificates in this PEM file for an https:// server (besides the system's),
+    // e.g. a shop's own CA or the server's self-signed certificate. Without it, and without
+    // $SLATE_SYNC_CA_FILE, only the system's CAs are trusted.
+    Core::Result<void> setCaFile(const QString &path);
     void setPushBatch(int entries);   // 1 .. Protocol::kPushBatchMax
     void setPullPage(int entries);    // 1 .. Protocol::kPullPageMax
     void setTimeoutMs(int timeoutMs); // per request
@@ -99,6 +104,7 @@ private:
     TillSyncState m_state;
     RoundReport m_report;
     QJsonArray m_exceptions;
+    QList<QSslCertificate> m_caCertificates;
     int m_pushBatch = 200;
     int m_pullPage = 500;
     int m_timeoutMs = 30000;

@@ -8,6 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLoggingCategory>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -28,18 +33,35 @@ constexpr qint64 kHeadersAllowance = 64 * 1024;
 // QtHttpServer 6.4 reads a whole request into memory before handing it over, whatever its
 // size. This server sees each connection's bytes first and cuts off one that sends more than a
 // request may hold, so an oversized upload cannot fill the server's memory.
+//
+// With TLS configured, each connection is a QSslSocket that starts the server handshake at once;
+// QtHttpServer then reads the decrypted request through it like any socket. (QtHttpServer 6.4's
+// own sslSetup() works only with the QTcpServer it creates itself, which would lose the bound.)
 class BoundedTcpServer : public QTcpServer {
 public:
-    using QTcpServer::QTcpServer;
+    BoundedTcpServer(const std::optional<QSslConfiguration> &tls, QObject *parent) : QTcpServer(parent), m_tls(tls) {}
 
 protected:
     void incomingConnection(qintptr descriptor) override
     {
-        auto *socket = new QTcpSocket(this);
+        QTcpSocket *socket = nullptr;
+        if (m_tls) {
+            auto *secure = new QSslSocket(this);
+            secure->setSslConfiguration(*m_tls);
+            connect(secure, &QSslSocket::sslErrors, secure, [secure](const QList<QSslError> &errors) {
+                qCWarning(lcServer, "TLS handshake with %s failed: %s", qPrintable(secure->peerAddress().toString()),
+                          qPrintable(errors.isEmpty() ? QString() : errors.first().errorString()));
+            });
+            socket = secure;
+        } else {
+            socket = new QTcpSocket(this);
+        }
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
             return;
         }
+        if (m_tls)
+            static_cast<QSslSocket *>(socket)->startServerEncryption();
         // Connected before QtHttpServer's own handler, so it runs first.
         connect(socket, &QTcpSocket::readyRead, socket, [socket] {
             const qint64 received = socket->property("slateBytes").toLongLong() + socket->bytesAvailable();
@@ -59,6 +81,9 @@ protected:
         });
         addPendingConnection(socket);
     }
+
+private:
+    std::optional<QSslConfiguration> m_tls;
 };
 
 QJsonObject errorBody(const QString &code, const QString &message)
@@ -101,7 +126,7 @@ SyncServer::SyncServer(ServerStore &store, QObject *parent) : QAbstractHttpServe
 
 Core::Result<quint16> SyncServer::listenOn(const QHostAddress &address, quint16 port)
 {
-    auto *tcp = new BoundedTcpServer(this);
+    auto *tcp = new BoundedTcpServer(m_tls, this);
     if (!tcp->listen(address, port)) {
         const QString reason = tcp->errorString();
         delete tcp;
@@ -110,6 +135,43 @@ Core::Result<quint16> SyncServer::listenOn(const QHostAddress &address, quint16 
     }
     bind(tcp);
     return tcp->serverPort();
+}
+
+Core::Result<void> SyncServer::enableTls(const QString &certificateFile, const QString &keyFile)
+{
+    auto read = [](const QString &path, const char *what) -> Core::Result<QByteArray> {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Core::makeError(Core::ErrorCode::NotFound,
+                                   QStringLiteral("Cannot read the TLS %1 %2: %3.").arg(QLatin1String(what), path, file.errorString()));
+        return file.read(1024 * 1024);
+    };
+    if (!QSslSocket::supportsSsl())
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("This Qt has no TLS backend (install the OpenSSL TLS plugin of Qt 6)."));
+    Core::Result<QByteArray> certificateText = read(certificateFile, "certificate");
+    if (!certificateText)
+        return certificateText.error();
+    Core::Result<QByteArray> keyText = read(keyFile, "key");
+    if (!keyText)
+        return keyText.error();
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(*certificateText, QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull())
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("%1 holds no PEM certificate; give the server's certificate (and its chain).").arg(certificateFile));
+    QSslKey key(*keyText, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(*keyText, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key.").arg(keyFile));
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // tills authenticate by request signature
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    m_tls = configuration;
+    return {};
 }
 
 void SyncServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -10,6 +10,9 @@
 #include <QHostAddress>
 #include <QHttpServerResponder>
 #include <QJsonObject>
+#include <QSslConfiguration>
+
+#include <optional>
 
 #include <variant>
 
@@ -23,6 +26,8 @@ class SyncServer : public QAbstractHttpServer {
 public:
     explicit SyncServer(ServerStore &store, QObject *parent = nullptr);
 
+    // Serves HTTPS with this PEM certificate (chain) and unencrypted PEM key; call before listenOn.
+    Core::Result<void> enableTls(const QString &certificateFile, const QString &keyFile);
     // Listens on address:port (port 0: a free port); the port listened on, or an error.
     Core::Result<quint16> listenOn(const QHostAddress &address, quint16 port);
 
@@ -51,6 +56,7 @@ private:
     Reply refuseAuthentication(const QHttpServerRequest &request, const QString &terminalId, const QString &reason);
 
     ServerStore &m_store;
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace Slate::Sync

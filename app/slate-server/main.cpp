@@ -29,7 +29,7 @@ int usage(const QString &problem)
 {
     QTextStream(stderr) << "slate-server: " << problem << "\n"
                         << "usage:\n"
-                        << "  slate-server [serve] --db FILE|postgresql://USER@HOST:PORT/DB --listen HOST:PORT\n"
+                        << "  slate-server [serve] --db FILE|postgresql://USER@HOST:PORT/DB --listen HOST:PORT [--tls-cert F --tls-key F]\n"
                         << "  slate-server enroll --db … --store CODE --terminal ID [--valid-hours N]\n"
                         << "  slate-server revoke --db … --terminal ID\n"
                         << "  slate-server exceptions --db … [--json]\n"
@@ -52,6 +52,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("terminal"), QStringLiteral("terminal id"), QStringLiteral("id")},
         {QStringLiteral("valid-hours"), QStringLiteral("enrolment code validity"), QStringLiteral("hours")},
         {QStringLiteral("json"), QStringLiteral("JSON output")},
+        {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (chain) for HTTPS"), QStringLiteral("file")},
+        {QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS"), QStringLiteral("file")},
     });
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
@@ -77,12 +79,20 @@ int main(int argc, char *argv[])
         if (colon <= 0 || !portOk || port > 65535 || address.isNull())
             return usage(QStringLiteral("--listen needs HOST:PORT with a numeric address, e.g. 127.0.0.1:8470 (port 0: any free port)"));
         Sync::SyncServer server(store);
+        const bool tls = parser.isSet(QStringLiteral("tls-cert")) || parser.isSet(QStringLiteral("tls-key"));
+        if (tls) {
+            if (!parser.isSet(QStringLiteral("tls-cert")) || !parser.isSet(QStringLiteral("tls-key")))
+                return usage(QStringLiteral("HTTPS needs both --tls-cert and --tls-key"));
+            if (auto enabled = server.enableTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));
+                !enabled)
+                return failed(enabled.error());
+        }
         Core::Result<quint16> bound = server.listenOn(address, quint16(port));
         if (!bound)
             return failed(bound.error());
         // Tests and service managers read this line to learn the port.
         out << "slate-server listening on " << address.toString() << ':' << *bound << " (" << (*database)->description()
-            << ", schema " << (*database)->schemaVersion() << ")" << Qt::endl;
+            << ", schema " << (*database)->schemaVersion() << (tls ? ", https" : "") << ")" << Qt::endl;
         return app.exec();
     }
     if (command == QLatin1String("enroll")) {

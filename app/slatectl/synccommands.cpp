@@ -22,6 +22,10 @@ int Cli::sync(const Arguments &args)
     Sync::SyncClient client(*m_store);
     if (args.has(QStringLiteral("server")))
         client.setServer(server);
+    if (args.has(QStringLiteral("ca-file"))) {
+        if (auto trusted = client.setCaFile(args.value(QStringLiteral("ca-file"))); !trusted)
+            return fail(trusted.error());
+    }
     Sync::RoundResult result;
     QEventLoop loop;
     QObject::connect(&client, &Sync::SyncClient::finished, &loop, [&](const Sync::RoundResult &finished) {
@@ -62,8 +66,11 @@ int Cli::sync(const Arguments &args)
 
 int Cli::exceptions(const Arguments &args)
 {
-    Q_UNUSED(args);
     Sync::SyncClient client(*m_store);
+    if (args.has(QStringLiteral("ca-file"))) {
+        if (auto trusted = client.setCaFile(args.value(QStringLiteral("ca-file"))); !trusted)
+            return fail(trusted.error());
+    }
     QJsonArray rows;
     Sync::RoundResult result{Sync::RoundFailure::Network, QStringLiteral("no answer"), {}};
     QEventLoop loop;

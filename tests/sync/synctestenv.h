@@ -51,15 +51,22 @@ inline QByteArray serverCommand(const QStringList &arguments, int *exitCode = nu
 // slate-server serving one database on 127.0.0.1 with a port of its choosing.
 class ServerProcess {
 public:
-    explicit ServerProcess(QString database) : m_database(std::move(database)) {}
+    // With a certificate and key the server speaks HTTPS (url() then starts with https://).
+    explicit ServerProcess(QString database, QString tlsCertificate = QString(), QString tlsKey = QString())
+        : m_database(std::move(database)), m_tlsCertificate(std::move(tlsCertificate)), m_tlsKey(std::move(tlsKey))
+    {
+    }
     ~ServerProcess() { kill(); }
 
     bool start()
     {
         m_process.reset(new QProcess);
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
-        m_process->start(serverProgram(), {QStringLiteral("serve"), QStringLiteral("--db"), m_database,
-                                           QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QStringList arguments{QStringLiteral("serve"), QStringLiteral("--db"), m_database, QStringLiteral("--listen"),
+                              QStringLiteral("127.0.0.1:0")};
+        if (!m_tlsCertificate.isEmpty())
+            arguments << QStringLiteral("--tls-cert") << m_tlsCertificate << QStringLiteral("--tls-key") << m_tlsKey;
+        m_process->start(serverProgram(), arguments);
         if (!m_process->waitForStarted(10000))
             return false;
         for (int i = 0; i < 200 && !m_process->canReadLine(); ++i)
@@ -81,12 +88,17 @@ public:
             m_process->waitForFinished(10000);
         }
     }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_tlsCertificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https")).arg(m_port));
+    }
     QByteArray log() { return m_process ? m_process->readAllStandardError() : QByteArray(); }
     const QString &database() const { return m_database; }
 
 private:
     QString m_database;
+    QString m_tlsCertificate;
+    QString m_tlsKey;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
 };
@@ -205,6 +217,8 @@ public:
     Core::Store &store() { return *m_store; }
     Core::Database &database() { return m_store->database(); }
     const QString &path() const { return m_store.path(); }
+    // The CA certificates (PEM) the till trusts for an https:// server.
+    void setCaFile(const QString &path) { m_caFile = path; }
     Core::Money money(const QString &text) const { return m_store.money(text); }
 
     // One sync round through the real client; the result (waits up to timeoutMs).
@@ -212,6 +226,8 @@ public:
     {
         Sync::SyncClient client(*m_store);
         client.setServer(server);
+        if (!m_caFile.isEmpty() && !client.setCaFile(m_caFile).ok())
+            qWarning("cannot read CA file %s", qPrintable(m_caFile));
         client.setPushBatch(pushBatch);
         QSignalSpy spy(&client, &Sync::SyncClient::finished);
         client.start(enrolmentCode);
@@ -248,6 +264,7 @@ public:
 
 private:
     TestStore m_store;
+    QString m_caFile;
 };
 
 // The server's balances through `slate-server balances`, as "account" -> minor units.
