@@ -152,8 +152,8 @@ int Cli::run(const QStringList &arguments)
         {"invoices", "invoices --customer CARD [--open] | --overdue [--as-of DATE]", {names({"customer", "as-of"}), names({"open", "overdue"})}, 0, 0, true, &Cli::invoices},
         {"overrides", "overrides [--from DATE] [--to DATE]    (the manager overrides log)", {names({"from", "to"}), {}}, 0, 0, true, &Cli::overrides},
         {"customer import", "customer import FILE.csv [--skip-bad]   (header: card,name[,phone,email,credit_limit,overdraft,terms_days,blocked])", {{}, names({"skip-bad"})}, 1, 1, true, &Cli::customerImport},
-        {"sync", "sync [--server URL] [--enroll CODE]    (one round with the sync server: push, then pull)", {names({"server", "enroll"}), {}}, 0, 0, true, &Cli::sync},
-        {"exceptions", "exceptions    (the sync server's exceptions: overspent wallets, accounts over the limit)", {}, 0, 0, true, &Cli::exceptions},
+        {"sync", "sync [--server URL] [--enroll CODE] [--ca-file PEM]    (one round with the sync server: push, then pull)", {names({"server", "enroll", "ca-file"}), {}}, 0, 0, true, &Cli::sync},
+        {"exceptions", "exceptions [--ca-file PEM]    (the sync server's exceptions: overspent wallets, accounts over the limit)", {names({"ca-file"}), {}}, 0, 0, true, &Cli::exceptions},
     }};
 
     // Find the command words: the first one or two arguments that are not global options.
