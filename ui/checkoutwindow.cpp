@@ -538,6 +538,12 @@ void CheckoutWindow::park()
     showMessage(tr("Sale parked. F8 recalls it."), false);
 }
 
+void CheckoutWindow::setParkedSales(const QList<ParkedSale> &parked)
+{
+    m_parked = parked;
+    updateStatus();
+}
+
 void CheckoutWindow::recall()
 {
     if (m_parked.isEmpty()) {

@@ -22,6 +22,13 @@ namespace Slate::Ui {
 class BackOfficeWindow;
 class CustomerCard;
 
+// A sale put aside (F7) to serve someone else first; F8 brings it back.
+struct ParkedSale {
+    QList<CartLine> lines;
+    std::optional<Core::Customer> customer;
+    QDateTime parkedUtc;
+};
+
 class CheckoutWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -37,6 +44,9 @@ public:
     QString syncStatusText() const;
     int parkedCount() const { return int(m_parked.size()); }
     const std::optional<Core::Customer> &customer() const { return m_customer; }
+    // Parked sales outlive the window (a cashier change must not lose them).
+    const QList<ParkedSale> &parkedSales() const { return m_parked; }
+    void setParkedSales(const QList<ParkedSale> &parked);
 
     // What the scan field does with Enter.
     void submitScan(const QString &text);
@@ -67,11 +77,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    struct ParkedSale {
-        QList<CartLine> lines;
-        std::optional<Core::Customer> customer;
-        QDateTime parkedUtc;
-    };
     QPushButton *addAction(const QString &key, const QString &label, const QKeySequence &shortcut, void (CheckoutWindow::*slot)(),
                            const QString &objectName);
     void showMessage(const QString &text, bool problem);

@@ -41,6 +41,7 @@ void TillApp::showCheckout()
     connect(m_checkout, &CheckoutWindow::logoutRequested, this, &TillApp::logOut);
     connect(m_checkout, &CheckoutWindow::journalChanged, this, &TillApp::journalChanged);
     m_checkout->setSyncIndicator(m_sync);
+    m_checkout->setParkedSales(m_parked);
     // Fill the screen even where no window manager maximises (a kiosk session, Xvfb).
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         m_checkout->setGeometry(screen->availableGeometry());
@@ -60,6 +61,7 @@ void TillApp::setSyncIndicator(const SyncIndicator &indicator)
 void TillApp::logOut()
 {
     if (m_checkout) {
+        m_parked = m_checkout->parkedSales();
         m_checkout->disconnect(this);
         m_checkout->close();
     }

@@ -42,6 +42,7 @@ private:
     Session m_session;
     QList<Core::DemoData::DemoUser> m_demoUsers;
     SyncIndicator m_sync;
+    QList<ParkedSale> m_parked; // kept while the next cashier logs in
     QPointer<LoginDialog> m_login;
     QPointer<CheckoutWindow> m_checkout;
 };

@@ -3,6 +3,7 @@
 
 #include "amountedit.h"
 #include "backofficewindow.h"
+#include "cartmodel.h"
 #include "checkoutwindow.h"
 #include "labels.h"
 #include "logindialog.h"
@@ -116,11 +117,21 @@ void tst_Login::appGoesFromLoginToCheckoutAndBack()
     QCOMPARE(ready.count(), 1);
     QVERIFY(app.checkoutWindow() && app.checkoutWindow()->isVisible());
     QCOMPARE(app.session().user().name, kCashier);
+    app.checkoutWindow()->submitScan(kCoffeeBarcode);
+    app.checkoutWindow()->park();
     emit app.checkoutWindow()->logoutRequested();
     settle();
     QVERIFY(!app.checkoutWindow());
     QVERIFY(app.loginDialog() && app.loginDialog()->isVisible());
     QVERIFY(app.session().user().name.isEmpty());
+    // The next cashier finds the parked sale.
+    QVERIFY(app.loginDialog()->selectUser(kManager));
+    QTest::keyClicks(app.loginDialog()->pinField(), kManagerPin);
+    app.loginDialog()->logIn();
+    QVERIFY(app.checkoutWindow());
+    QCOMPARE(app.checkoutWindow()->parkedCount(), 1);
+    app.checkoutWindow()->recall();
+    QCOMPARE(app.checkoutWindow()->cart()->rowCount(), 1);
 }
 
 void tst_Login::amountsAreTypedInTheShopsLocale()
