@@ -1,6 +1,7 @@
 #include "logindialog.h"
 
 #include "labels.h"
+#include "permissions.h"
 #include "pinpad.h"
 
 #include <QDialogButtonBox>
@@ -95,7 +96,7 @@ void LoginDialog::loadUsers()
     QList<User> sorted = *users;
     std::stable_sort(sorted.begin(), sorted.end(), [](const User &a, const User &b) { return int(a.role) < int(b.role); });
     for (const User &user : sorted) {
-        if (!user.active || (m_purpose == Purpose::BackOffice && user.role == Role::Cashier))
+        if (!user.active || (m_purpose == Purpose::BackOffice && !roleMay(user.role, Permission::BackOffice)))
             continue;
         auto *item = new QListWidgetItem(tr("%1 — %2").arg(user.name, Labels::role(user.role)), m_users);
         item->setData(kUserNameRole, user.name);
@@ -153,7 +154,7 @@ void LoginDialog::logIn()
         m_error->setText(Labels::error(user.error()));
         return;
     }
-    if (m_purpose == Purpose::BackOffice && user->role == Role::Cashier) {
+    if (m_purpose == Purpose::BackOffice && !roleMay(user->role, Permission::BackOffice)) {
         m_error->setText(tr("%1 is a cashier; the back office needs a manager.").arg(user->name));
         return;
     }

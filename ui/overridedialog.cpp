@@ -1,6 +1,7 @@
 #include "overridedialog.h"
 
 #include "labels.h"
+#include "permissions.h"
 #include "pinpad.h"
 
 #include <QComboBox>
@@ -29,7 +30,7 @@ OverrideDialog::OverrideDialog(Session &session, const Customer &customer, Tende
     m_manager->setAccessibleName(tr("Manager"));
     if (Result<QList<User>> users = session.store().users().list()) {
         for (const User &user : *users) {
-            if (user.active && user.role != Role::Cashier)
+            if (user.active && roleMay(user.role, Permission::AuthoriseOverride))
                 m_manager->addItem(tr("%1 — %2").arg(user.name, Labels::role(user.role)), user.name);
         }
     }

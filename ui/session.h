@@ -26,7 +26,6 @@ public:
     // The user at the till; set by the login screen.
     const Core::User &user() const { return m_user; }
     void setUser(const Core::User &user) { m_user = user; }
-    bool isManager() const { return m_user.role != Core::Role::Cashier; }
 
     const QLocale &locale() const { return m_locale; }
     const Core::Currency &currency() const { return store().identity().currency; }
