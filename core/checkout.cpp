@@ -1,6 +1,7 @@
 #include "checkout.h"
 
 #include "offlinepolicy.h"
+#include "permissions.h"
 #include "textrules.h"
 #include "uuidv7.h"
 
@@ -384,7 +385,7 @@ Result<OverrideGrant> CheckoutService::authorizeOverride(const QString &managerN
     const Result<User> manager = m_users.authenticate(managerName, pin, QStringLiteral("override"));
     if (!manager)
         return manager.error();
-    if (manager->role == Role::Cashier)
+    if (!roleMay(manager->role, Permission::AuthoriseOverride))
         return makeError(ErrorCode::AuthenticationFailed,
                          QStringLiteral("%1 is a cashier; only a manager or an admin can authorise an override.")
                              .arg(managerName));
