@@ -145,27 +145,8 @@ Result<ForeignAppend> Journal::appendForeign(const JournalEntry &entry)
                              .arg(what, entry.terminalId)
                              .arg(tip->sequence));
 
-    Result<QSqlQuery> inserted = m_database.run(
-        QStringLiteral("INSERT INTO journal_entries (id, terminal_id, sequence, created_utc, kind, user_name, note, "
-                       "customer_id, order_id, override_id, related_entry_id, previous_hash, hash) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {uuidText(entry.id), entry.terminalId, entry.sequence, timestampText(entry.createdUtc), entryKindName(entry.kind),
-         entry.userName, entry.note, entry.references.customerId, entry.references.orderId, entry.references.overrideId,
-         entry.references.relatedEntryId, entry.previousHash, entry.hash},
-        doing);
-    if (!inserted)
-        return inserted.error();
-    const qint64 position = inserted->lastInsertId().toLongLong();
-    for (qsizetype line = 0; line < entry.postings.size(); ++line) {
-        const Posting &posting = entry.postings.at(line);
-        if (auto done = m_database.run(
-                QStringLiteral("INSERT INTO postings (entry_position, line, account, currency, amount) VALUES (?, ?, ?, ?, ?)"),
-                {position, line + 1, posting.account, posting.amount.currency().code(), posting.amount.minorUnits()}, doing);
-            !done)
-            return done.error();
-    }
-    if (auto applied = applyToBalances(entry.postings); !applied)
-        return applied.error();
+    if (auto stored = write(entry, doing); !stored)
+        return stored.error();
     // An invoice issued at another till: list it here too, so that its due date (and so what is
     // overdue) is known on every till. The entry is stored either way; it is the record.
     if (entry.kind == EntryKind::Invoice) {

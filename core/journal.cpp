@@ -65,6 +65,17 @@ Result<JournalEntry> Journal::append(const EntryDraft &draft)
     tip->finish();
     entry.hash = entry.computeHash();
 
+    if (auto stored = write(entry, doing); !stored)
+        return stored.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return entry;
+}
+
+// Writes a complete entry (ours or another terminal's): its row, its postings and the balances
+// they move. The caller holds the transaction and has checked the entry's place in its chain.
+Result<void> Journal::write(const JournalEntry &entry, const QString &doing)
+{
     Result<QSqlQuery> inserted = m_database.run(
         QStringLiteral("INSERT INTO journal_entries (id, terminal_id, sequence, created_utc, kind, user_name, note, "
                        "customer_id, order_id, override_id, related_entry_id, previous_hash, hash) "
@@ -86,9 +97,7 @@ Result<JournalEntry> Journal::append(const EntryDraft &draft)
     }
     if (auto applied = applyToBalances(entry.postings); !applied)
         return applied.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return entry;
+    return {};
 }
 
 Result<void> Journal::applyToBalances(const QList<Posting> &postings)

@@ -61,6 +61,7 @@ public:
     Result<VerifyReport> verify() const;
 
 private:
+    Result<void> write(const JournalEntry &entry, const QString &doing);
     Result<void> applyToBalances(const QList<Posting> &postings);
 
     Database &m_database;
