@@ -129,45 +129,12 @@ Result<CreditOverview> ReceivablesService::overview(const Customer &customer, co
     }
     overview.walletAvailable = walletAvailable.isNegative() ? zero : walletAvailable;
 
-    // Every receivable account of this customer is one key range of the balances table.
-    const QString prefix = Accounts::receivablePrefix(customer.id);
-    QString end = prefix;
-    end[end.size() - 1] = QLatin1Char(';'); // the character after ':'
-    Result<QSqlQuery> query = m_database.run(
-        QStringLiteral("SELECT account, balance FROM account_balances WHERE account >= ? AND account < ? AND currency = ? "
-                       "AND balance <> 0 LIMIT ?"),
-        {prefix, end, currency.code(), kOpenInvoicesMax + 1000},
-        QStringLiteral("read the account balances of customer %1").arg(customer.card));
-    if (!query)
-        return query.error();
-    while (query->next()) {
-        const QString account = query->value(0).toString();
-        const std::optional<ReceivableAccount> parsed = parseReceivable(account, prefix);
-        if (!parsed)
-            return makeError(ErrorCode::Integrity,
-                             QStringLiteral("The account %1 does not follow the chart of accounts; run verify.").arg(account));
-        if (overview.scope == LimitScope::PerStore && parsed->storeCode != store.storeCode)
-            continue;
-        const Money balance(query->value(1).toLongLong(), currency);
-        Result<Money> total = add(parsed->invoiced ? overview.invoiced : overview.accrued, balance);
-        if (!total)
-            return total.error();
-        (parsed->invoiced ? overview.invoiced : overview.accrued) = *total;
-        if (!parsed->invoiced || !balance.isPositive())
-            continue;
-        Result<QSqlQuery> due = m_database.run(QStringLiteral("SELECT due_date FROM invoices WHERE number = ?"),
-                                               {parsed->invoiceNumber},
-                                               QStringLiteral("read invoice %1").arg(parsed->invoiceNumber));
-        if (!due)
-            return due.error();
-        // An invoice issued elsewhere and not yet known here has no due date yet: not overdue.
-        if (due->next() && dateFromText(due->value(0).toString()) < asOf) {
-            Result<Money> overdue = add(overview.overdue, balance);
-            if (!overdue)
-                return overdue.error();
-            overview.overdue = *overdue;
-        }
-    }
+    const Result<ReceivableTotals> totals = receivableTotals(customer, &asOf);
+    if (!totals)
+        return totals.error();
+    overview.accrued = totals->accrued;
+    overview.invoiced = totals->invoiced;
+    overview.overdue = totals->overdue;
     const Result<Money> used = add(overview.accrued, overview.invoiced);
     if (!used)
         return used.error();
@@ -190,13 +157,62 @@ Result<CreditOverview> ReceivablesService::overview(const Customer &customer, co
     return overview;
 }
 
+Result<ReceivablesService::ReceivableTotals> ReceivablesService::receivableTotals(const Customer &customer,
+                                                                                 const QDate *overdueAsOf) const
+{
+    const StoreIdentity &store = m_journal.identity();
+    const Currency &currency = store.currency;
+    ReceivableTotals totals{Money::zero(currency), Money::zero(currency), Money::zero(currency)};
+    // Every receivable account of this customer is one key range of the balances table.
+    const QString prefix = Accounts::receivablePrefix(customer.id);
+    QString end = prefix;
+    end[end.size() - 1] = QLatin1Char(';'); // the character after ':'
+    Result<QSqlQuery> query = m_database.run(
+        QStringLiteral("SELECT account, balance FROM account_balances WHERE account >= ? AND account < ? AND currency = ? "
+                       "AND balance <> 0 LIMIT ?"),
+        {prefix, end, currency.code(), kOpenInvoicesMax + 1000},
+        QStringLiteral("read the account balances of customer %1").arg(customer.card));
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        const QString account = query->value(0).toString();
+        const std::optional<ReceivableAccount> parsed = parseReceivable(account, prefix);
+        if (!parsed)
+            return makeError(ErrorCode::Integrity,
+                             QStringLiteral("The account %1 does not follow the chart of accounts; run verify.").arg(account));
+        if (m_settings.limitScope == LimitScope::PerStore && parsed->storeCode != store.storeCode)
+            continue;
+        const Money balance(query->value(1).toLongLong(), currency);
+        Money &bucket = parsed->invoiced ? totals.invoiced : totals.accrued;
+        Result<Money> total = add(bucket, balance);
+        if (!total)
+            return total.error();
+        bucket = *total;
+        if (!overdueAsOf || !parsed->invoiced || !balance.isPositive())
+            continue;
+        Result<QSqlQuery> due = m_database.run(QStringLiteral("SELECT due_date FROM invoices WHERE number = ?"),
+                                               {parsed->invoiceNumber},
+                                               QStringLiteral("read invoice %1").arg(parsed->invoiceNumber));
+        if (!due)
+            return due.error();
+        // An invoice issued elsewhere and not yet known here has no due date yet: not overdue.
+        if (due->next() && dateFromText(due->value(0).toString()) < *overdueAsOf) {
+            Result<Money> overdue = add(totals.overdue, balance);
+            if (!overdue)
+                return overdue.error();
+            totals.overdue = *overdue;
+        }
+    }
+    return totals;
+}
+
 Result<Money> ReceivablesService::accountUsage(const Customer &customer) const
 {
-    // The date does not change usage; only overdue depends on it.
-    const Result<CreditOverview> current = overview(customer, QDate(2000, 1, 1));
-    if (!current)
-        return current.error();
-    return current->used;
+    // Only the balances: the account check at the till needs neither the wallet nor due dates.
+    const Result<ReceivableTotals> totals = receivableTotals(customer, nullptr);
+    if (!totals)
+        return totals.error();
+    return add(totals->accrued, totals->invoiced);
 }
 
 Result<Invoice> ReceivablesService::issueInvoice(const Customer &customer, const QDate &issued, const QString &userName)

@@ -101,6 +101,13 @@ public:
     Result<QList<Invoice>> overdueInvoices(const QDate &asOf, int rowsMax = 1000) const;
 
 private:
+    struct ReceivableTotals {
+        Money accrued;
+        Money invoiced;
+        Money overdue; // zero unless asked for
+    };
+    // Sums the customer's receivable accounts in the limit's scope; overdue only with a date.
+    Result<ReceivableTotals> receivableTotals(const Customer &customer, const QDate *overdueAsOf) const;
     Result<Invoice> invoiceFromRow(const QSqlQuery &query) const;
 
     Database &m_database;
