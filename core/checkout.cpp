@@ -20,7 +20,6 @@ constexpr qsizetype kGrantsOutstandingMax = 100;
 constexpr std::array<TenderKind, 4> kTenderOrder{TenderKind::Account, TenderKind::Credit, TenderKind::Card,
                                                  TenderKind::Cash};
 
-QString moneyText(const Money &money) { return money.toDecimalString() + QLatin1Char(' ') + money.currency().code(); }
 
 QString numbered(const QString &terminal, const QString &infix, qint64 number)
 {
@@ -185,7 +184,7 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
     const Money &total = quote.totals.gross;
     if (!total.isPositive())
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("The sale comes to %1; a sale must be worth more than zero.").arg(moneyText(total)));
+                         QStringLiteral("The sale comes to %1; a sale must be worth more than zero.").arg(total.toDecimalStringWithCode()));
 
     // Tenders: one per kind (two card slips are one card tender).
     if (request.tenders.size() > kTendersMax)
@@ -265,8 +264,8 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
                                            "and account here until it does; %4 is %5 over. A manager can authorise the "
                                            "difference.")
                                 .arg(*quote.staleMinutes)
-                                .arg(quote.customer->name, moneyText(offlineLeft), moneyText(assessment.amount),
-                                     moneyText(assessment.check.over));
+                                .arg(quote.customer->name, offlineLeft.toDecimalStringWithCode(), assessment.amount.toDecimalStringWithCode(),
+                                     assessment.check.over.toDecimalStringWithCode());
                     }
                     offlineLeft = Money(std::max<qint64>(0, offlineLeft.minorUnits() - assessment.amount.minorUnits()), currency);
                 }
@@ -291,8 +290,8 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
                     if (assessment.check.over.minorUnits() > issued->maxOver.minorUnits()) {
                         grantProblem = (QStringLiteral("%1 authorised %2 over on the %3 tender; it is now %4 over. "
                                                        "Ask for a new override or lower the tender.")
-                                            .arg(issued->managerName, moneyText(issued->maxOver), tenderKindName(kind),
-                                                 moneyText(assessment.check.over)));
+                                            .arg(issued->managerName, issued->maxOver.toDecimalStringWithCode(), tenderKindName(kind),
+                                                 assessment.check.over.toDecimalStringWithCode()));
                         break;
                     }
                     assessment.overridden = true;
@@ -322,7 +321,7 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
     if (rest->isNegative()) {
         problems.append(QStringLiteral("The credit, account and card tenders come to %1, more than the total %2; "
                                        "only cash can be more than what is due.")
-                            .arg(moneyText(quote.nonCash), moneyText(total)));
+                            .arg(quote.nonCash.toDecimalStringWithCode(), total.toDecimalStringWithCode()));
     } else if (rest->isPositive()) {
         const Result<Money> due = rest->roundedTo(m_settings.cashRoundingMinorUnits, RoundingMode::HalfUp);
         if (!due)
@@ -338,10 +337,10 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
             quote.change = *quote.cashTendered.minus(quote.cashDue);
         }
         if (quote.remaining.isPositive())
-            problems.append(QStringLiteral("%1 is still to pay.").arg(moneyText(quote.remaining)));
+            problems.append(QStringLiteral("%1 is still to pay.").arg(quote.remaining.toDecimalStringWithCode()));
     } else if (quote.cashTendered.isPositive()) {
         problems.append(QStringLiteral("The other tenders already cover the total; remove the cash tender of %1.")
-                            .arg(moneyText(quote.cashTendered)));
+                            .arg(quote.cashTendered.toDecimalStringWithCode()));
     }
     if (quote.cashTendered.isPositive()) {
         quote.tenders.append(TenderAssessment{TenderKind::Cash, quote.cashTendered, quote.cashDue,
@@ -392,8 +391,8 @@ Result<OverrideGrant> CheckoutService::authorizeOverride(const QString &managerN
     if (manager->overrideMaxMinorUnits && maxOver.minorUnits() > *manager->overrideMaxMinorUnits)
         return makeError(ErrorCode::AuthenticationFailed,
                          QStringLiteral("%1 may authorise at most %2 over a limit; this needs %3. Ask another manager.")
-                             .arg(managerName, moneyText(Money(*manager->overrideMaxMinorUnits, maxOver.currency())),
-                                  moneyText(maxOver)));
+                             .arg(managerName, (Money(*manager->overrideMaxMinorUnits, maxOver.currency())).toDecimalStringWithCode(),
+                                  maxOver.toDecimalStringWithCode()));
 
     const QDateTime now = this->now();
     // Forget expired grants, and keep the outstanding ones bounded.
@@ -763,7 +762,7 @@ Result<RefundReceipt> CheckoutService::refund(const RefundRequest &request)
         return overflow();
     if (!total.total.isPositive())
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("The returned goods are worth %1; there is nothing to pay back.").arg(moneyText(total.total)));
+                         QStringLiteral("The returned goods are worth %1; there is nothing to pay back.").arg(total.total.toDecimalStringWithCode()));
 
     // Where the money goes back.
     QMap<TenderKind, Money> paidBack;

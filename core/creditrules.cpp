@@ -5,8 +5,6 @@ namespace Slate::Core {
 
 namespace {
 
-QString text(const Money &money) { return money.toDecimalString() + QLatin1Char(' ') + money.currency().code(); }
-
 Result<TenderCheck> decide(const Money &available, const Money &amount, const QString &what, const Customer &customer)
 {
     if (!amount.isPositive())
@@ -21,7 +19,7 @@ Result<TenderCheck> decide(const Money &available, const Money &amount, const QS
         return over.error();
     return TenderCheck{TenderVerdict::OverAvailable, usable, *over,
                        QStringLiteral("%1 has %2 available on %3; %4 is %5 over. A manager can authorise the difference.")
-                           .arg(customer.name, text(usable), what, text(amount), text(*over))};
+                           .arg(customer.name, usable.toDecimalStringWithCode(), what, amount.toDecimalStringWithCode(), over->toDecimalStringWithCode())};
 }
 
 TenderCheck refused(TenderVerdict verdict, const Money &amount, const QString &message)

@@ -52,7 +52,7 @@ QByteArray ledgerTransaction(const JournalEntry &entry)
         text += QStringLiteral(", related: ") + entry.references.relatedEntryId;
     text += QLatin1Char('\n');
     for (const Posting &posting : entry.postings) {
-        const QString amount = posting.amount.toDecimalString() + QLatin1Char(' ') + posting.amount.currency().code();
+        const QString amount = posting.amount.toDecimalStringWithCode();
         text += QStringLiteral("    ") + posting.account.leftJustified(60) + QStringLiteral("  ")
                 + amount.rightJustified(22) + QLatin1Char('\n');
     }

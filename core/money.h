@@ -58,6 +58,8 @@ public:
 
     // "12.50", "-3.00", "5" (JPY), "0.050" (KWD): always all of the currency's digits.
     QString toDecimalString() const;
+    // "12.50 NOK": the decimal form followed by the currency code (messages, the CLI, journals).
+    QString toDecimalStringWithCode() const { return toDecimalString() + QLatin1Char(' ') + m_currency.code(); }
     // For people: locale digits, group separators and decimal mark, followed by the code.
     QString toLocalizedString(const QLocale &locale) const;
 

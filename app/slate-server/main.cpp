@@ -149,7 +149,7 @@ int main(int argc, char *argv[])
             return failed(balances.error());
         QJsonObject all;
         for (const Core::AccountBalance &row : *balances)
-            all.insert(row.account, QString(row.balance.toDecimalString() + QLatin1Char(' ') + row.balance.currency().code()));
+            all.insert(row.account, row.balance.toDecimalStringWithCode());
         out << QJsonDocument(all).toJson(QJsonDocument::Compact) << Qt::endl;
         return ExitOk;
     }

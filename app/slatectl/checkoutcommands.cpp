@@ -16,8 +16,6 @@ using namespace Slate::Core;
 
 namespace {
 
-QString moneyText(const Money &money) { return money.toDecimalString() + QLatin1Char(' ') + money.currency().code(); }
-
 const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
 
 // A --date style option: today (local) when absent; nothing when malformed.
@@ -68,15 +66,15 @@ QString overviewText(const CreditOverview &overview)
         return QStringLiteral("  %1 %2\n").arg(label.leftJustified(26), value);
     };
     QString text;
-    text += row(QStringLiteral("store credit"), moneyText(overview.wallet));
+    text += row(QStringLiteral("store credit"), overview.wallet.toDecimalStringWithCode());
     text += row(QStringLiteral("overdraft allowed"),
-                overview.overdraftLimit ? QStringLiteral("down to -") + moneyText(*overview.overdraftLimit) : QStringLiteral("no"));
-    text += row(QStringLiteral("credit usable now"), moneyText(overview.walletAvailable));
-    text += row(QStringLiteral("credit limit"), moneyText(overview.creditLimit));
-    text += row(QStringLiteral("accrued, not invoiced"), moneyText(overview.accrued));
-    text += row(QStringLiteral("invoiced, unpaid"), moneyText(overview.invoiced));
-    text += row(QStringLiteral("overdue on ") + overview.asOf.toString(kDateFormat), moneyText(overview.overdue));
-    text += row(QStringLiteral("available on account"), moneyText(overview.available));
+                overview.overdraftLimit ? QStringLiteral("down to -") + overview.overdraftLimit->toDecimalStringWithCode() : QStringLiteral("no"));
+    text += row(QStringLiteral("credit usable now"), overview.walletAvailable.toDecimalStringWithCode());
+    text += row(QStringLiteral("credit limit"), overview.creditLimit.toDecimalStringWithCode());
+    text += row(QStringLiteral("accrued, not invoiced"), overview.accrued.toDecimalStringWithCode());
+    text += row(QStringLiteral("invoiced, unpaid"), overview.invoiced.toDecimalStringWithCode());
+    text += row(QStringLiteral("overdue on ") + overview.asOf.toString(kDateFormat), overview.overdue.toDecimalStringWithCode());
+    text += row(QStringLiteral("available on account"), overview.available.toDecimalStringWithCode());
     text += row(QStringLiteral("state"), creditStateName(overview.state).toUpper());
     return text;
 }
@@ -98,7 +96,7 @@ QString invoiceLine(const Invoice &invoice, const QDate &asOf)
 {
     return QStringLiteral("%1  issued %2  due %3  %4  outstanding %5%6\n")
         .arg(invoice.number.leftJustified(16), invoice.issued.toString(kDateFormat), invoice.due.toString(kDateFormat),
-             moneyText(invoice.amount).rightJustified(16), moneyText(invoice.outstanding).rightJustified(16),
+             invoice.amount.toDecimalStringWithCode().rightJustified(16), invoice.outstanding.toDecimalStringWithCode().rightJustified(16),
              invoice.isOverdue(asOf) ? QStringLiteral("  OVERDUE") : QString());
 }
 
@@ -147,8 +145,8 @@ QString saleText(const SaleRecord &sale)
                     .arg(line.priced.input.sku.leftJustified(16), description.leftJustified(44),
                          line.priced.gross.toDecimalString().rightJustified(12));
     }
-    text += QStringLiteral("  %1 %2\n").arg(QStringLiteral("TOTAL").leftJustified(61), moneyText(sale.total).rightJustified(12));
-    text += QStringLiteral("  %1 %2\n").arg(QStringLiteral("of which tax").leftJustified(61), moneyText(sale.tax).rightJustified(12));
+    text += QStringLiteral("  %1 %2\n").arg(QStringLiteral("TOTAL").leftJustified(61), sale.total.toDecimalStringWithCode().rightJustified(12));
+    text += QStringLiteral("  %1 %2\n").arg(QStringLiteral("of which tax").leftJustified(61), sale.tax.toDecimalStringWithCode().rightJustified(12));
     for (const TenderAssessment &tender : sale.tenders) {
         text += QStringLiteral("  %1 %2%3\n")
                     .arg(tenderKindName(tender.kind).leftJustified(61), tender.amount.toDecimalString().rightJustified(12),
@@ -304,7 +302,7 @@ int Cli::sale(const Arguments &args)
                                      {QStringLiteral("amount_over"), record.amountOver.toDecimalString()},
                                      {QStringLiteral("reason"), record.reason}});
         text += QStringLiteral("  Override by %1: %2 over on %3 (%4)\n")
-                    .arg(record.managerName, moneyText(record.amountOver), tenderKindName(record.tender), record.reason);
+                    .arg(record.managerName, record.amountOver.toDecimalStringWithCode(), tenderKindName(record.tender), record.reason);
     }
     json.insert(QStringLiteral("overrides"), overrides);
     if (receipt->customer && receipt->after) {
@@ -359,11 +357,11 @@ int Cli::refund(const Arguments &args)
                      {QStringLiteral("paid_back"), tendersJson(refund->paidBack)},
                      {QStringLiteral("cash_rounding"), refund->cashRounding.toDecimalString()}};
     QString text = QStringLiteral("Refund %1 of sale %2: %3 (tax %4)\n")
-                       .arg(refund->refundId, refund->saleId, moneyText(refund->total), moneyText(refund->tax));
+                       .arg(refund->refundId, refund->saleId, refund->total.toDecimalStringWithCode(), refund->tax.toDecimalStringWithCode());
     for (const TenderAssessment &paid : refund->paidBack)
-        text += QStringLiteral("  back to %1: %2\n").arg(tenderKindName(paid.kind), moneyText(paid.posted));
+        text += QStringLiteral("  back to %1: %2\n").arg(tenderKindName(paid.kind), paid.posted.toDecimalStringWithCode());
     if (!refund->cashRounding.isZero())
-        text += QStringLiteral("  cash rounding: %1\n").arg(moneyText(refund->cashRounding));
+        text += QStringLiteral("  cash rounding: %1\n").arg(refund->cashRounding.toDecimalStringWithCode());
     if (refund->after) {
         json.insert(QStringLiteral("after"), overviewJson(*refund->after));
         text += QStringLiteral("Customer after the refund:\n") + overviewText(*refund->after);
@@ -425,8 +423,8 @@ int Cli::payInvoice(const Arguments &args)
     json.insert(QStringLiteral("paid"), amount->toDecimalString());
     json.insert(QStringLiteral("entry_id"), uuidText(payment->entry.id));
     print(json, QStringLiteral("Recorded %1 by %2 against invoice %3; %4 outstanding.\n")
-                    .arg(moneyText(*amount), paymentJournalName(*journal), payment->invoice.number,
-                         moneyText(payment->invoice.outstanding)));
+                    .arg(amount->toDecimalStringWithCode(), paymentJournalName(*journal), payment->invoice.number,
+                         payment->invoice.outstanding.toDecimalStringWithCode()));
     return ExitOk;
 }
 
@@ -496,7 +494,7 @@ int Cli::overrides(const Arguments &args)
                                 {QStringLiteral("reason"), record.reason}});
         text += QStringLiteral("%1  %2  %3 authorised %4 over on %5 for %6 (cashier %7): %8\n")
                     .arg(record.createdUtc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), record.saleId,
-                         record.managerName, moneyText(record.amountOver), tenderKindName(record.tender), card,
+                         record.managerName, record.amountOver.toDecimalStringWithCode(), tenderKindName(record.tender), card,
                          record.cashierName, record.reason);
     }
     if (records->isEmpty())

@@ -91,7 +91,6 @@ std::optional<int> limitArgument(const Arguments &args, int defaultValue, int ma
     return limit;
 }
 
-QString moneyText(const Money &money) { return money.toDecimalString() + QLatin1Char(' ') + money.currency().code(); }
 
 QJsonObject termsToJson(const CreditTerms &terms, const Currency &currency)
 {
@@ -106,8 +105,8 @@ QJsonObject termsToJson(const CreditTerms &terms, const Currency &currency)
 QString termsText(const CreditTerms &terms, const Currency &currency)
 {
     return QStringLiteral("credit limit %1, overdraft %2, terms %3 days%4")
-        .arg(moneyText(Money(terms.creditLimitMinorUnits, currency)),
-             terms.overdraftLimitMinorUnits ? QStringLiteral("down to -") + moneyText(Money(*terms.overdraftLimitMinorUnits, currency))
+        .arg((Money(terms.creditLimitMinorUnits, currency)).toDecimalStringWithCode(),
+             terms.overdraftLimitMinorUnits ? QStringLiteral("down to -") + (Money(*terms.overdraftLimitMinorUnits, currency)).toDecimalStringWithCode()
                                             : QStringLiteral("not allowed"))
         .arg(terms.paymentTermsDays)
         .arg(terms.blocked ? QStringLiteral(", BLOCKED") : QString());
@@ -431,7 +430,7 @@ int Cli::customerShow(const Arguments &args)
     for (auto it = termsJson.begin(); it != termsJson.end(); ++it)
         json.insert(it.key(), it.value());
     print(json, QStringLiteral("Card:    %1\nName:    %2\nPhone:   %3\nE-mail:  %4\nWallet:  %5\nTerms:   %6\nId:      %7\n")
-                    .arg(customer->card, customer->name, customer->phone, customer->email, moneyText(*wallet),
+                    .arg(customer->card, customer->name, customer->phone, customer->email, wallet->toDecimalStringWithCode(),
                          termsText(customer->terms, wallet->currency()), customer->id));
     return ExitOk;
 }
@@ -505,7 +504,7 @@ int Cli::creditAdd(const Arguments &args)
     json.insert(QStringLiteral("card"), customer->card);
     json.insert(QStringLiteral("wallet"), wallet->toDecimalString());
     print(json, QStringLiteral("Added %1 to %2's credit (paid by %3). Wallet: %4. Entry %5.")
-                    .arg(moneyText(*amount), customer->name, paymentJournalName(*journal), moneyText(*wallet), uuidText(entry->id)));
+                    .arg(amount->toDecimalStringWithCode(), customer->name, paymentJournalName(*journal), wallet->toDecimalStringWithCode(), uuidText(entry->id)));
     return ExitOk;
 }
 
@@ -527,7 +526,7 @@ int Cli::creditAdjust(const Arguments &args)
     json.insert(QStringLiteral("card"), customer->card);
     json.insert(QStringLiteral("wallet"), wallet->toDecimalString());
     print(json, QStringLiteral("Adjusted %1's credit by %2 (%3). Wallet: %4. Entry %5.")
-                    .arg(customer->name, moneyText(*amount), entry->note, moneyText(*wallet), uuidText(entry->id)));
+                    .arg(customer->name, amount->toDecimalStringWithCode(), entry->note, wallet->toDecimalStringWithCode(), uuidText(entry->id)));
     return ExitOk;
 }
 
@@ -578,7 +577,7 @@ int Cli::accounts(const Arguments &)
         json.append(QJsonObject{{QStringLiteral("account"), row.account},
                                 {QStringLiteral("currency"), row.balance.currency().code()},
                                 {QStringLiteral("balance"), row.balance.toDecimalString()}});
-        text += row.account.leftJustified(64) + QLatin1Char(' ') + moneyText(row.balance).rightJustified(20) + QLatin1Char('\n');
+        text += row.account.leftJustified(64) + QLatin1Char(' ') + row.balance.toDecimalStringWithCode().rightJustified(20) + QLatin1Char('\n');
     }
     print(json, text.isEmpty() ? QStringLiteral("No accounts have moved yet.\n") : text);
     return ExitOk;
@@ -745,7 +744,7 @@ QJsonObject productJson(const Product &product)
 QString productLine(const Product &product)
 {
     return product.sku.leftJustified(16) + QLatin1Char(' ') + product.barcode.leftJustified(14) + QLatin1Char(' ')
-           + product.name.leftJustified(32) + QLatin1Char(' ') + moneyText(product.unitPrice).rightJustified(14) + QLatin1Char(' ')
+           + product.name.leftJustified(32) + QLatin1Char(' ') + product.unitPrice.toDecimalStringWithCode().rightJustified(14) + QLatin1Char(' ')
            + product.taxCode;
 }
 
@@ -821,7 +820,7 @@ int Cli::productAdd(const Arguments &args)
     if (!product)
         return fail(product.error());
     print(productJson(*product), QStringLiteral("Added product %1 \"%2\" at %3 (tax %4).")
-                                     .arg(product->sku, product->name, moneyText(product->unitPrice), product->taxCode));
+                                     .arg(product->sku, product->name, product->unitPrice.toDecimalStringWithCode(), product->taxCode));
     return ExitOk;
 }
 
@@ -854,7 +853,7 @@ int Cli::productSet(const Arguments &args)
     if (!product)
         return fail(product.error());
     print(productJson(*product), QStringLiteral("Updated product %1 \"%2\": %3, tax %4, barcode %5%6.")
-                                     .arg(product->sku, product->name, moneyText(product->unitPrice), product->taxCode,
+                                     .arg(product->sku, product->name, product->unitPrice.toDecimalStringWithCode(), product->taxCode,
                                           product->barcode.isEmpty() ? QStringLiteral("none") : product->barcode,
                                           product->active ? QString() : QStringLiteral(", NOT SOLD (inactive)")));
     return ExitOk;
@@ -961,7 +960,7 @@ void Cli::printSettings(const QString &heading)
                                "Credit limit:      %6\nPIN lockout:       after %7 wrong PINs, for %8 seconds\n"
                                "Offline cap:       %9\n")
                     .arg(store.storeCode, store.terminalId, store.currency.code(), priceModeName(settings.priceMode),
-                         moneyText(rounding),
+                         rounding.toDecimalStringWithCode(),
                          settings.limitScope == LimitScope::Shared ? QStringLiteral("shared by all stores")
                                                                    : QStringLiteral("used per store"))
                     .arg(settings.pinFailuresMax)
@@ -969,7 +968,7 @@ void Cli::printSettings(const QString &heading)
                     .arg(settings.offlineAfterMinutes == 0
                              ? QStringLiteral("off")
                              : QStringLiteral("%1 per customer for credit and account after %2 minutes without sync")
-                                   .arg(moneyText(Money(settings.offlineCapMinorUnits, store.currency)))
+                                   .arg((Money(settings.offlineCapMinorUnits, store.currency)).toDecimalStringWithCode())
                                    .arg(settings.offlineAfterMinutes)));
 }
 
