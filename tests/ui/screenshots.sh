@@ -18,31 +18,9 @@ for tool in Xvfb xdotool import; do
 done
 [ -x "$slate" ] || { echo "screenshots.sh: build $slate first (scripts/build.sh slate)" >&2; exit 2; }
 mkdir -p "$out"
-work=$(mktemp -d)
-display=":$(( 90 + $$ % 9 ))"
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
-app=
-cleanup() {
-    [ -n "$app" ] && kill "$app" 2>/dev/null || true
-    kill "$xvfb" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-export DISPLAY=$display
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-
-# Waits (at most 20 s) until the app has printed a line containing $1.
-wait_for() {
-    for _ in $(seq 200); do
-        grep -q "$1" "$work/slate.log" 2>/dev/null && return 0
-        kill -0 "$app" 2>/dev/null || { cat "$work/slate.log" >&2; exit 1; }
-        sleep 0.1
-    done
-    echo "screenshots.sh: timed out waiting for '$1'" >&2
-    cat "$work/slate.log" >&2
-    exit 1
-}
+# Waits at most 20 s for each line the app prints.
+script_name=screenshots.sh display_base=90 wait_steps=200 wait_step_seconds=0.1
+. tests/ui/xvfb.sh
 shot() {
     sleep 0.7 # let the window paint
     import -window root "$out/$1.png"

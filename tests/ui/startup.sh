@@ -13,28 +13,9 @@ set -euo pipefail
 build=$1 db=$2 pin=$3 card=${4:-}
 slate=$build/app/slate/slate
 [ -f "$db" ] || { echo "startup.sh: $db does not exist" >&2; exit 2; }
-work=$(mktemp -d)
-display=":$(( 80 + $$ % 9 ))"
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
-app=
-cleanup() {
-    [ -n "$app" ] && kill "$app" 2>/dev/null || true
-    kill "$xvfb" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-export DISPLAY=$display
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-wait_for() {
-    for _ in $(seq 600); do
-        grep -q "$1" "$work/slate.log" 2>/dev/null && return 0
-        kill -0 "$app" 2>/dev/null || { cat "$work/slate.log" >&2; exit 1; }
-        sleep 0.05
-    done
-    echo "startup.sh: timed out waiting for '$1'" >&2
-    exit 1
-}
+# Waits at most 30 s for each line the app prints.
+script_name=startup.sh display_base=80 wait_steps=600 wait_step_seconds=0.05
+. "$(dirname "$0")/xvfb.sh"
 rss() { awk '/VmRSS/ {print $2, $3}' "/proc/$app/status"; }
 
 "$slate" --db "$db" --locale en_GB --timings >"$work/slate.log" 2>&1 &
