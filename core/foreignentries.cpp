@@ -2,7 +2,6 @@
 
 #include "accounts.h"
 #include "journal.h"
-#include "receivables.h"
 #include "uuidv7.h"
 
 #include <QDir>
@@ -147,10 +146,8 @@ Result<ForeignAppend> Journal::appendForeign(const JournalEntry &entry)
 
     if (auto stored = write(entry, doing); !stored)
         return stored.error();
-    // An invoice issued at another till: list it here too, so that its due date (and so what is
-    // overdue) is known on every till. The entry is stored either way; it is the record.
-    if (entry.kind == EntryKind::Invoice) {
-        if (auto indexed = indexInvoiceEntry(m_database, entry); !indexed && indexed.code() != ErrorCode::InvalidArgument)
+    if (m_foreignIndexer) {
+        if (auto indexed = m_foreignIndexer(entry); !indexed)
             return indexed.error();
     }
     if (auto committed = transaction.commit(); !committed)

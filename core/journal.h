@@ -46,6 +46,12 @@ public:
     // balances in the same transaction. Defined in foreignentries.cpp.
     Result<ForeignAppend> appendForeign(const JournalEntry &entry);
 
+    // Records derived from a stored foreign entry (e.g. the invoices list), written in the same
+    // transaction as the entry; an error undoes the append. The ledger knows no such records:
+    // whoever wires the services (Store) hands this in.
+    using ForeignIndexer = std::function<Result<void>(const JournalEntry &entry)>;
+    void setForeignIndexer(ForeignIndexer indexer) { m_foreignIndexer = std::move(indexer); }
+
     // The balance of one account (zero for an account that never moved).
     Result<Money> balance(const QString &account) const;
     // Balances of every account that has moved, ordered by name.
@@ -66,6 +72,7 @@ private:
 
     Database &m_database;
     StoreIdentity m_identity;
+    ForeignIndexer m_foreignIndexer;
 };
 
 } // namespace Slate::Core

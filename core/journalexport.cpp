@@ -134,7 +134,7 @@ Result<void> JournalExport::writeLedgerHeader(QIODevice &out) const
                                       || segments.value(1) == QLatin1String("receivable"))
                                      && segments.size() >= 3;
         if (customerAccount) {
-            if (Result<Customer> customer = m_customers.byId(segments.at(2)); customer)
+            if (const std::optional<CustomerLabel> customer = m_labeller ? m_labeller(segments.at(2)) : std::nullopt)
                 text += QStringLiteral("; customer %1: %2\n").arg(customer->card, oneLine(customer->name, false));
         }
         text += QStringLiteral("account ") + account.account + QLatin1Char('\n');

@@ -4,7 +4,6 @@
 // sequence as tags), or CSV with one row per posting. Streams entry by entry, so a journal of
 // millions of entries needs no more memory than one.
 
-#include "customer.h"
 #include "journal.h"
 
 #include <QIODevice>
@@ -20,9 +19,17 @@ std::optional<ExportFormat> exportFormatFromName(QStringView name); // "ledger" 
 // Called every few hundred entries; return false to cancel the export.
 using ExportProgress = std::function<bool(qint64 entriesDone, qint64 entriesTotal)>;
 
+// The card and name of a customer, for the comment above their accounts; nullopt when unknown.
+// The export knows accounts, not customers: whoever wires it (Store) hands this in.
+struct CustomerLabel {
+    QString card;
+    QString name;
+};
+using CustomerLabeller = std::function<std::optional<CustomerLabel>(const QString &customerId)>;
+
 class JournalExport {
 public:
-    JournalExport(const Journal &journal, const CustomerDirectory &customers) : m_journal(journal), m_customers(customers) {}
+    JournalExport(const Journal &journal, CustomerLabeller labeller) : m_journal(journal), m_labeller(std::move(labeller)) {}
 
     // Returns the number of entries written.
     Result<qint64> write(ExportFormat format, QIODevice &out, const ExportProgress &progress = {}) const;
@@ -33,7 +40,7 @@ private:
     Result<void> writeLedgerHeader(QIODevice &out) const;
 
     const Journal &m_journal;
-    const CustomerDirectory &m_customers;
+    CustomerLabeller m_labeller;
 };
 
 } // namespace Slate::Core

@@ -15,6 +15,27 @@ Store::Store(std::unique_ptr<Database> database, StoreIdentity identity, Checkou
       m_receivables(*m_database, m_journal, m_credit, m_settings),
       m_checkout(*m_database, m_journal, m_customers, m_credit, m_receivables, m_users, m_catalog, m_settings)
 {
+    // An invoice issued at another till is listed here too, so that its due date (and so what
+    // is overdue) is known on every till.
+    m_journal.setForeignIndexer([this](const JournalEntry &entry) -> Result<void> {
+        if (entry.kind != EntryKind::Invoice)
+            return {};
+        // The entry is stored either way; it is the record. A malformed invoice note only
+        // leaves it unlisted.
+        if (auto indexed = indexInvoiceEntry(*m_database, entry); !indexed && indexed.code() != ErrorCode::InvalidArgument)
+            return indexed;
+        return {};
+    });
+}
+
+JournalExport Store::exporter() const
+{
+    return JournalExport(m_journal, [this](const QString &customerId) -> std::optional<CustomerLabel> {
+        const Result<Customer> customer = m_customers.byId(customerId);
+        if (!customer)
+            return std::nullopt;
+        return CustomerLabel{customer->card, customer->name};
+    });
 }
 
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const OpenOptions &options)

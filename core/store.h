@@ -45,7 +45,7 @@ public:
     Result<void> setCheckoutSettings(const CheckoutSettings &settings);
     ProductCatalog &catalog() { return m_catalog; }
     const ProductCatalog &catalog() const { return m_catalog; }
-    JournalExport exporter() const { return JournalExport(m_journal, m_customers); }
+    JournalExport exporter() const;
     ReceivablesService &receivables() { return m_receivables; }
     const ReceivablesService &receivables() const { return m_receivables; }
     CheckoutService &checkout() { return m_checkout; }
