@@ -3,7 +3,7 @@
 // maintained totals), and its hledger export passes `hledger check --strict` with the same
 // balance on every account as the store's own.
 
-#include "store.h"
+#include "store/store.h"
 
 #include <QBuffer>
 #include <QMap>

@@ -2,7 +2,7 @@
 // A fresh Slate database in a temporary folder, for tests. Each test function that needs a
 // clean slate makes its own.
 
-#include "store.h"
+#include "store/store.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,7 +1,7 @@
 #include "logindialog.h"
 
 #include "labels.h"
-#include "permissions.h"
+#include "people/permissions.h"
 #include "pinpad.h"
 
 #include <QDialogButtonBox>

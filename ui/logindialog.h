@@ -3,7 +3,7 @@
 // list (touch or arrow keys), type the PIN, Enter. UserDirectory::authenticate checks it,
 // audits it and applies the lockout.
 
-#include "demodata.h"
+#include "store/demodata.h"
 #include "session.h"
 
 #include <QDialog>

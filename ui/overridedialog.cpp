@@ -1,7 +1,7 @@
 #include "overridedialog.h"
 
 #include "labels.h"
-#include "permissions.h"
+#include "people/permissions.h"
 #include "pinpad.h"
 
 #include <QComboBox>

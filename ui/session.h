@@ -4,9 +4,9 @@
 // "today" is (tests pass a fixed one). Windows get a Session& from whoever wires the app; no
 // window reaches for a global.
 
-#include "checkout.h"
-#include "receivables.h"
-#include "store.h"
+#include "checkout/checkout.h"
+#include "customers/receivables.h"
+#include "store/store.h"
 
 #include <QDate>
 #include <QLocale>

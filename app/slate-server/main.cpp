@@ -2,9 +2,9 @@
 // wires a ServerStore to a SyncServer and runs the event loop. Also the admin commands that
 // work on the server database directly (enrolment codes, revocation, exceptions, balances).
 
-#include "serverdatabase.h"
-#include "serverstore.h"
-#include "syncserver.h"
+#include "server/serverdatabase.h"
+#include "server/serverstore.h"
+#include "server/syncserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
 // slate: the cashier desktop app. Thin: parse the arguments, open (or on first run create, with
 // demo data) the database, load the look and the language, and hand over to Slate::Ui::TillApp.
 
-#include "demodata.h"
-#include "store.h"
-#include "syncservice.h"
+#include "store/demodata.h"
+#include "store/store.h"
+#include "client/syncservice.h"
 #include "tillapp.h"
-#include "tillsyncstate.h"
+#include "client/tillsyncstate.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -3,7 +3,7 @@
 // "-5.00" as a value, not an option, so negative amounts can be given as arguments; options
 // are "--name value" or "--name=value", may repeat, and unknown ones are refused.
 
-#include "result.h"
+#include "base/result.h"
 
 #include <QMap>
 #include <QSet>

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 
-#include "uuidv7.h"
+#include "base/uuidv7.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

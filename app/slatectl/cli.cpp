@@ -1,8 +1,8 @@
 #include "cli.h"
 
-#include "checkoutsettings.h"
-#include "demodata.h"
-#include "uuidv7.h"
+#include "settings/checkoutsettings.h"
+#include "store/demodata.h"
+#include "base/uuidv7.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,8 +4,8 @@
 // translates between the command line and the services.
 
 #include "arguments.h"
-#include "csvimport.h"
-#include "store.h"
+#include "import/csvimport.h"
+#include "store/store.h"
 
 #include <QJsonValue>
 #include <QTextStream>

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 
-#include "syncclient.h"
+#include "client/syncclient.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // slatectl end to end: the real executable on real database files, as a script would use it.
 
-#include "database.h"
+#include "storage/database.h"
 #include "ledgercheck.h"
 
 #include <QJsonArray>

@@ -4,7 +4,7 @@
 // iteration's duration and reports p50/p99/max as counters next to Google Benchmark's mean.
 // Run by hand (see README.md); --benchmark_format=json gives machine-readable output.
 
-#include "store.h"
+#include "store/store.h"
 
 #include <QCoreApplication>
 #include <QDir>

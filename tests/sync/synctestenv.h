@@ -4,8 +4,8 @@
 // through the real SyncClient. No mocks: every byte goes through the network stack and the
 // databases the product uses.
 
-#include "protocol.h"
-#include "syncclient.h"
+#include "client/protocol.h"
+#include "client/syncclient.h"
 #include "teststore.h"
 
 #include <QCoreApplication>

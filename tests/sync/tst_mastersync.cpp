@@ -6,9 +6,9 @@
 
 #include "synctestenv.h"
 
-#include "masterdata.h"
-#include "serverdatabase.h"
-#include "serverstore.h"
+#include "masterdata/masterdata.h"
+#include "server/serverdatabase.h"
+#include "server/serverstore.h"
 
 using namespace Slate;
 using namespace Slate::Test;

@@ -6,7 +6,7 @@
 
 #include "synctestenv.h"
 
-#include "uuidv7.h"
+#include "base/uuidv7.h"
 
 #include <QRandomGenerator>
 #include <QThread>

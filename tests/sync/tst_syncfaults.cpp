@@ -7,7 +7,7 @@
 
 #include "synctestenv.h"
 
-#include "masterdata.h"
+#include "masterdata/masterdata.h"
 
 #include <QRandomGenerator>
 #include <QTcpSocket>

@@ -5,7 +5,7 @@
 
 #include "synctestenv.h"
 
-#include "uuidv7.h"
+#include "base/uuidv7.h"
 
 using namespace Slate;
 using namespace Slate::Test;

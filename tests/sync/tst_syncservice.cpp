@@ -4,7 +4,7 @@
 
 #include "synctestenv.h"
 
-#include "syncservice.h"
+#include "client/syncservice.h"
 
 #include <QElapsedTimer>
 

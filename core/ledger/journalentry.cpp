@@ -1,0 +1,180 @@
+#include "ledger/journalentry.h"
+
+#include "ledger/accounts.h"
+#include "base/textrules.h"
+#include "base/uuidv7.h"
+
+#include <QCryptographicHash>
+#include <QMap>
+
+#include <array>
+
+namespace Slate::Core {
+
+namespace {
+
+struct KindRow {
+    EntryKind kind;
+    const char16_t *name;
+};
+
+constexpr std::array<KindRow, 7> kKinds{{
+    {EntryKind::TopUp, u"top-up"},
+    {EntryKind::Adjustment, u"adjustment"},
+    {EntryKind::Sale, u"sale"},
+    {EntryKind::Refund, u"refund"},
+    {EntryKind::Invoice, u"invoice"},
+    {EntryKind::Payment, u"payment"},
+    {EntryKind::Reversal, u"reversal"},
+}};
+
+// Length-prefixed fields make the encoding unambiguous whatever the text contains.
+void appendBytes(QByteArray &out, QByteArrayView bytes)
+{
+    out += QByteArray::number(bytes.size());
+    out += ':';
+    out += bytes;
+}
+
+void appendText(QByteArray &out, const QString &text) { appendBytes(out, text.toUtf8()); }
+
+} // namespace
+
+QString entryKindName(EntryKind kind)
+{
+    for (const KindRow &row : kKinds) {
+        if (row.kind == kind)
+            return QString::fromUtf16(row.name);
+    }
+    return {};
+}
+
+std::optional<EntryKind> entryKindFromName(QStringView name)
+{
+    for (const KindRow &row : kKinds) {
+        if (name == QStringView(row.name))
+            return row.kind;
+    }
+    return std::nullopt;
+}
+
+QByteArray genesisHash() { return QByteArray(kHashSize, '\0'); }
+
+QDateTime nowUtc()
+{
+    return QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+}
+
+QString timestampText(const QDateTime &utc)
+{
+    return utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+QDateTime timestampFromText(QStringView text)
+{
+    // Read field by field straight into UTC. QDateTime::fromString would first read the text as
+    // local time: a UTC time that falls in the local daylight-saving gap (02:30Z on the last
+    // Sunday of March in Europe/Oslo) came out invalid, so verify and export called such an
+    // entry damaged; and every call consulted the time-zone database (a stat() per row).
+    static constexpr char kShape[] = "dddd-dd-ddTdd:dd:dd.dddZ"; // d: an ASCII digit
+    if (text.size() != qsizetype(sizeof(kShape) - 1))
+        return {};
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (kShape[i] == 'd' ? (c < u'0' || c > u'9') : c != char16_t(kShape[i]))
+            return {};
+    }
+    auto number = [text](qsizetype from, qsizetype length) {
+        int value = 0;
+        for (qsizetype i = from; i < from + length; ++i)
+            value = value * 10 + int(text[i].unicode() - u'0');
+        return value;
+    };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    const QTime time(number(11, 2), number(14, 2), number(17, 2), number(20, 3));
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC);
+}
+
+QByteArray JournalEntry::canonicalEncoding() const
+{
+    QByteArray out;
+    out.reserve(256 + 96 * postings.size());
+    appendBytes(out, QByteArrayView("slate-entry-v1"));
+    appendText(out, uuidText(id));
+    appendText(out, terminalId);
+    appendBytes(out, QByteArray::number(sequence));
+    appendText(out, timestampText(createdUtc));
+    appendText(out, entryKindName(kind));
+    appendText(out, userName);
+    appendText(out, note);
+    appendText(out, references.customerId);
+    appendText(out, references.orderId);
+    appendText(out, references.overrideId);
+    appendText(out, references.relatedEntryId);
+    appendBytes(out, QByteArray::number(postings.size()));
+    for (const Posting &posting : postings) {
+        appendText(out, posting.account);
+        appendText(out, posting.amount.currency().code());
+        appendBytes(out, QByteArray::number(posting.amount.minorUnits()));
+    }
+    appendBytes(out, previousHash);
+    return out;
+}
+
+QByteArray JournalEntry::computeHash() const
+{
+    return QCryptographicHash::hash(canonicalEncoding(), QCryptographicHash::Sha256);
+}
+
+Result<void> validateDraft(const EntryDraft &draft)
+{
+    if (draft.postings.size() < 2)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A journal entry needs at least two postings; this %1 has %2.")
+                             .arg(entryKindName(draft.kind))
+                             .arg(draft.postings.size()));
+    if (draft.postings.size() > kPostingsMax)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A journal entry may have at most %1 postings; this one has %2.")
+                             .arg(kPostingsMax)
+                             .arg(draft.postings.size()));
+    if (draft.userName.trimmed().isEmpty() || draft.userName.size() > kUserNameLengthMax
+        || hasControlCharacters(draft.userName))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A journal entry must name who made it (1 to %1 characters, no control characters).")
+                             .arg(kUserNameLengthMax));
+    if (draft.note.size() > kNoteLengthMax || hasControlCharacters(draft.note, Newlines::Allowed))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("The note is too long or has control characters; keep it to %1 characters.")
+                             .arg(kNoteLengthMax));
+    QMap<QString, Money> sums;
+    for (const Posting &posting : draft.postings) {
+        if (!Accounts::isValidName(posting.account))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("\"%1\" is not a valid account name.").arg(posting.account));
+        if (posting.amount.isZero())
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("Posting to %1 has a zero amount; leave it out.").arg(posting.account));
+        const QString code = posting.amount.currency().code();
+        auto it = sums.find(code);
+        if (it == sums.end()) {
+            sums.insert(code, posting.amount);
+            continue;
+        }
+        Result<Money> sum = it->plus(posting.amount);
+        if (!sum)
+            return sum.error();
+        *it = *sum;
+    }
+    for (const Money &sum : sums) {
+        if (!sum.isZero())
+            return makeError(ErrorCode::Unbalanced,
+                             QStringLiteral("The %1 entry does not balance: its %2 postings sum to %3 %2, not zero.")
+                                 .arg(entryKindName(draft.kind), sum.currency().code(), sum.toDecimalString()));
+    }
+    return {};
+}
+
+} // namespace Slate::Core

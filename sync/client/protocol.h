@@ -1,0 +1,63 @@
+#pragma once
+// The sync protocol's shared parts (sync/PROTOCOL.md describes it for people): the bounds every
+// request is held to, the JSON form of a journal entry, and the request signature. The till and
+// the server both use these functions, so the two sides cannot disagree on a byte.
+
+#include "ledger/journalentry.h"
+#include "masterdata/masterdata.h"
+#include "base/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+namespace Slate::Sync::Protocol {
+
+constexpr qint64 kRequestBodyMax = 4 * 1024 * 1024; // bytes of one request body
+constexpr int kPushBatchMax = 1000;                 // entries in one push
+constexpr int kPullPageMax = 1000;                  // entries in one pull answer
+constexpr int kPullPageDefault = 500;
+constexpr int kKnownTerminalsMax = 10000;           // terminals named in one pull request
+constexpr qint64 kClockSkewMaxMs = 5 * 60 * 1000;   // how far a request's time may be from the server's
+constexpr int kNonceLengthMin = 16;
+constexpr int kNonceLengthMax = 64;
+constexpr int kSecretSize = 32;                     // bytes of a terminal's signing secret
+constexpr int kEnrolmentCodeLengthMax = 64;
+
+// Request headers of an authenticated request (lower case, as HTTP/1.1 compares them).
+inline const QByteArray kTerminalHeader = QByteArrayLiteral("x-slate-terminal");
+inline const QByteArray kTimestampHeader = QByteArrayLiteral("x-slate-timestamp"); // Unix milliseconds
+inline const QByteArray kNonceHeader = QByteArrayLiteral("x-slate-nonce");
+inline const QByteArray kSignatureHeader = QByteArrayLiteral("x-slate-signature"); // lower-case hex
+
+// The JSON form of an entry: amounts as locale-free decimal strings, hashes as hex.
+QJsonObject entryToJson(const Core::JournalEntry &entry);
+// Reads one entry strictly: every field present with its type, no unknown field, the hash equal to
+// the content's, postings balanced. `where` names it in messages, e.g. "entries[3]".
+Core::Result<Core::JournalEntry> entryFromJson(const QJsonValue &value, const QString &where);
+
+constexpr int kMasterPushMax = 1000;  // master-data changes in one push
+constexpr int kMasterPullMax = 1000;  // master-data changes in one pull answer
+constexpr int kMasterPullDefault = 500;
+
+// The JSON form of a master-data change: {"kind", "key", "version", "node", "data"}.
+QJsonObject masterChangeToJson(const Core::MasterChange &change);
+// Reads one change strictly (fields, types, and the data by Core::MasterData::validate).
+Core::Result<Core::MasterChange> masterChangeFromJson(const QJsonValue &value, const QString &where);
+
+// What the signature covers: method, path (with query), terminal, time, nonce and the body's SHA-256.
+QByteArray signingInput(const QByteArray &method, const QByteArray &pathAndQuery, const QString &terminalId,
+                        qint64 timestampMs, const QByteArray &nonce, const QByteArray &body);
+// HMAC-SHA256 of the signing input with the terminal's secret, as lower-case hex.
+QByteArray signature(const QByteArray &secret, const QByteArray &signingInput);
+// Compares two signatures in constant time.
+bool signaturesEqual(const QByteArray &a, const QByteArray &b);
+
+QByteArray newNonce();  // 32 random hex characters
+QByteArray newSecret(); // kSecretSize random bytes from the operating system
+
+bool isValidNonce(const QByteArray &nonce);
+
+// Reads an integral JSON number in [minimum, 2^53]; nullopt for anything else.
+std::optional<qint64> integerFrom(const QJsonValue &value, qint64 minimum);
+
+} // namespace Slate::Sync::Protocol

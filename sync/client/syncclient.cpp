@@ -1,0 +1,375 @@
+#include "client/syncclient.h"
+
+#include "ledger/foreignentries.h"
+#include "masterdata/masterdata.h"
+#include "client/protocol.h"
+#include "store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+
+namespace Slate::Sync {
+
+namespace {
+
+constexpr int kPushRoundsMax = 100000; // bounds one round: 100000 batches
+constexpr int kPullPagesMax = 1000;    // a round stops after this many pages; the next resumes
+
+} // namespace
+
+SyncClient::SyncClient(Core::Database &database, Core::Journal &journal, QObject *parent)
+    : QObject(parent), m_database(database), m_journal(journal), m_network(new QNetworkAccessManager(this))
+{
+    qRegisterMetaType<Slate::Sync::RoundResult>();
+    if (const QString caFile = qEnvironmentVariable("SLATE_SYNC_CA_FILE"); !caFile.isEmpty()) {
+        if (auto loaded = setCaFile(caFile); !loaded)
+            qWarning("slate sync: %s", qPrintable(loaded.message()));
+    }
+}
+
+Core::Result<void> SyncClient::setCaFile(const QString &path)
+{
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
+    if (certificates.isEmpty())
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               tr("%1 holds no PEM certificate; give the CA certificate that signed the server's.").arg(path));
+    m_caCertificates = certificates;
+    return {};
+}
+
+SyncClient::SyncClient(Core::Store &store, QObject *parent) : SyncClient(store.database(), store.journal(), parent)
+{
+    m_store = &store;
+}
+
+void SyncClient::setPushBatch(int entries) { m_pushBatch = qBound(1, entries, Protocol::kPushBatchMax); }
+void SyncClient::setPullPage(int entries) { m_pullPage = qBound(1, entries, Protocol::kPullPageMax); }
+void SyncClient::setTimeoutMs(int timeoutMs) { m_timeoutMs = qBound(100, timeoutMs, 10 * 60 * 1000); }
+
+void SyncClient::start(const QString &enrolmentCode)
+{
+    if (m_busy) {
+        emit finished(RoundResult{RoundFailure::Local, tr("A sync round is already running."), {}});
+        return;
+    }
+    m_busy = true;
+    m_report = RoundReport();
+    Core::Result<TillSyncState> state = TillSync::load(m_database);
+    if (!state)
+        return done(RoundFailure::Local, state.message());
+    m_state = *state;
+    if (m_server.isEmpty())
+        m_server = m_state.serverUrl;
+    if (!m_server.isValid() || (m_server.scheme() != QLatin1String("http") && m_server.scheme() != QLatin1String("https"))
+        || m_server.host().isEmpty())
+        return done(RoundFailure::Local, tr("No sync server is set; give one like http://server:8470."));
+    if (!enrolmentCode.isEmpty())
+        return enroll(enrolmentCode);
+    if (!m_state.enrolled())
+        return done(RoundFailure::Local, tr("This till is not enrolled; ask the back office for an enrolment code "
+                                            "(slate-server enroll) and sync with --enroll CODE."));
+    if (m_state.serverUrl != m_server) {
+        if (auto saved = TillSync::setServer(m_database, m_server); !saved)
+            return done(RoundFailure::Local, saved.message());
+    }
+    pushMasterNext(kPushRoundsMax);
+}
+
+void SyncClient::enroll(const QString &code)
+{
+    send(QStringLiteral("/v1/enroll"), QJsonObject{{QStringLiteral("code"), code}}, false, [this](const QJsonObject &answer) {
+        const QString terminal = answer.value(QStringLiteral("terminalId")).toString();
+        const QString store = answer.value(QStringLiteral("storeCode")).toString();
+        const QByteArray secret = QByteArray::fromBase64(answer.value(QStringLiteral("secret")).toString().toLatin1());
+        const Core::StoreIdentity &identity = m_journal.identity();
+        if (secret.size() != Protocol::kSecretSize)
+            return done(RoundFailure::Refused, tr("The server's enrolment answer has no valid secret."));
+        if (terminal != identity.terminalId || store != identity.storeCode)
+            return done(RoundFailure::Local,
+                        tr("The enrolment code is for terminal %1 of store %2, but this till is terminal %3 of store %4; "
+                           "ask for a code for this till. The code is now used up.")
+                            .arg(terminal, store, identity.terminalId, identity.storeCode));
+        if (auto saved = TillSync::saveEnrolment(m_database, m_server, terminal, secret); !saved)
+            return done(RoundFailure::Local, saved.message());
+        m_state.serverUrl = m_server;
+        m_state.terminalId = terminal;
+        m_state.secret = secret;
+        m_report.enrolled = true;
+        pushMasterNext(kPushRoundsMax);
+    });
+}
+
+void SyncClient::pushNext(int batch, int roundsLeft)
+{
+    const QString own = m_journal.identity().terminalId;
+    Core::Result<Core::ChainTip> tip = Core::ForeignEntries::chainTip(m_database, own);
+    if (!tip)
+        return done(RoundFailure::Local, tip.message());
+    Core::Result<TillSyncState> state = TillSync::load(m_database);
+    if (!state)
+        return done(RoundFailure::Local, state.message());
+    m_report.pushedSequence = state->pushedSequence;
+    if (state->pushedSequence >= tip->sequence || roundsLeft <= 0)
+        return pullMasterNext(kPullPagesMax);
+    Core::Result<QList<Core::JournalEntry>> entries =
+        Core::ForeignEntries::entriesAfter(m_database, own, state->pushedSequence, batch);
+    if (!entries)
+        return done(RoundFailure::Local, entries.message());
+    QJsonArray array;
+    for (const Core::JournalEntry &entry : *entries)
+        array.append(Protocol::entryToJson(entry));
+    const QJsonObject body{{QStringLiteral("entries"), array}};
+    // Entries with many postings can make a batch too large for one request: halve it.
+    if (batch > 1 && QJsonDocument(body).toJson(QJsonDocument::Compact).size() > Protocol::kRequestBodyMax)
+        return pushNext(batch / 2, roundsLeft - 1);
+    const qint64 lastSent = entries->isEmpty() ? state->pushedSequence : entries->last().sequence;
+    const qint64 ownTip = tip->sequence;
+    send(QStringLiteral("/v1/push"), body, true, [this, batch, roundsLeft, lastSent, ownTip](const QJsonObject &answer) {
+        const std::optional<qint64> highest = Protocol::integerFrom(answer.value(QStringLiteral("highestSequence")), 0);
+        if (!highest)
+            return done(RoundFailure::Refused, tr("The server's push answer has no highest sequence."));
+        if (*highest > ownTip)
+            return done(RoundFailure::Local,
+                        tr("The server holds this till's journal up to sequence %1, but this till only up to %2: this "
+                           "database is older than what it already sent (restored from a backup?). Stop using it and "
+                           "call support.")
+                            .arg(*highest)
+                            .arg(ownTip));
+        if (*highest < lastSent)
+            return done(RoundFailure::Refused, tr("The server confirmed sequence %1 of a push up to %2.").arg(*highest).arg(lastSent));
+        m_report.pushed += answer.value(QStringLiteral("stored")).toInt();
+        m_report.alreadyStored += answer.value(QStringLiteral("alreadyStored")).toInt();
+        m_report.exceptions += answer.value(QStringLiteral("exceptions")).toInt();
+        if (auto saved = TillSync::setPushedSequence(m_database, *highest); !saved)
+            return done(RoundFailure::Local, saved.message());
+        pushNext(batch, roundsLeft - 1);
+    });
+}
+
+void SyncClient::pushMasterNext(int roundsLeft)
+{
+    // Master data first: the server judges the entries that follow by the terms they carry.
+    Core::Result<QList<Core::MasterChange>> changes = Core::MasterData::unpushed(m_database, Protocol::kMasterPushMax / 4);
+    if (!changes)
+        return done(RoundFailure::Local, changes.message());
+    if (changes->isEmpty() || roundsLeft <= 0)
+        return pushNext(m_pushBatch, kPushRoundsMax);
+    QJsonArray array;
+    for (const Core::MasterChange &change : *changes)
+        array.append(Protocol::masterChangeToJson(change));
+    const qint64 last = changes->last().position;
+    send(QStringLiteral("/v1/master/push"), QJsonObject{{QStringLiteral("changes"), array}}, true,
+         [this, last, roundsLeft](const QJsonObject &answer) {
+             m_report.masterPushed += answer.value(QStringLiteral("stored")).toInt();
+             if (auto saved = Core::MasterData::markPushed(m_database, last); !saved)
+                 return done(RoundFailure::Local, saved.message());
+             pushMasterNext(roundsLeft - 1);
+         });
+}
+
+void SyncClient::pullMasterNext(int pagesLeft)
+{
+    if (pagesLeft <= 0)
+        return pullNext(kPullPagesMax);
+    Core::Result<qint64> cursor = Core::MasterData::pullCursor(m_database);
+    if (!cursor)
+        return done(RoundFailure::Local, cursor.message());
+    send(QStringLiteral("/v1/master/pull"),
+         QJsonObject{{QStringLiteral("after"), double(*cursor)}, {QStringLiteral("limit"), qMin(m_pullPage, Protocol::kMasterPullMax)}}, true,
+         [this, pagesLeft, after = *cursor](const QJsonObject &answer) {
+             const QJsonArray array = answer.value(QStringLiteral("changes")).toArray();
+             const std::optional<qint64> next = Protocol::integerFrom(answer.value(QStringLiteral("next")), after);
+             if (array.size() > Protocol::kMasterPullMax || !next)
+                 return done(RoundFailure::Refused, tr("The server's master-data page is malformed."));
+             QList<Core::MasterChange> changes;
+             for (qsizetype i = 0; i < array.size(); ++i) {
+                 // A change this till cannot read is kept in its history by apply(), not lost.
+                 Core::Result<Core::MasterChange> change = Protocol::masterChangeFromJson(array.at(i), QStringLiteral("changes[%1]").arg(i));
+                 if (change) {
+                     changes.append(*change);
+                     continue;
+                 }
+                 const QJsonObject raw = array.at(i).toObject();
+                 changes.append(Core::MasterChange{raw.value(QStringLiteral("kind")).toString().left(64),
+                                                   raw.value(QStringLiteral("key")).toString().left(64),
+                                                   qint64(raw.value(QStringLiteral("version")).toDouble()),
+                                                   raw.value(QStringLiteral("node")).toString().left(64),
+                                                   raw.value(QStringLiteral("data")).toObject(), 0});
+             }
+             Core::Result<Core::MasterApplyReport> applied = Core::MasterData::apply(m_database, changes, *next);
+             if (!applied)
+                 return done(RoundFailure::Local, applied.message());
+             m_report.masterApplied += applied->applied;
+             m_report.masterConflicts += applied->lost + applied->unapplied;
+             if (applied->settingsChanged && m_store) {
+                 Core::Result<Core::CheckoutSettings> settings = Core::StoreSettings::loadCheckout(m_database);
+                 if (!settings)
+                     return done(RoundFailure::Local, settings.message());
+                 if (auto set = Core::MasterData::withoutRecording(
+                         m_database, [this, &settings] { return m_store->setCheckoutSettings(*settings); });
+                     !set)
+                     return done(RoundFailure::Local, set.message());
+             }
+             if (answer.value(QStringLiteral("more")).toBool() && *next > after)
+                 return pullMasterNext(pagesLeft - 1);
+             pullNext(kPullPagesMax);
+         });
+}
+
+void SyncClient::pullNext(int pagesLeft)
+{
+    if (pagesLeft <= 0)
+        return done(RoundFailure::None, QString());
+    const QString own = m_journal.identity().terminalId;
+    Core::Result<QMap<QString, Core::ChainTip>> tips = Core::ForeignEntries::chainTips(m_database);
+    if (!tips)
+        return done(RoundFailure::Local, tips.message());
+    QJsonObject known;
+    for (auto it = tips->cbegin(); it != tips->cend(); ++it) {
+        if (it.key() != own)
+            known.insert(it.key(), double(it->sequence));
+    }
+    send(QStringLiteral("/v1/pull"), QJsonObject{{QStringLiteral("known"), known}, {QStringLiteral("limit"), m_pullPage}}, true,
+         [this, pagesLeft](const QJsonObject &answer) {
+             const QJsonArray array = answer.value(QStringLiteral("entries")).toArray();
+             if (array.size() > Protocol::kPullPageMax)
+                 return done(RoundFailure::Refused, tr("The server sent more entries than a page holds."));
+             QList<Core::JournalEntry> entries;
+             for (qsizetype i = 0; i < array.size(); ++i) {
+                 Core::Result<Core::JournalEntry> entry = Protocol::entryFromJson(array.at(i), QStringLiteral("entries[%1]").arg(i));
+                 if (!entry)
+                     return done(RoundFailure::Refused, tr("The server sent a bad entry: %1").arg(entry.message()));
+                 entries.append(*entry);
+             }
+             // One transaction per page: the page's entries and balances land together or not at all.
+             Core::Transaction transaction(m_database);
+             if (auto begun = transaction.begin(); !begun)
+                 return done(RoundFailure::Local, begun.message());
+             qint64 stored = 0;
+             for (const Core::JournalEntry &entry : entries) {
+                 Core::Result<Core::ForeignAppend> appended = m_journal.appendForeign(entry);
+                 if (!appended)
+                     return done(RoundFailure::Local, appended.message());
+                 stored += *appended == Core::ForeignAppend::Stored ? 1 : 0;
+             }
+             if (auto committed = transaction.commit(); !committed)
+                 return done(RoundFailure::Local, committed.message());
+             m_report.pulled += stored;
+             if (answer.value(QStringLiteral("more")).toBool() && !entries.isEmpty())
+                 return pullNext(pagesLeft - 1);
+             done(RoundFailure::None, QString());
+         });
+}
+
+void SyncClient::send(const QString &path, const QJsonObject &body, bool sign, const OnAnswer &onAnswer)
+{
+    sendRequest(QByteArrayLiteral("POST"), path, QJsonDocument(body).toJson(QJsonDocument::Compact), sign, onAnswer,
+                [this](RoundFailure failure, const QString &message) { done(failure, message); });
+}
+
+void SyncClient::sendRequest(const QByteArray &method, const QString &pathAndQuery, const QByteArray &payload, bool sign,
+                             const OnAnswer &onAnswer, const std::function<void(RoundFailure, const QString &)> &onFailure)
+{
+    QUrl url = m_server;
+    const qsizetype question = pathAndQuery.indexOf(QLatin1Char('?'));
+    url.setPath(pathAndQuery.left(question));
+    if (question >= 0)
+        url.setQuery(pathAndQuery.mid(question + 1));
+    QNetworkRequest request(url);
+    if (method == "POST")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(m_timeoutMs);
+    if (!m_caCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_caCertificates);
+        request.setSslConfiguration(tls);
+    }
+    if (sign) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QByteArray nonce = Protocol::newNonce();
+        const QString terminal = m_journal.identity().terminalId;
+        request.setRawHeader(Protocol::kTerminalHeader, terminal.toUtf8());
+        request.setRawHeader(Protocol::kTimestampHeader, QByteArray::number(now));
+        request.setRawHeader(Protocol::kNonceHeader, nonce);
+        request.setRawHeader(Protocol::kSignatureHeader,
+                             Protocol::signature(m_state.secret, Protocol::signingInput(method, pathAndQuery.toUtf8(), terminal, now,
+                                                                                        nonce, payload)));
+    }
+    QNetworkReply *reply = method == "POST" ? m_network->post(request, payload) : m_network->get(request);
+    const QString path = url.path();
+    connect(reply, &QNetworkReply::finished, this, [this, reply, onAnswer, onFailure, path] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray data = reply->readAll();
+        if (status == 0)
+            return onFailure(RoundFailure::Network,
+                             tr("The server at %1 cannot be reached: %2").arg(m_server.toString(), reply->errorString()));
+        const QJsonObject answer = QJsonDocument::fromJson(data).object();
+        if (status == 503)
+            return onFailure(RoundFailure::Network, tr("The server is busy; the round will be retried."));
+        if (status != 200) {
+            const QString message = answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+            return onFailure(RoundFailure::Refused, tr("The server refused %1 (HTTP %2): %3")
+                                                        .arg(path)
+                                                        .arg(status)
+                                                        .arg(message.isEmpty() ? reply->errorString() : message));
+        }
+        if (reply->error() != QNetworkReply::NoError)
+            return onFailure(RoundFailure::Network,
+                             tr("The answer of the server at %1 was cut off: %2").arg(m_server.toString(), reply->errorString()));
+        onAnswer(answer);
+    });
+}
+
+void SyncClient::listExceptions(int pagesMax)
+{
+    m_exceptions = QJsonArray();
+    auto fail = [this](RoundFailure failure, const QString &message) {
+        emit exceptionsListed({}, RoundResult{failure, message, {}});
+    };
+    Core::Result<TillSyncState> state = TillSync::load(m_database);
+    if (!state)
+        return fail(RoundFailure::Local, state.message());
+    m_state = *state;
+    if (m_server.isEmpty())
+        m_server = m_state.serverUrl;
+    if (!m_state.enrolled() || m_server.isEmpty())
+        return fail(RoundFailure::Local, tr("This database is not enrolled with a sync server; run slatectl sync --server URL "
+                                            "--enroll CODE first."));
+    listExceptionsAfter(0, qBound(1, pagesMax, 1000));
+}
+
+void SyncClient::listExceptionsAfter(qint64 after, int pagesLeft)
+{
+    constexpr int kPage = 500;
+    sendRequest(
+        QByteArrayLiteral("GET"), QStringLiteral("/v1/exceptions?after=%1&limit=%2").arg(after).arg(kPage), {}, true,
+        [this, pagesLeft](const QJsonObject &answer) {
+            const QJsonArray page = answer.value(QStringLiteral("exceptions")).toArray();
+            qint64 last = 0;
+            for (const QJsonValue &row : page) {
+                m_exceptions.append(row);
+                last = qint64(row.toObject().value(QStringLiteral("id")).toDouble());
+            }
+            if (page.size() == kPage && pagesLeft > 1 && last > 0)
+                return listExceptionsAfter(last, pagesLeft - 1);
+            emit exceptionsListed(m_exceptions, RoundResult{});
+        },
+        [this](RoundFailure failure, const QString &message) { emit exceptionsListed({}, RoundResult{failure, message, {}}); });
+}
+
+void SyncClient::done(RoundFailure failure, const QString &message)
+{
+    const QDateTime now = Core::nowUtc();
+    if (auto recorded = TillSync::recordRound(m_database, now, failure == RoundFailure::None ? QString() : message); !recorded)
+        qWarning("slate sync: %s", qPrintable(recorded.message()));
+    m_busy = false;
+    emit finished(RoundResult{failure, message, m_report});
+}
+
+} // namespace Slate::Sync

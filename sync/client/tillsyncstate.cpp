@@ -1,0 +1,82 @@
+#include "client/tillsyncstate.h"
+
+#include "ledger/foreignentries.h"
+#include "ledger/journalentry.h"
+
+namespace Slate::Sync::TillSync {
+
+Core::Result<TillSyncState> load(const Core::Database &database)
+{
+    Core::Result<QSqlQuery> query = database.run(
+        QStringLiteral("SELECT server_url, enrolled_terminal_id, terminal_secret, pushed_sequence, last_sync_utc, last_error "
+                       "FROM sync_state WHERE id = 1"),
+        {}, QStringLiteral("read the sync state"));
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Core::makeError(Core::ErrorCode::Corrupt,
+                               QStringLiteral("The sync state of %1 is missing; restore the database from a backup.").arg(database.path()));
+    TillSyncState state;
+    state.serverUrl = QUrl(query->value(0).toString());
+    state.terminalId = query->value(1).toString();
+    state.secret = query->isNull(2) ? QByteArray() : query->value(2).toByteArray();
+    state.pushedSequence = query->value(3).toLongLong();
+    state.lastSyncUtc = Core::timestampFromText(query->value(4).toString());
+    state.lastError = query->value(5).toString();
+    return state;
+}
+
+Core::Result<void> saveEnrolment(Core::Database &database, const QUrl &serverUrl, const QString &terminalId, const QByteArray &secret)
+{
+    Core::Result<QSqlQuery> done = database.run(
+        QStringLiteral("UPDATE sync_state SET server_url = ?, enrolled_terminal_id = ?, terminal_secret = ? WHERE id = 1"),
+        {serverUrl.toString(), terminalId, secret}, QStringLiteral("record this till's enrolment"));
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Core::Result<void> setServer(Core::Database &database, const QUrl &serverUrl)
+{
+    Core::Result<QSqlQuery> done = database.run(QStringLiteral("UPDATE sync_state SET server_url = ? WHERE id = 1"),
+                                                {serverUrl.toString()}, QStringLiteral("record the sync server"));
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Core::Result<void> setPushedSequence(Core::Database &database, qint64 sequence)
+{
+    // Never backwards: a late answer to an earlier request must not undo a later one.
+    Core::Result<QSqlQuery> done = database.run(
+        QStringLiteral("UPDATE sync_state SET pushed_sequence = ? WHERE id = 1 AND pushed_sequence < ?"), {sequence, sequence},
+        QStringLiteral("record what the server holds"));
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Core::Result<void> recordRound(Core::Database &database, const QDateTime &syncedUtc, const QString &error)
+{
+    Core::Result<QSqlQuery> done = error.isEmpty()
+        ? database.run(QStringLiteral("UPDATE sync_state SET last_sync_utc = ?, last_error = '' WHERE id = 1"),
+                       {Core::timestampText(syncedUtc)}, QStringLiteral("record the sync"))
+        : database.run(QStringLiteral("UPDATE sync_state SET last_error = ? WHERE id = 1"), {error.left(1000)},
+                       QStringLiteral("record the sync error"));
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Core::Result<qint64> entriesWaiting(const Core::Database &database, const QString &ownTerminalId)
+{
+    Core::Result<Core::ChainTip> tip = Core::ForeignEntries::chainTip(database, ownTerminalId);
+    if (!tip)
+        return tip.error();
+    Core::Result<TillSyncState> state = load(database);
+    if (!state)
+        return state.error();
+    return qMax<qint64>(0, tip->sequence - state->pushedSequence);
+}
+
+} // namespace Slate::Sync::TillSync

@@ -1,0 +1,38 @@
+#pragma once
+// The till's sync state (table sync_state, schema v7 of the till database): the terminal
+// identity and signing secret issued at enrolment, the server, how far the server has confirmed
+// this till's own journal, and the last successful sync. The secret never leaves this database
+// except as request signatures.
+
+#include "storage/database.h"
+
+#include <QDateTime>
+#include <QUrl>
+
+namespace Slate::Sync {
+
+struct TillSyncState {
+    QUrl serverUrl;
+    QString terminalId;       // as enrolled; equal to the till's own terminal id
+    QByteArray secret;        // Protocol::kSecretSize bytes once enrolled
+    qint64 pushedSequence = 0; // the server holds this till's entries up to here
+    QDateTime lastSyncUtc;    // invalid: never synced
+    QString lastError;
+
+    bool enrolled() const { return !secret.isEmpty(); }
+};
+
+namespace TillSync {
+
+Core::Result<TillSyncState> load(const Core::Database &database);
+Core::Result<void> saveEnrolment(Core::Database &database, const QUrl &serverUrl, const QString &terminalId,
+                                 const QByteArray &secret);
+Core::Result<void> setServer(Core::Database &database, const QUrl &serverUrl);
+Core::Result<void> setPushedSequence(Core::Database &database, qint64 sequence);
+// A finished round: on success the time and no error; on failure only the error.
+Core::Result<void> recordRound(Core::Database &database, const QDateTime &syncedUtc, const QString &error);
+// This till's entries the server does not hold yet.
+Core::Result<qint64> entriesWaiting(const Core::Database &database, const QString &ownTerminalId);
+
+} // namespace TillSync
+} // namespace Slate::Sync

@@ -1,0 +1,541 @@
+#include "server/syncserver.h"
+
+#include "client/protocol.h"
+#include "base/uuidv7.h"
+
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLoggingCategory>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+#include <variant>
+
+Q_LOGGING_CATEGORY(lcServer, "slate.server")
+
+namespace Slate::Sync {
+
+using Status = QHttpServerResponder::StatusCode;
+
+namespace {
+
+// Bytes a request may bring beyond its body (request line and headers).
+constexpr qint64 kHeadersAllowance = 64 * 1024;
+
+// QtHttpServer 6.4 reads a whole request into memory before handing it over, whatever its
+// size. This server sees each connection's bytes first and cuts off one that sends more than a
+// request may hold, so an oversized upload cannot fill the server's memory.
+//
+// With TLS configured, each connection is a QSslSocket that starts the server handshake at once;
+// QtHttpServer then reads the decrypted request through it like any socket. (QtHttpServer 6.4's
+// own sslSetup() works only with the QTcpServer it creates itself, which would lose the bound.)
+class BoundedTcpServer : public QTcpServer {
+public:
+    BoundedTcpServer(const std::optional<QSslConfiguration> &tls, QObject *parent) : QTcpServer(parent), m_tls(tls) {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        QTcpSocket *socket = nullptr;
+        if (m_tls) {
+            auto *secure = new QSslSocket(this);
+            secure->setSslConfiguration(*m_tls);
+            connect(secure, &QSslSocket::sslErrors, secure, [secure](const QList<QSslError> &errors) {
+                qCWarning(lcServer, "TLS handshake with %s failed: %s", qPrintable(secure->peerAddress().toString()),
+                          qPrintable(errors.isEmpty() ? QString() : errors.first().errorString()));
+            });
+            socket = secure;
+        } else {
+            socket = new QTcpSocket(this);
+        }
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        if (m_tls)
+            static_cast<QSslSocket *>(socket)->startServerEncryption();
+        // Connected before QtHttpServer's own handler, so it runs first.
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            const qint64 received = socket->property("slateBytes").toLongLong() + socket->bytesAvailable();
+            socket->setProperty("slateBytes", received);
+            if (received > Protocol::kRequestBodyMax + kHeadersAllowance) {
+                qCWarning(lcServer, "refused %s: the request exceeds %lld bytes; connection closed",
+                          qPrintable(socket->peerAddress().toString()), Protocol::kRequestBodyMax);
+                const QByteArray body = QByteArrayLiteral(
+                    "{\"error\":{\"code\":\"too-large\",\"message\":\"The request is larger than the server accepts.\"}}");
+                socket->write(QByteArrayLiteral("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
+                                                "Connection: close\r\nContent-Length: ")
+                              + QByteArray::number(body.size()) + QByteArrayLiteral("\r\n\r\n") + body);
+                socket->flush();
+                socket->readAll();
+                socket->disconnectFromHost();
+            }
+        });
+        addPendingConnection(socket);
+    }
+
+private:
+    std::optional<QSslConfiguration> m_tls;
+};
+
+QJsonObject errorBody(const QString &code, const QString &message)
+{
+    return QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
+}
+
+QString errorCodeName(Status status)
+{
+    switch (status) {
+    case Status::BadRequest: return QStringLiteral("bad-request");
+    case Status::Unauthorized: return QStringLiteral("unauthenticated");
+    case Status::Forbidden: return QStringLiteral("forbidden");
+    case Status::NotFound: return QStringLiteral("not-found");
+    case Status::MethodNotAllowed: return QStringLiteral("method-not-allowed");
+    case Status::Conflict: return QStringLiteral("conflict");
+    case Status::PayloadTooLarge: return QStringLiteral("too-large");
+    case Status::UnsupportedMediaType: return QStringLiteral("unsupported-media-type");
+    case Status::UnprocessableEntity: return QStringLiteral("invalid-entry");
+    case Status::ServiceUnavailable: return QStringLiteral("busy");
+    default: return QStringLiteral("server-error");
+    }
+}
+
+// Reads a JSON object body; the error names what is wrong and where.
+std::variant<QJsonObject, QString> parseObject(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return QStringLiteral("The body is not valid JSON: %1 at byte %2.").arg(error.errorString()).arg(error.offset);
+    if (!document.isObject())
+        return QStringLiteral("The body must be a JSON object.");
+    return document.object();
+}
+
+} // namespace
+
+SyncServer::SyncServer(ServerStore &store, QObject *parent) : QAbstractHttpServer(parent), m_store(store) {}
+
+Core::Result<quint16> SyncServer::listenOn(const QHostAddress &address, quint16 port)
+{
+    auto *tcp = new BoundedTcpServer(m_tls, this);
+    if (!tcp->listen(address, port)) {
+        const QString reason = tcp->errorString();
+        delete tcp;
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("Cannot listen on %1:%2: %3.").arg(address.toString()).arg(port).arg(reason));
+    }
+    bind(tcp);
+    return tcp->serverPort();
+}
+
+Core::Result<void> SyncServer::enableTls(const QString &certificateFile, const QString &keyFile)
+{
+    auto read = [](const QString &path, const char *what) -> Core::Result<QByteArray> {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Core::makeError(Core::ErrorCode::NotFound,
+                                   QStringLiteral("Cannot read the TLS %1 %2: %3.").arg(QLatin1String(what), path, file.errorString()));
+        return file.read(1024 * 1024);
+    };
+    if (!QSslSocket::supportsSsl())
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("This Qt has no TLS backend (install the OpenSSL TLS plugin of Qt 6)."));
+    Core::Result<QByteArray> certificateText = read(certificateFile, "certificate");
+    if (!certificateText)
+        return certificateText.error();
+    Core::Result<QByteArray> keyText = read(keyFile, "key");
+    if (!keyText)
+        return keyText.error();
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(*certificateText, QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull())
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("%1 holds no PEM certificate; give the server's certificate (and its chain).").arg(certificateFile));
+    QSslKey key(*keyText, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(*keyText, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key.").arg(keyFile));
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // tills authenticate by request signature
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    m_tls = configuration;
+    return {};
+}
+
+void SyncServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    makeResponder(request, socket)
+        .write(QJsonDocument(errorBody(QStringLiteral("not-found"), QStringLiteral("No such resource."))), Status::NotFound);
+}
+
+bool SyncServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    socket->setProperty("slateBytes", 0); // the next request on this connection starts afresh
+    Reply reply = route(request);
+    if (reply.status >= Status::BadRequest && !reply.body.contains(QStringLiteral("error")))
+        reply.body = errorBody(errorCodeName(reply.status), QStringLiteral("Refused."));
+    makeResponder(request, socket).write(QJsonDocument(reply.body), reply.status);
+    return true;
+}
+
+SyncServer::Reply SyncServer::route(const QHttpServerRequest &request)
+{
+    const QString path = request.url().path();
+    const auto method = request.method();
+    auto fail = [](Status status, const QString &message) { return failure(status, message); };
+    if (request.body().size() > Protocol::kRequestBodyMax)
+        return fail(Status::PayloadTooLarge,
+                    QStringLiteral("The body has %1 bytes; a request may have at most %2.").arg(request.body().size()).arg(Protocol::kRequestBodyMax));
+    struct Route {
+        const char *path;
+        QHttpServerRequest::Method method;
+    };
+    static const Route routes[] = {{"/v1/health", QHttpServerRequest::Method::Get},
+                                   {"/v1/enroll", QHttpServerRequest::Method::Post},
+                                   {"/v1/push", QHttpServerRequest::Method::Post},
+                                   {"/v1/pull", QHttpServerRequest::Method::Post},
+                                   {"/v1/master/push", QHttpServerRequest::Method::Post},
+                                   {"/v1/master/pull", QHttpServerRequest::Method::Post},
+                                   {"/v1/exceptions", QHttpServerRequest::Method::Get}};
+    const Route *found = nullptr;
+    for (const Route &candidate : routes) {
+        if (path == QLatin1String(candidate.path))
+            found = &candidate;
+    }
+    if (!found)
+        return fail(Status::NotFound, QStringLiteral("There is no %1 here; this server speaks protocol v1 (see /v1/health).").arg(path));
+    if (method != found->method)
+        return fail(Status::MethodNotAllowed,
+                    QStringLiteral("%1 takes %2 only.").arg(path, found->method == QHttpServerRequest::Method::Get ? QStringLiteral("GET")
+                                                                                                           : QStringLiteral("POST")));
+    if (method == QHttpServerRequest::Method::Post) {
+        const QByteArray type = request.value(QByteArrayLiteral("content-type"));
+        if (!type.startsWith("application/json"))
+            return fail(Status::UnsupportedMediaType, QStringLiteral("The body must be JSON (Content-Type: application/json)."));
+    }
+    if (path == QLatin1String("/v1/health"))
+        return health();
+    if (path == QLatin1String("/v1/enroll"))
+        return enroll(request);
+    std::variant<QString, Reply> terminal = authenticate(request);
+    if (auto *refused = std::get_if<Reply>(&terminal))
+        return *refused;
+    const QString terminalId = std::get<QString>(terminal);
+    if (path == QLatin1String("/v1/push"))
+        return push(terminalId, request.body());
+    if (path == QLatin1String("/v1/pull"))
+        return pull(terminalId, request.body());
+    if (path == QLatin1String("/v1/master/push"))
+        return pushMaster(terminalId, request.body());
+    if (path == QLatin1String("/v1/master/pull"))
+        return pullMaster(terminalId, request.body());
+    return listExceptions(request);
+}
+
+SyncServer::Reply SyncServer::failure(Status status, const QString &message)
+{
+    return Reply{status, errorBody(errorCodeName(status), message)};
+}
+
+SyncServer::Reply SyncServer::failure(const Core::Error &error)
+{
+    switch (error.code) {
+    case Core::ErrorCode::InvalidArgument:
+        return failure(Status::BadRequest, error.message);
+    case Core::ErrorCode::Unbalanced:
+    case Core::ErrorCode::Overflow:
+        return failure(Status::UnprocessableEntity, error.message);
+    case Core::ErrorCode::Integrity:
+        return failure(Status::Conflict, error.message);
+    case Core::ErrorCode::AuthenticationFailed:
+        return failure(Status::Forbidden, error.message);
+    case Core::ErrorCode::Locked:
+        return failure(Status::ServiceUnavailable, error.message);
+    default:
+        qCCritical(lcServer, "%s", qPrintable(error.message));
+        return failure(Status::InternalServerError, error.message);
+    }
+}
+
+SyncServer::Reply SyncServer::health()
+{
+    Core::Result<qint64> entries = m_store.entryCount();
+    if (!entries)
+        return failure(Status::ServiceUnavailable, entries.message());
+    return Reply{Status::Ok,
+                 QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                             {QStringLiteral("protocol"), 1},
+                             {QStringLiteral("database"), m_store.database().backendName()},
+                             {QStringLiteral("schemaVersion"), m_store.database().schemaVersion()},
+                             {QStringLiteral("entries"), double(*entries)}}};
+}
+
+SyncServer::Reply SyncServer::enroll(const QHttpServerRequest &request)
+{
+    std::variant<QJsonObject, QString> parsed = parseObject(request.body());
+    if (auto *problem = std::get_if<QString>(&parsed))
+        return failure(Status::BadRequest, *problem);
+    const QJsonObject body = std::get<QJsonObject>(parsed);
+    const QJsonValue code = body.value(QStringLiteral("code"));
+    if (!code.isString() || code.toString().isEmpty() || code.toString().size() > Protocol::kEnrolmentCodeLengthMax)
+        return failure(Status::BadRequest, QStringLiteral("\"code\" must be the enrolment code string from slate-server enroll."));
+    Core::Result<EnrolledTerminal> enrolled = m_store.redeemEnrolment(code.toString());
+    if (!enrolled) {
+        if (enrolled.code() != Core::ErrorCode::AuthenticationFailed)
+            return failure(enrolled.error());
+        qCWarning(lcServer, "refused enrolment from %s: %s", qPrintable(request.remoteAddress().toString()),
+                  qPrintable(enrolled.message()));
+        return failure(Status::Unauthorized, enrolled.message());
+    }
+    qCInfo(lcServer, "enrolled terminal %s of store %s from %s", qPrintable(enrolled->terminalId),
+           qPrintable(enrolled->storeCode), qPrintable(request.remoteAddress().toString()));
+    return Reply{Status::Ok, QJsonObject{{QStringLiteral("terminalId"), enrolled->terminalId},
+                                         {QStringLiteral("storeCode"), enrolled->storeCode},
+                                         {QStringLiteral("secret"), QString::fromLatin1(enrolled->secret.toBase64())}}};
+}
+
+SyncServer::Reply SyncServer::refuseAuthentication(const QHttpServerRequest &request, const QString &terminalId,
+                                                    const QString &reason)
+{
+    qCWarning(lcServer, "refused %s %s from %s (terminal \"%s\"): %s",
+              request.method() == QHttpServerRequest::Method::Get ? "GET" : "POST", qPrintable(request.url().path()),
+              qPrintable(request.remoteAddress().toString()), qPrintable(terminalId.left(40)), qPrintable(reason));
+    return failure(Status::Unauthorized, reason);
+}
+
+std::variant<QString, SyncServer::Reply> SyncServer::authenticate(const QHttpServerRequest &request)
+{
+    const QByteArray terminalHeader = request.value(Protocol::kTerminalHeader);
+    const QByteArray timestampHeader = request.value(Protocol::kTimestampHeader);
+    const QByteArray nonce = request.value(Protocol::kNonceHeader);
+    const QByteArray signature = request.value(Protocol::kSignatureHeader);
+    const QString terminalId = QString::fromUtf8(terminalHeader);
+    if (terminalHeader.isEmpty() || timestampHeader.isEmpty() || nonce.isEmpty() || signature.isEmpty())
+        return refuseAuthentication(request, terminalId,
+                                    QStringLiteral("The request is not signed: it needs the X-Slate-Terminal, X-Slate-Timestamp, "
+                                                   "X-Slate-Nonce and X-Slate-Signature headers. Enrol the till first."));
+    bool numeric = false;
+    const qint64 timestampMs = timestampHeader.toLongLong(&numeric);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!numeric || qAbs(now - timestampMs) > Protocol::kClockSkewMaxMs)
+        return refuseAuthentication(request, terminalId,
+                                    QStringLiteral("The request's time is missing or more than %1 seconds from the server's clock; "
+                                                   "set the till's clock (NTP) and try again.")
+                                        .arg(Protocol::kClockSkewMaxMs / 1000));
+    if (!Protocol::isValidNonce(nonce))
+        return refuseAuthentication(request, terminalId, QStringLiteral("The request's nonce is malformed."));
+    Core::Result<QByteArray> key = m_store.signingKey(terminalId);
+    if (!key) {
+        if (key.code() != Core::ErrorCode::NotFound)
+            return failure(key.error());
+        return refuseAuthentication(request, terminalId, QStringLiteral("Terminal %1 is not enrolled here (or was revoked); enrol it.")
+                                                             .arg(terminalId.left(40)));
+    }
+    QByteArray pathAndQuery = request.url().path(QUrl::FullyEncoded).toUtf8();
+    if (request.url().hasQuery())
+        pathAndQuery += '?' + request.url().query(QUrl::FullyEncoded).toUtf8();
+    const QByteArray method = request.method() == QHttpServerRequest::Method::Get ? QByteArrayLiteral("GET") : QByteArrayLiteral("POST");
+    const QByteArray expected =
+        Protocol::signature(*key, Protocol::signingInput(method, pathAndQuery, terminalId, timestampMs, nonce, request.body()));
+    if (!Protocol::signaturesEqual(expected, signature.toLower()))
+        return refuseAuthentication(request, terminalId,
+                                    QStringLiteral("The request's signature does not match terminal %1's secret.").arg(terminalId));
+    // Only a correctly signed request may spend a nonce, so nobody else can use up a terminal's.
+    Core::Result<bool> fresh = m_store.recordNonce(terminalId, nonce, now);
+    if (!fresh)
+        return failure(fresh.error());
+    if (!*fresh)
+        return refuseAuthentication(request, terminalId, QStringLiteral("This request was already received once (a replay); refused."));
+    return terminalId;
+}
+
+SyncServer::Reply SyncServer::push(const QString &terminalId, const QByteArray &body)
+{
+    std::variant<QJsonObject, QString> parsed = parseObject(body);
+    if (auto *problem = std::get_if<QString>(&parsed))
+        return failure(Status::BadRequest, *problem);
+    const QJsonObject object = std::get<QJsonObject>(parsed);
+    const QJsonValue entriesValue = object.value(QStringLiteral("entries"));
+    if (!entriesValue.isArray())
+        return failure(Status::BadRequest, QStringLiteral("\"entries\" must be an array of journal entries."));
+    const QJsonArray array = entriesValue.toArray();
+    if (array.isEmpty() || array.size() > Protocol::kPushBatchMax)
+        return failure(Status::BadRequest,
+                       QStringLiteral("A push carries 1 to %1 entries; this one has %2.").arg(Protocol::kPushBatchMax).arg(array.size()));
+    QList<Core::JournalEntry> entries;
+    entries.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        Core::Result<Core::JournalEntry> entry = Protocol::entryFromJson(array.at(i), QStringLiteral("entries[%1]").arg(i));
+        if (!entry)
+            return failure(entry.code() == Core::ErrorCode::Integrity || entry.code() == Core::ErrorCode::Unbalanced
+                               ? Status::UnprocessableEntity
+                               : Status::BadRequest,
+                           entry.message());
+        if (entry->terminalId != terminalId) {
+            qCWarning(lcServer, "refused push by terminal %s of an entry of terminal %s", qPrintable(terminalId),
+                      qPrintable(entry->terminalId));
+            return failure(Status::Forbidden, QStringLiteral("entries[%1] belongs to terminal %2; terminal %3 may push only its own entries.")
+                                                  .arg(i)
+                                                  .arg(entry->terminalId, terminalId));
+        }
+        entries.append(*entry);
+    }
+    Core::Result<PushOutcome> outcome = m_store.push(terminalId, entries);
+    if (!outcome) {
+        qCWarning(lcServer, "refused push by terminal %s: %s", qPrintable(terminalId), qPrintable(outcome.message()));
+        return failure(outcome.error());
+    }
+    return Reply{Status::Ok, QJsonObject{{QStringLiteral("highestSequence"), double(outcome->highestSequence)},
+                                         {QStringLiteral("stored"), outcome->stored},
+                                         {QStringLiteral("alreadyStored"), outcome->alreadyStored},
+                                         {QStringLiteral("exceptions"), outcome->exceptions}}};
+}
+
+SyncServer::Reply SyncServer::pull(const QString &terminalId, const QByteArray &body)
+{
+    std::variant<QJsonObject, QString> parsed = parseObject(body);
+    if (auto *problem = std::get_if<QString>(&parsed))
+        return failure(Status::BadRequest, *problem);
+    const QJsonObject object = std::get<QJsonObject>(parsed);
+    const QJsonValue knownValue = object.value(QStringLiteral("known"));
+    if (!knownValue.isObject())
+        return failure(Status::BadRequest,
+                       QStringLiteral("\"known\" must be an object naming, per terminal, the highest sequence the till holds."));
+    const QJsonObject knownObject = knownValue.toObject();
+    if (knownObject.size() > Protocol::kKnownTerminalsMax)
+        return failure(Status::BadRequest, QStringLiteral("\"known\" names more than %1 terminals.").arg(Protocol::kKnownTerminalsMax));
+    QMap<QString, qint64> known;
+    for (auto it = knownObject.begin(); it != knownObject.end(); ++it) {
+        const std::optional<qint64> sequence = Protocol::integerFrom(it.value(), 0);
+        if (!sequence)
+            return failure(Status::BadRequest, QStringLiteral("known.%1 must be an integer of at least 0.").arg(it.key().left(40)));
+        known.insert(it.key(), *sequence);
+    }
+    int limit = Protocol::kPullPageDefault;
+    if (object.contains(QStringLiteral("limit"))) {
+        const std::optional<qint64> asked = Protocol::integerFrom(object.value(QStringLiteral("limit")), 1);
+        if (!asked || *asked > Protocol::kPullPageMax)
+            return failure(Status::BadRequest, QStringLiteral("\"limit\" must be an integer from 1 to %1.").arg(Protocol::kPullPageMax));
+        limit = int(*asked);
+    }
+    Core::Result<PullPage> page = m_store.pull(terminalId, known, limit);
+    if (!page)
+        return failure(page.error());
+    QJsonArray entries;
+    for (const Core::JournalEntry &entry : page->entries)
+        entries.append(Protocol::entryToJson(entry));
+    return Reply{Status::Ok, QJsonObject{{QStringLiteral("entries"), entries}, {QStringLiteral("more"), page->more}}};
+}
+
+SyncServer::Reply SyncServer::pushMaster(const QString &terminalId, const QByteArray &body)
+{
+    std::variant<QJsonObject, QString> parsed = parseObject(body);
+    if (auto *problem = std::get_if<QString>(&parsed))
+        return failure(Status::BadRequest, *problem);
+    const QJsonObject object = std::get<QJsonObject>(parsed);
+    if (object.size() != 1 || !object.value(QStringLiteral("changes")).isArray())
+        return failure(Status::BadRequest, QStringLiteral("The body must be {\"changes\": [change, …]} and nothing else."));
+    const QJsonArray array = object.value(QStringLiteral("changes")).toArray();
+    if (array.isEmpty() || array.size() > Protocol::kMasterPushMax)
+        return failure(Status::BadRequest,
+                       QStringLiteral("A push carries 1 to %1 changes; this one has %2.").arg(Protocol::kMasterPushMax).arg(array.size()));
+    QList<Core::MasterChange> changes;
+    changes.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        Core::Result<Core::MasterChange> change = Protocol::masterChangeFromJson(array.at(i), QStringLiteral("changes[%1]").arg(i));
+        if (!change)
+            return failure(Status::BadRequest, change.message());
+        if (change->node != terminalId) {
+            qCWarning(lcServer, "refused master push by terminal %s of a change by %s", qPrintable(terminalId), qPrintable(change->node));
+            return failure(Status::Forbidden, QStringLiteral("changes[%1] was made by terminal %2; terminal %3 may push only its own changes.")
+                                                  .arg(i)
+                                                  .arg(change->node, terminalId));
+        }
+        changes.append(*change);
+    }
+    Core::Result<MasterPushOutcome> outcome = m_store.pushMaster(terminalId, changes);
+    if (!outcome) {
+        qCWarning(lcServer, "refused master push by terminal %s: %s", qPrintable(terminalId), qPrintable(outcome.message()));
+        return failure(outcome.error());
+    }
+    return Reply{Status::Ok, QJsonObject{{QStringLiteral("stored"), outcome->stored}, {QStringLiteral("alreadyStored"), outcome->alreadyStored}}};
+}
+
+SyncServer::Reply SyncServer::pullMaster(const QString &terminalId, const QByteArray &body)
+{
+    std::variant<QJsonObject, QString> parsed = parseObject(body);
+    if (auto *problem = std::get_if<QString>(&parsed))
+        return failure(Status::BadRequest, *problem);
+    const QJsonObject object = std::get<QJsonObject>(parsed);
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != QLatin1String("after") && it.key() != QLatin1String("limit"))
+            return failure(Status::BadRequest, QStringLiteral("\"%1\" is not a field of a master-data pull.").arg(it.key().left(40)));
+    }
+    const std::optional<qint64> after = Protocol::integerFrom(object.value(QStringLiteral("after")), 0);
+    if (!after)
+        return failure(Status::BadRequest, QStringLiteral("\"after\" must be the cursor of the last pull (an integer of at least 0)."));
+    int limit = Protocol::kMasterPullDefault;
+    if (object.contains(QStringLiteral("limit"))) {
+        const std::optional<qint64> asked = Protocol::integerFrom(object.value(QStringLiteral("limit")), 1);
+        if (!asked || *asked > Protocol::kMasterPullMax)
+            return failure(Status::BadRequest, QStringLiteral("\"limit\" must be an integer from 1 to %1.").arg(Protocol::kMasterPullMax));
+        limit = int(*asked);
+    }
+    Core::Result<MasterPullPage> page = m_store.pullMaster(terminalId, *after, limit);
+    if (!page)
+        return failure(page.error());
+    QJsonArray changes;
+    for (const Core::MasterChange &change : page->changes)
+        changes.append(Protocol::masterChangeToJson(change));
+    return Reply{Status::Ok, QJsonObject{{QStringLiteral("changes"), changes},
+                                         {QStringLiteral("next"), double(page->next)},
+                                         {QStringLiteral("more"), page->more}}};
+}
+
+SyncServer::Reply SyncServer::listExceptions(const QHttpServerRequest &request)
+{
+    const QUrlQuery query(request.url());
+    bool ok = true;
+    const qint64 after = query.hasQueryItem(QStringLiteral("after")) ? query.queryItemValue(QStringLiteral("after")).toLongLong(&ok) : 0;
+    if (!ok || after < 0)
+        return failure(Status::BadRequest, QStringLiteral("\"after\" must be an exception id (an integer of at least 0)."));
+    const int limit = query.hasQueryItem(QStringLiteral("limit")) ? query.queryItemValue(QStringLiteral("limit")).toInt(&ok) : 100;
+    if (!ok || limit < 1 || limit > kExceptionsPageMax)
+        return failure(Status::BadRequest, QStringLiteral("\"limit\" must be an integer from 1 to %1.").arg(kExceptionsPageMax));
+    Core::Result<QList<SyncException>> rows = m_store.exceptions(after, limit);
+    if (!rows)
+        return failure(rows.error());
+    QJsonArray array;
+    for (const SyncException &row : *rows)
+        array.append(exceptionToJson(row));
+    return Reply{Status::Ok, QJsonObject{{QStringLiteral("exceptions"), array}}};
+}
+
+QJsonObject exceptionToJson(const SyncException &row)
+{
+    return QJsonObject{{QStringLiteral("id"), double(row.id)},
+                       {QStringLiteral("kind"), row.kind},
+                       {QStringLiteral("customerId"), row.customerId},
+                       {QStringLiteral("account"), row.account},
+                       {QStringLiteral("currency"), row.currency},
+                       {QStringLiteral("amountMinorUnits"), double(row.amountMinorUnits)},
+                       {QStringLiteral("entryId"), row.entryId},
+                       {QStringLiteral("terminalId"), row.terminalId},
+                       {QStringLiteral("entries"), QJsonArray::fromStringList(row.entryIds)},
+                       {QStringLiteral("detail"), row.detail},
+                       {QStringLiteral("createdUtc"), Core::timestampText(row.createdUtc)}};
+}
+
+} // namespace Slate::Sync

@@ -1,0 +1,62 @@
+#pragma once
+// SyncServer: slate-server's HTTP/1.1 endpoint (QtHttpServer). It checks each request's size,
+// route and signature, turns the JSON into calls on a ServerStore and the results back into JSON.
+// Every refusal is a 4xx with {"error": {"code", "message"}} and changes nothing; refused
+// authentication is logged with the peer's address. See sync/PROTOCOL.md.
+
+#include "server/serverstore.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QHttpServerResponder>
+#include <QJsonObject>
+#include <QSslConfiguration>
+
+#include <optional>
+
+#include <variant>
+
+namespace Slate::Sync {
+
+// The JSON form of an exception, as /v1/exceptions and slate-server exceptions print it.
+QJsonObject exceptionToJson(const SyncException &exception);
+
+class SyncServer : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    explicit SyncServer(ServerStore &store, QObject *parent = nullptr);
+
+    // Serves HTTPS with this PEM certificate (chain) and unencrypted PEM key; call before listenOn.
+    Core::Result<void> enableTls(const QString &certificateFile, const QString &keyFile);
+    // Listens on address:port (port 0: a free port); the port listened on, or an error.
+    Core::Result<quint16> listenOn(const QHostAddress &address, quint16 port);
+
+    struct Reply {
+        QHttpServerResponder::StatusCode status = QHttpServerResponder::StatusCode::Ok;
+        QJsonObject body;
+    };
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    static Reply failure(QHttpServerResponder::StatusCode status, const QString &message);
+    static Reply failure(const Core::Error &error);
+    Reply route(const QHttpServerRequest &request);
+    Reply health();
+    Reply enroll(const QHttpServerRequest &request);
+    Reply push(const QString &terminalId, const QByteArray &body);
+    Reply pull(const QString &terminalId, const QByteArray &body);
+    Reply pushMaster(const QString &terminalId, const QByteArray &body);
+    Reply pullMaster(const QString &terminalId, const QByteArray &body);
+    Reply listExceptions(const QHttpServerRequest &request);
+    // The authenticated terminal, or the refusal to send.
+    std::variant<QString, Reply> authenticate(const QHttpServerRequest &request);
+    Reply refuseAuthentication(const QHttpServerRequest &request, const QString &terminalId, const QString &reason);
+
+    ServerStore &m_store;
+    std::optional<QSslConfiguration> m_tls;
+};
+
+} // namespace Slate::Sync

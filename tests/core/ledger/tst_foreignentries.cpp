@@ -1,0 +1,119 @@
+// A till stores other terminals' entries exactly as they were hashed, once, in chain order, with
+// its balances moved in the same transaction; anything else is refused and changes nothing.
+
+#include "ledger/foreignentries.h"
+#include "teststore.h"
+
+using namespace Slate::Core;
+using Slate::Test::TestStore;
+
+class tst_ForeignEntries : public QObject {
+    Q_OBJECT
+private slots:
+    void storesAnotherTerminalsChainOnce();
+    void refusesWhatDoesNotFollowTheChain_data();
+    void refusesWhatDoesNotFollowTheChain();
+};
+
+namespace {
+
+QList<JournalEntry> writeEntries(TestStore &store, int count)
+{
+    auto customer = store->customers().add(NewCustomer{QStringLiteral("7001"), QStringLiteral("Kari"), {}, {}});
+    QList<JournalEntry> entries;
+    for (int i = 1; i <= count; ++i) {
+        auto entry = store->credit().topUp(*customer, store.money(QString::number(i)), PaymentJournal::Cash, {}, QStringLiteral("ann"));
+        if (entry)
+            entries.append(*entry);
+    }
+    return entries;
+}
+
+QMap<QString, qint64> balanceMap(const QList<AccountBalance> &rows)
+{
+    QMap<QString, qint64> map;
+    for (const AccountBalance &row : rows)
+        map.insert(row.account, row.balance.minorUnits());
+    return map;
+}
+
+} // namespace
+
+void tst_ForeignEntries::storesAnotherTerminalsChainOnce()
+{
+    TestStore source(QStringLiteral("NOK"), QStringLiteral("T1"));
+    TestStore till(QStringLiteral("NOK"), QStringLiteral("T2"));
+    const QList<JournalEntry> entries = writeEntries(source, 5);
+    QCOMPARE(entries.size(), 5);
+    auto read = ForeignEntries::entriesAfter(source->database(), QStringLiteral("T1"), 2, 10);
+    QVERIFY(read.ok());
+    QCOMPARE(read->size(), 3);
+    QCOMPARE(read->first().hash, entries.at(2).hash);
+    QCOMPARE(read->first().computeHash(), read->first().hash); // read back exactly as written
+    for (const JournalEntry &entry : entries)
+        QCOMPARE(*till->journal().appendForeign(entry), ForeignAppend::Stored);
+    for (const JournalEntry &entry : entries)
+        QCOMPARE(*till->journal().appendForeign(entry), ForeignAppend::AlreadyStored);
+    QCOMPARE(*till->journal().entryCount(), qint64(5));
+    QCOMPARE(balanceMap(*till->journal().balances()), balanceMap(*source->journal().balances()));
+    auto verified = till->journal().verify();
+    QVERIFY2(verified.ok(), qPrintable(verified.ok() ? QString() : verified.message()));
+    QCOMPARE(ForeignEntries::chainTips(till->database())->value(QStringLiteral("T1")).sequence, qint64(5));
+    QCOMPARE(ForeignEntries::chainTip(till->database(), QStringLiteral("T9"))->sequence, qint64(0));
+    // The till's own chain is separate: its first entry is its sequence 1.
+    auto customer = till->customers().add(NewCustomer{QStringLiteral("7002"), QStringLiteral("Ola"), {}, {}});
+    auto own = till->credit().topUp(*customer, till.money(QStringLiteral("1")), PaymentJournal::Cash, {}, QStringLiteral("ann"));
+    QVERIFY(own.ok());
+    QCOMPARE(own->sequence, qint64(1));
+    QVERIFY(till->journal().verify().ok());
+}
+
+void tst_ForeignEntries::refusesWhatDoesNotFollowTheChain_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<int>("code");
+    QTest::newRow("an entry after a gap") << "gap" << int(ErrorCode::Integrity);
+    QTest::newRow("an entry altered after hashing") << "altered" << int(ErrorCode::Integrity);
+    QTest::newRow("an entry with another previous hash") << "chain" << int(ErrorCode::Integrity);
+    QTest::newRow("an entry with a known id but other content") << "same-id" << int(ErrorCode::Integrity);
+    QTest::newRow("an entry claiming to be this till's own") << "own" << int(ErrorCode::InvalidArgument);
+    QTest::newRow("an unbalanced entry") << "unbalanced" << int(ErrorCode::Unbalanced);
+}
+
+void tst_ForeignEntries::refusesWhatDoesNotFollowTheChain()
+{
+    QFETCH(QString, how);
+    QFETCH(int, code);
+    TestStore source(QStringLiteral("NOK"), QStringLiteral("T1"));
+    TestStore till(QStringLiteral("NOK"), how == QLatin1String("own") ? QStringLiteral("T1") : QStringLiteral("T2"));
+    const QList<JournalEntry> entries = writeEntries(source, 3);
+    JournalEntry bad = entries.at(1);
+    if (how == QLatin1String("own"))
+        bad = entries.at(0);
+    else
+        QCOMPARE(*till->journal().appendForeign(entries.at(0)), ForeignAppend::Stored);
+    if (how == QLatin1String("gap")) {
+        bad = entries.at(2);
+    } else if (how == QLatin1String("altered")) {
+        bad.note = QStringLiteral("changed");
+    } else if (how == QLatin1String("chain")) {
+        bad.previousHash = QByteArray(kHashSize, '\x01');
+        bad.hash = bad.computeHash();
+    } else if (how == QLatin1String("same-id")) {
+        bad = entries.at(0);
+        bad.note = QStringLiteral("changed");
+        bad.hash = bad.computeHash();
+    } else if (how == QLatin1String("unbalanced")) {
+        bad.postings[0].amount = till.money(QStringLiteral("999"));
+        bad.hash = bad.computeHash();
+    }
+    const auto balances = *till->journal().balances();
+    auto refused = till->journal().appendForeign(bad);
+    QVERIFY(!refused.ok());
+    QCOMPARE(int(refused.code()), code);
+    QCOMPARE(*till->journal().entryCount(), qint64(how == QLatin1String("own") ? 0 : 1));
+    QCOMPARE(balanceMap(*till->journal().balances()), balanceMap(balances));
+}
+
+QTEST_GUILESS_MAIN(tst_ForeignEntries)
+#include "tst_foreignentries.moc"
