@@ -143,7 +143,7 @@ Result<TaxCode> ProductCatalog::setTaxCode(const QString &code, int rateBasisPoi
 
 Result<QList<TaxCode>> ProductCatalog::taxCodes() const
 {
-    Result<QSqlQuery> query = m_database.run(QStringLiteral("SELECT code, rate_bp, name FROM tax_codes ORDER BY code"), {},
+    Result<Query> query = m_database.run(QStringLiteral("SELECT code, rate_bp, name FROM tax_codes ORDER BY code"), {},
                                              QStringLiteral("list tax codes"));
     if (!query)
         return query.error();
@@ -155,7 +155,7 @@ Result<QList<TaxCode>> ProductCatalog::taxCodes() const
 
 Result<TaxCode> ProductCatalog::taxCode(const QString &code) const
 {
-    Result<QSqlQuery> query = m_database.run(QStringLiteral("SELECT code, rate_bp, name FROM tax_codes WHERE code = ?"), {code},
+    Result<Query> query = m_database.run(QStringLiteral("SELECT code, rate_bp, name FROM tax_codes WHERE code = ?"), {code},
                                              QStringLiteral("read tax code %1").arg(code));
     if (!query)
         return query.error();
@@ -175,7 +175,7 @@ Result<Product> ProductCatalog::addProduct(const NewProduct &draft)
         return begun.error();
     if (Result<TaxCode> tax = taxCode(draft.taxCode); !tax)
         return tax.error();
-    Result<QSqlQuery> taken = m_database.run(QStringLiteral("SELECT sku, name FROM products WHERE sku = ? OR barcode = ?"),
+    Result<Query> taken = m_database.run(QStringLiteral("SELECT sku, name FROM products WHERE sku = ? OR barcode = ?"),
                                              {draft.sku, draft.barcode.isEmpty() ? QVariant() : QVariant(draft.barcode)}, doing);
     if (!taken)
         return taken.error();
@@ -232,7 +232,7 @@ Result<Product> ProductCatalog::updateProduct(const QString &sku, const ProductC
         if (auto valid = ProductRules::checkBarcode(*changes.barcode); !valid)
             return valid.error();
         if (!changes.barcode->isEmpty()) {
-            Result<QSqlQuery> taken = m_database.run(
+            Result<Query> taken = m_database.run(
                 QStringLiteral("SELECT sku, name FROM products WHERE barcode = ? AND sku <> ?"), {*changes.barcode, sku}, doing);
             if (!taken)
                 return taken.error();
@@ -261,7 +261,7 @@ Result<Product> ProductCatalog::updateProduct(const QString &sku, const ProductC
 
 Result<QList<Product>> ProductCatalog::select(const QString &where, const QVariantList &values, const QString &doing) const
 {
-    Result<QSqlQuery> query =
+    Result<Query> query =
         m_database.run(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM products p ") + where, values, doing);
     if (!query)
         return query.error();
@@ -336,7 +336,7 @@ Result<QList<Product>> ProductCatalog::search(const QString &text, int resultsMa
 
 Result<qint64> ProductCatalog::count() const
 {
-    Result<QSqlQuery> query = m_database.run(QStringLiteral("SELECT count(*) FROM products"), {}, QStringLiteral("count products"));
+    Result<Query> query = m_database.run(QStringLiteral("SELECT count(*) FROM products"), {}, QStringLiteral("count products"));
     if (!query)
         return query.error();
     query->next();

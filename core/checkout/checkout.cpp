@@ -28,7 +28,7 @@ QString numbered(const QString &terminal, const QString &infix, qint64 number)
 
 Result<qint64> nextNumber(Database &database, const QString &table, const QString &terminal)
 {
-    Result<QSqlQuery> query = database.run(
+    Result<Query> query = database.run(
         QStringLiteral("SELECT coalesce(max(number), 0) + 1 FROM %1 WHERE terminal_id = ?").arg(table), {terminal},
         QStringLiteral("number the next record in %1").arg(table));
     if (!query)
@@ -551,7 +551,7 @@ Result<SaleRecord> CheckoutService::saleById(const QString &saleId) const
     const Currency &currency = m_journal.identity().currency;
     const Money zero = Money::zero(currency);
     const QString id = saleId.trimmed();
-    Result<QSqlQuery> query = m_database.run(
+    Result<Query> query = m_database.run(
         QStringLiteral("SELECT id, entry_id, created_utc, store_code, cashier, customer_id, price_mode, cash_tendered, "
                        "change_given FROM sales WHERE id = ?"),
         {id}, QStringLiteral("read sale %1").arg(id));
@@ -572,7 +572,7 @@ Result<SaleRecord> CheckoutService::saleById(const QString &saleId) const
     sale.change = Money(query->value(8).toLongLong(), currency);
     sale.cashRounding = zero;
 
-    Result<QSqlQuery> lines = m_database.run(
+    Result<Query> lines = m_database.run(
         QStringLiteral("SELECT l.line, l.sku, l.name, l.quantity, l.unit_price, l.discount, l.tax_code, l.tax_rate_bp, "
                        "l.gross, l.net, l.tax, (SELECT coalesce(sum(r.quantity), 0) FROM refund_lines r "
                        "WHERE r.sale_id = l.sale_id AND r.line = l.line) FROM sale_lines l WHERE l.sale_id = ? ORDER BY l.line"),
@@ -596,7 +596,7 @@ Result<SaleRecord> CheckoutService::saleById(const QString &saleId) const
     sale.tax = tax.total;
 
     // The tenders are what the sale's entry posted: the ledger is the record of the money.
-    Result<QSqlQuery> postings = m_database.run(
+    Result<Query> postings = m_database.run(
         QStringLiteral("SELECT p.account, p.amount FROM journal_entries e JOIN postings p ON p.entry_position = e.position "
                        "WHERE e.id = ? ORDER BY p.line"),
         {sale.entryId}, QStringLiteral("read the postings of sale %1").arg(sale.saleId));
@@ -618,7 +618,7 @@ Result<SaleRecord> CheckoutService::saleById(const QString &saleId) const
         sale.tenders.append(TenderAssessment{kind, amount, posted.value(kind, zero),
                                              TenderCheck{TenderVerdict::Allowed, amount, zero, QString()}, false});
     }
-    Result<QSqlQuery> overridden = m_database.run(QStringLiteral("SELECT tender FROM overrides WHERE sale_id = ?"),
+    Result<Query> overridden = m_database.run(QStringLiteral("SELECT tender FROM overrides WHERE sale_id = ?"),
                                                   {sale.saleId}, QStringLiteral("read the overrides of sale %1").arg(sale.saleId));
     if (!overridden)
         return overridden.error();
@@ -634,7 +634,7 @@ Result<SaleRecord> CheckoutService::saleById(const QString &saleId) const
 
 Result<QList<SaleRecord>> CheckoutService::salesOfCustomer(const QString &customerId, int rowsMax) const
 {
-    Result<QSqlQuery> query = m_database.run(
+    Result<Query> query = m_database.run(
         QStringLiteral("SELECT id FROM sales WHERE customer_id = ? ORDER BY created_utc DESC, id DESC LIMIT ?"),
         {customerId, qBound(1, rowsMax, 1000)}, QStringLiteral("list the sales of customer %1").arg(customerId));
     if (!query)
@@ -775,7 +775,7 @@ Result<RefundReceipt> CheckoutService::refund(const RefundRequest &request)
         QMap<TenderKind, Money> left;
         for (const TenderAssessment &tender : sale->tenders)
             left.insert(tender.kind, tender.posted);
-        Result<QSqlQuery> earlier = m_database.run(
+        Result<Query> earlier = m_database.run(
             QStringLiteral("SELECT p.account, p.amount FROM journal_entries e JOIN postings p ON p.entry_position = e.position "
                            "WHERE e.related_entry_id = ? AND e.kind = 'refund'"),
             {sale->entryId}, QStringLiteral("read earlier refunds of sale %1").arg(sale->saleId));
@@ -888,7 +888,7 @@ Result<QList<OverrideRecord>> CheckoutService::overrides(const QDateTime &fromUt
     const Currency &currency = m_journal.identity().currency;
     const QString from = fromUtc.isValid() ? timestampText(fromUtc) : QString();
     const QString to = toUtc.isValid() ? timestampText(toUtc) : QString();
-    Result<QSqlQuery> query = m_database.run(
+    Result<Query> query = m_database.run(
         QStringLiteral("SELECT id, created_utc, sale_id, entry_id, manager, cashier, customer_id, tender, amount_over, reason "
                        "FROM overrides WHERE (? = '' OR created_utc >= ?) AND (? = '' OR created_utc < ?) "
                        "ORDER BY created_utc DESC, id DESC LIMIT ?"),

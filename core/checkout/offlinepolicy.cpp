@@ -7,7 +7,7 @@ namespace Slate::Core::OfflinePolicy {
 
 Result<SyncFreshness> freshness(const Database &database)
 {
-    Result<QSqlQuery> query = database.run(
+    Result<Query> query = database.run(
         QStringLiteral("SELECT enrolled_terminal_id, terminal_secret IS NOT NULL, last_sync_utc, pushed_sequence "
                        "FROM sync_state WHERE id = 1"),
         {}, QStringLiteral("read the sync state"));
@@ -40,7 +40,7 @@ Result<Money> unconfirmedUse(const Database &database, const QString &terminalId
 {
     // Debits to the customer's wallet and accrued receivables in this till's unpushed sales.
     const QString receivable = Accounts::receivablePrefix(customerId) + QStringLiteral("accrued:");
-    Result<QSqlQuery> query = database.run(
+    Result<Query> query = database.run(
         QStringLiteral("SELECT coalesce(sum(p.amount), 0) FROM journal_entries e JOIN postings p ON p.entry_position = e.position "
                        "WHERE e.customer_id = ? AND e.terminal_id = ? AND e.sequence > ? AND e.kind = 'sale' "
                        "AND p.amount > 0 AND p.currency = ? AND (p.account = ? OR substr(p.account, 1, ?) = ?)"),

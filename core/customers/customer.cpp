@@ -16,7 +16,7 @@ namespace {
 const QString kColumns = QStringLiteral("c.id, c.card, c.name, c.phone, c.email, c.created_utc, c.updated_utc, "
                                         "c.credit_limit, c.overdraft_limit, c.payment_terms_days, c.blocked");
 
-Customer customerFrom(const QSqlQuery &query)
+Customer customerFrom(const Query &query)
 {
     CreditTerms terms;
     terms.creditLimitMinorUnits = query.value(7).toLongLong();
@@ -139,7 +139,7 @@ Result<Customer> CustomerDirectory::add(const NewCustomer &draft)
     Transaction transaction(m_database);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
-    Result<QSqlQuery> taken = m_database.run(QStringLiteral("SELECT name FROM customers WHERE card = ?"), {draft.card}, doing);
+    Result<Query> taken = m_database.run(QStringLiteral("SELECT name FROM customers WHERE card = ?"), {draft.card}, doing);
     if (!taken)
         return taken.error();
     if (taken->next())
@@ -165,7 +165,7 @@ Result<Customer> CustomerDirectory::add(const NewCustomer &draft)
 
 Result<QList<Customer>> CustomerDirectory::select(const QString &where, const QVariantList &values, const QString &doing) const
 {
-    Result<QSqlQuery> query = m_database.run(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM customers c ") + where,
+    Result<Query> query = m_database.run(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM customers c ") + where,
                                              values, doing);
     if (!query)
         return query.error();
@@ -254,7 +254,7 @@ Result<Customer> CustomerDirectory::setTerms(const QString &customerId, const Cr
     if (terms.paymentTermsDays < 0 || terms.paymentTermsDays > kPaymentTermsDaysMax)
         return invalid(QStringLiteral("Payment terms must be 0 to %1 days, not %2.").arg(kPaymentTermsDaysMax).arg(terms.paymentTermsDays));
     const QString doing = QStringLiteral("change the credit terms of customer %1").arg(customerId);
-    Result<QSqlQuery> done = m_database.run(
+    Result<Query> done = m_database.run(
         QStringLiteral("UPDATE customers SET credit_limit = ?, overdraft_limit = ?, payment_terms_days = ?, blocked = ?, "
                        "updated_utc = ? WHERE id = ?"),
         {terms.creditLimitMinorUnits, terms.overdraftLimitMinorUnits ? QVariant(*terms.overdraftLimitMinorUnits) : QVariant(),
@@ -270,7 +270,7 @@ Result<Customer> CustomerDirectory::setTerms(const QString &customerId, const Cr
 
 Result<qint64> CustomerDirectory::count() const
 {
-    Result<QSqlQuery> query = m_database.run(QStringLiteral("SELECT count(*) FROM customers"), {}, QStringLiteral("count customers"));
+    Result<Query> query = m_database.run(QStringLiteral("SELECT count(*) FROM customers"), {}, QStringLiteral("count customers"));
     if (!query)
         return query.error();
     query->next();

@@ -68,7 +68,7 @@ Result<void> indexInvoiceEntry(Database &database, const JournalEntry &entry)
                          QStringLiteral("%1 does not describe an invoice (number %2, note \"%3\"); it cannot be listed.")
                              .arg(what, number, entry.note));
     const QString doing = QStringLiteral("record invoice %1").arg(number);
-    Result<QSqlQuery> known = database.run(QStringLiteral("SELECT entry_id FROM invoices WHERE number = ?"), {number}, doing);
+    Result<Query> known = database.run(QStringLiteral("SELECT entry_id FROM invoices WHERE number = ?"), {number}, doing);
     if (!known)
         return known.error();
     if (known->next()) {
@@ -167,7 +167,7 @@ Result<ReceivablesService::ReceivableTotals> ReceivablesService::receivableTotal
     const QString prefix = Accounts::receivablePrefix(customer.id);
     QString end = prefix;
     end[end.size() - 1] = QLatin1Char(';'); // the character after ':'
-    Result<QSqlQuery> query = m_database.run(
+    Result<Query> query = m_database.run(
         QStringLiteral("SELECT account, balance FROM account_balances WHERE account >= ? AND account < ? AND currency = ? "
                        "AND balance <> 0 LIMIT ?"),
         {prefix, end, currency.code(), kOpenInvoicesMax + 1000},
@@ -190,7 +190,7 @@ Result<ReceivablesService::ReceivableTotals> ReceivablesService::receivableTotal
         bucket = *total;
         if (!overdueAsOf || !parsed->invoiced || !balance.isPositive())
             continue;
-        Result<QSqlQuery> due = m_database.run(QStringLiteral("SELECT due_date FROM invoices WHERE number = ?"),
+        Result<Query> due = m_database.run(QStringLiteral("SELECT due_date FROM invoices WHERE number = ?"),
                                                {parsed->invoiceNumber},
                                                QStringLiteral("read invoice %1").arg(parsed->invoiceNumber));
         if (!due)
@@ -236,7 +236,7 @@ Result<Invoice> ReceivablesService::issueInvoice(const Customer &customer, const
                                               "there is nothing to invoice.")
                                    .arg(customer.name, customer.card, amount->negated()->toDecimalString(),
                                         amount->currency().code(), store.storeCode));
-    Result<QSqlQuery> next = m_database.run(
+    Result<Query> next = m_database.run(
         QStringLiteral("SELECT coalesce(max(sequence), 0) + 1 FROM invoices WHERE terminal_id = ?"), {store.terminalId},
         QStringLiteral("number a new invoice"));
     if (!next || !next->next())
@@ -317,7 +317,7 @@ namespace {
 const QString kInvoiceColumns = QStringLiteral("number, customer_id, store_code, entry_id, issued_date, due_date");
 }
 
-Result<Invoice> ReceivablesService::invoiceFromRow(const QSqlQuery &query) const
+Result<Invoice> ReceivablesService::invoiceFromRow(const Query &query) const
 {
     const Currency &currency = m_journal.identity().currency;
     Invoice invoice{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
@@ -326,7 +326,7 @@ Result<Invoice> ReceivablesService::invoiceFromRow(const QSqlQuery &query) const
     if (!invoice.issued.isValid() || !invoice.due.isValid())
         return makeError(ErrorCode::Integrity, QStringLiteral("Invoice %1 has a damaged date; run verify.").arg(invoice.number));
     const QString account = Accounts::receivableInvoiced(invoice.customerId, invoice.storeCode, invoice.number);
-    Result<QSqlQuery> amount = m_database.run(
+    Result<Query> amount = m_database.run(
         QStringLiteral("SELECT coalesce(sum(p.amount), 0) FROM journal_entries e JOIN postings p ON p.entry_position = e.position "
                        "WHERE e.id = ? AND p.account = ?"),
         {invoice.entryId, account}, QStringLiteral("read the amount of invoice %1").arg(invoice.number));
@@ -343,7 +343,7 @@ Result<Invoice> ReceivablesService::invoiceFromRow(const QSqlQuery &query) const
 
 Result<Invoice> ReceivablesService::invoice(const QString &number) const
 {
-    Result<QSqlQuery> query = m_database.run(
+    Result<Query> query = m_database.run(
         QStringLiteral("SELECT %1 FROM invoices WHERE number = ?").arg(kInvoiceColumns), {number.trimmed()},
         QStringLiteral("read invoice %1").arg(number));
     if (!query)
@@ -356,7 +356,7 @@ Result<Invoice> ReceivablesService::invoice(const QString &number) const
 
 Result<QList<Invoice>> ReceivablesService::invoices(const QString &customerId, bool openOnly) const
 {
-    Result<QSqlQuery> query = m_database.run(
+    Result<Query> query = m_database.run(
         QStringLiteral("SELECT %1 FROM invoices WHERE customer_id = ? ORDER BY issued_date DESC, number DESC LIMIT ?")
             .arg(kInvoiceColumns),
         {customerId, kOpenInvoicesMax}, QStringLiteral("list the invoices of customer %1").arg(customerId));
@@ -376,7 +376,7 @@ Result<QList<Invoice>> ReceivablesService::invoices(const QString &customerId, b
 Result<QList<Invoice>> ReceivablesService::overdueInvoices(const QDate &asOf, int rowsMax) const
 {
     const int limit = qBound(1, rowsMax, kOpenInvoicesMax);
-    Result<QSqlQuery> query = m_database.scan(
+    Result<Query> query = m_database.scan(
         QStringLiteral("SELECT %1 FROM invoices WHERE due_date < ? ORDER BY due_date, number").arg(kInvoiceColumns),
         {dateText(asOf)}, QStringLiteral("list overdue invoices"));
     if (!query)

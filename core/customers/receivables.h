@@ -108,7 +108,7 @@ private:
     };
     // Sums the customer's receivable accounts in the limit's scope; overdue only with a date.
     Result<ReceivableTotals> receivableTotals(const Customer &customer, const QDate *overdueAsOf) const;
-    Result<Invoice> invoiceFromRow(const QSqlQuery &query) const;
+    Result<Invoice> invoiceFromRow(const Query &query) const;
 
     Database &m_database;
     Journal &m_journal;

@@ -101,7 +101,7 @@ Result<QList<WalletHistoryRow>> StoreCreditService::history(const QString &custo
         return current.error();
     // Newest first, so that the running balance is found by walking back from today's wallet
     // and the cost depends on rowsMax, not on the length of the customer's history.
-    Result<QSqlQuery> query = m_database.run(
+    Result<Query> query = m_database.run(
         QStringLiteral("SELECT e.id, e.created_utc, e.kind, e.user_name, e.note, sum(p.amount) "
                        "FROM postings p JOIN journal_entries e ON e.position = p.entry_position "
                        "WHERE p.account = ? GROUP BY p.entry_position ORDER BY p.entry_position DESC LIMIT ?"),

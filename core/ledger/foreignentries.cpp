@@ -24,7 +24,7 @@ Result<QList<JournalEntry>> entriesAfter(const Database &database, const QString
 {
     Q_ASSERT(limit > 0 && limit <= kEntriesReadMax);
     const QString doing = QStringLiteral("read terminal %1's journal after sequence %2").arg(terminalId).arg(afterSequence);
-    Result<QSqlQuery> query = database.scan(
+    Result<Query> query = database.scan(
         QStringLiteral("SELECT e.position, e.id, e.sequence, e.created_utc, e.kind, e.user_name, e.note, e.customer_id, "
                        "e.order_id, e.override_id, e.related_entry_id, e.previous_hash, e.hash, p.account, p.currency, p.amount "
                        "FROM journal_entries e JOIN postings p ON p.entry_position = e.position "
@@ -71,7 +71,7 @@ Result<QList<JournalEntry>> entriesAfter(const Database &database, const QString
 Result<QMap<QString, ChainTip>> chainTips(const Database &database)
 {
     // The (terminal_id, sequence) unique index answers this without reading the journal.
-    Result<QSqlQuery> query = database.run(
+    Result<Query> query = database.run(
         QStringLiteral("SELECT e.terminal_id, e.sequence, e.hash FROM journal_entries e "
                        "JOIN (SELECT terminal_id, max(sequence) AS top FROM journal_entries GROUP BY terminal_id) t "
                        "ON t.terminal_id = e.terminal_id AND t.top = e.sequence"),
@@ -86,7 +86,7 @@ Result<QMap<QString, ChainTip>> chainTips(const Database &database)
 
 Result<ChainTip> chainTip(const Database &database, const QString &terminalId)
 {
-    Result<QSqlQuery> query =
+    Result<Query> query =
         database.run(QStringLiteral("SELECT sequence, hash FROM journal_entries WHERE terminal_id = ? ORDER BY sequence DESC LIMIT 1"),
                      {terminalId}, QStringLiteral("read terminal %1's chain tip").arg(terminalId));
     if (!query)
@@ -120,7 +120,7 @@ Result<ForeignAppend> Journal::appendForeign(const JournalEntry &entry)
     Transaction transaction(m_database);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
-    Result<QSqlQuery> existing =
+    Result<Query> existing =
         m_database.run(QStringLiteral("SELECT hash FROM journal_entries WHERE id = ? OR (terminal_id = ? AND sequence = ?)"),
                        {uuidText(entry.id), entry.terminalId, entry.sequence}, doing);
     if (!existing)

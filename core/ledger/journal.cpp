@@ -50,7 +50,7 @@ Result<JournalEntry> Journal::append(const EntryDraft &draft)
     entry.postings = draft.postings;
 
     // The chain's tip is read inside the write transaction, so no other writer can interleave.
-    Result<QSqlQuery> tip = m_database.run(
+    Result<Query> tip = m_database.run(
         QStringLiteral("SELECT sequence, hash FROM journal_entries WHERE terminal_id = ? ORDER BY sequence DESC LIMIT 1"),
         {entry.terminalId}, doing);
     if (!tip)
@@ -76,7 +76,7 @@ Result<JournalEntry> Journal::append(const EntryDraft &draft)
 // they move. The caller holds the transaction and has checked the entry's place in its chain.
 Result<void> Journal::write(const JournalEntry &entry, const QString &doing)
 {
-    Result<QSqlQuery> inserted = m_database.run(
+    Result<Query> inserted = m_database.run(
         QStringLiteral("INSERT INTO journal_entries (id, terminal_id, sequence, created_utc, kind, user_name, note, "
                        "customer_id, order_id, override_id, related_entry_id, previous_hash, hash) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -106,7 +106,7 @@ Result<void> Journal::applyToBalances(const QList<Posting> &postings)
     for (const Posting &posting : postings) {
         // An account is kept in one currency for good, even when its balance is back at zero:
         // a second balance row would make balance() report whichever row comes first.
-        Result<QSqlQuery> kept = m_database.run(
+        Result<Query> kept = m_database.run(
             QStringLiteral("SELECT currency FROM account_balances WHERE account = ? AND currency <> ? LIMIT 1"),
             {posting.account, posting.amount.currency().code()}, doing);
         if (!kept)
@@ -136,7 +136,7 @@ Result<void> Journal::applyToBalances(const QList<Posting> &postings)
 
 Result<Money> Journal::balance(const QString &account) const
 {
-    Result<QSqlQuery> query = m_database.run(
+    Result<Query> query = m_database.run(
         QStringLiteral("SELECT currency, balance FROM account_balances WHERE account = ?"), {account},
         QStringLiteral("read the balance of %1").arg(account));
     if (!query)
@@ -153,7 +153,7 @@ Result<Money> Journal::balance(const QString &account) const
 
 Result<QList<AccountBalance>> Journal::balances() const
 {
-    Result<QSqlQuery> query = m_database.scan(
+    Result<Query> query = m_database.scan(
         QStringLiteral("SELECT account, currency, balance FROM account_balances ORDER BY account, currency"), {},
         QStringLiteral("read account balances"));
     if (!query)
@@ -172,7 +172,7 @@ Result<QList<AccountBalance>> Journal::balances() const
 
 Result<qint64> Journal::entryCount() const
 {
-    Result<QSqlQuery> query =
+    Result<Query> query =
         m_database.run(QStringLiteral("SELECT count(*) FROM journal_entries"), {}, QStringLiteral("count journal entries"));
     if (!query)
         return query.error();
@@ -185,7 +185,7 @@ Result<void> Journal::forEachEntry(EntryOrder order, const std::function<bool(co
     const QString orderBy = order == EntryOrder::AsStored ? QStringLiteral("e.position, p.line")
                                                           : QStringLiteral("e.terminal_id, e.sequence, p.line");
     const QString doing = QStringLiteral("read the journal");
-    Result<QSqlQuery> query = m_database.scan(
+    Result<Query> query = m_database.scan(
         QStringLiteral("SELECT e.position, e.id, e.terminal_id, e.sequence, e.created_utc, e.kind, e.user_name, e.note, "
                        "e.customer_id, e.order_id, e.override_id, e.related_entry_id, e.previous_hash, e.hash, "
                        "p.account, p.currency, p.amount "
@@ -247,7 +247,7 @@ Result<VerifyReport> Journal::verify() const
     auto discrepancy = [this](const QString &finding) { return integrityError(m_database.path(), finding); };
     VerifyReport report;
     {
-        Result<QSqlQuery> check = m_database.scan(QStringLiteral("PRAGMA quick_check"), {},
+        Result<Query> check = m_database.scan(QStringLiteral("PRAGMA quick_check"), {},
                                                   QStringLiteral("check the database file"));
         if (!check)
             return check.error();

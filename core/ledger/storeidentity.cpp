@@ -23,7 +23,7 @@ Result<void> initialize(Database &database, const StoreIdentity &identity)
     Transaction transaction(database);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
-    Result<QSqlQuery> existing = database.run(QStringLiteral("SELECT count(*) FROM settings"), {}, doing);
+    Result<Query> existing = database.run(QStringLiteral("SELECT count(*) FROM settings"), {}, doing);
     if (!existing)
         return existing.error();
     if (existing->next() && existing->value(0).toLongLong() > 0)
@@ -47,7 +47,7 @@ Result<void> initialize(Database &database, const StoreIdentity &identity)
 
 Result<StoreIdentity> load(const Database &database)
 {
-    Result<QSqlQuery> query = database.run(
+    Result<Query> query = database.run(
         QStringLiteral("SELECT key, value FROM settings WHERE key IN ('store_code', 'currency', 'terminal_id')"), {},
         QStringLiteral("read the store settings"));
     if (!query)

@@ -171,7 +171,7 @@ QString disambiguatedCard(const QString &card, const QString &customerId)
     return card.left(50) + QLatin1Char('-') + tail.right(12);
 }
 
-Result<void> done(const Result<QSqlQuery> &result)
+Result<void> done(const Result<Query> &result)
 {
     if (!result)
         return result.error();
@@ -192,7 +192,7 @@ Result<void> addHistory(Database &database, const MasterChange &change, const QS
 Result<QString> resolveCard(Database &database, const MasterChange &change, const QString &card)
 {
     const QString doing = QStringLiteral("check card %1 of customer %2").arg(card, change.key);
-    Result<QSqlQuery> holder = database.run(QStringLiteral("SELECT id FROM customers WHERE card = ? AND id <> ?"), {card, change.key}, doing);
+    Result<Query> holder = database.run(QStringLiteral("SELECT id FROM customers WHERE card = ? AND id <> ?"), {card, change.key}, doing);
     if (!holder)
         return holder.error();
     if (!holder->next())
@@ -230,7 +230,7 @@ Result<bool> write(Database &database, const MasterChange &change)
     const QString doing = QStringLiteral("apply %1 %2").arg(change.kind, change.key);
     auto nullable = [](const QJsonValue &value) { return value.isNull() ? QVariant() : QVariant(qint64(value.toDouble())); };
     auto integer = [](const QJsonValue &value) { return qint64(value.toDouble()); };
-    Result<QSqlQuery> done = makeError(ErrorCode::InvalidArgument, QString());
+    Result<Query> done = makeError(ErrorCode::InvalidArgument, QString());
     if (change.kind == MasterKinds::kCustomer) {
         Result<QString> card = resolveCard(database, change, d.value(QStringLiteral("card")).toString());
         if (!card)
@@ -417,7 +417,7 @@ Result<void> validate(const MasterChange &change)
 
 Result<QList<MasterChange>> unpushed(const Database &database, int limit)
 {
-    Result<QSqlQuery> query = database.run(
+    Result<Query> query = database.run(
         QStringLiteral("SELECT seq, kind, key, version, node, data FROM master_outbox "
                        "WHERE seq > (SELECT pushed_through FROM master_clock WHERE id = 1) ORDER BY seq LIMIT ?"),
         {qBound(1, limit, kMasterChangesReadMax)}, QStringLiteral("read the master-data changes to send"));
@@ -438,7 +438,7 @@ Result<void> markPushed(Database &database, qint64 position)
 
 Result<qint64> waiting(const Database &database)
 {
-    Result<QSqlQuery> query = database.run(
+    Result<Query> query = database.run(
         QStringLiteral("SELECT count(*) FROM master_outbox WHERE seq > (SELECT pushed_through FROM master_clock WHERE id = 1)"), {},
         QStringLiteral("count the master-data changes to send"));
     if (!query)
@@ -448,7 +448,7 @@ Result<qint64> waiting(const Database &database)
 
 Result<qint64> pullCursor(const Database &database)
 {
-    Result<QSqlQuery> query = database.run(QStringLiteral("SELECT pulled_after FROM master_clock WHERE id = 1"), {},
+    Result<Query> query = database.run(QStringLiteral("SELECT pulled_after FROM master_clock WHERE id = 1"), {},
                                            QStringLiteral("read the master-data cursor"));
     if (!query)
         return query.error();
@@ -462,7 +462,7 @@ Result<MasterChange> current(const Database &database, const QString &kind, cons
         return invalid(QStringLiteral("\"%1\" is not a kind of master data.").arg(kind));
     const QString doing = QStringLiteral("read %1 %2").arg(kind, key);
     MasterChange change{kind, key, 0, QString(), {}, 0};
-    Result<QSqlQuery> version = database.run(QStringLiteral("SELECT version, node FROM master_versions WHERE kind = ? AND key = ?"),
+    Result<Query> version = database.run(QStringLiteral("SELECT version, node FROM master_versions WHERE kind = ? AND key = ?"),
                                              {kind, key}, doing);
     if (!version)
         return version.error();
@@ -471,7 +471,7 @@ Result<MasterChange> current(const Database &database, const QString &kind, cons
         change.node = version->value(1).toString();
     }
     version->finish();
-    Result<QSqlQuery> value = database.run(QString::fromUtf8(sql->select), {key}, doing);
+    Result<Query> value = database.run(QString::fromUtf8(sql->select), {key}, doing);
     if (!value)
         return value.error();
     if (value->next())
@@ -570,7 +570,7 @@ Result<void> withoutRecording(Database &database, const std::function<Result<voi
 
 Result<QList<MasterHistoryRow>> history(const Database &database, const QString &kind, const QString &key, int rowsMax)
 {
-    Result<QSqlQuery> query = database.run(
+    Result<Query> query = database.run(
         QStringLiteral("SELECT kind, key, version, node, data, outcome, detail, recorded_utc FROM master_history "
                        "WHERE kind = ? AND key = ? ORDER BY id LIMIT ?"),
         {kind, key, qBound(1, rowsMax, kMasterChangesReadMax)}, QStringLiteral("read the history of %1 %2").arg(kind, key));

@@ -11,7 +11,7 @@ namespace {
 
 const QString kUserColumns = QStringLiteral("name, role, override_max, active, failed_attempts, locked_until_utc");
 
-User userFrom(const QSqlQuery &query)
+User userFrom(const Query &query)
 {
     User user;
     user.name = query.value(0).toString();
@@ -77,7 +77,7 @@ Result<User> UserDirectory::add(const QString &name, Role role, const QString &p
     Transaction transaction(m_database);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
-    Result<QSqlQuery> taken = m_database.run(QStringLiteral("SELECT 1 FROM users WHERE name = ?"), {name}, doing);
+    Result<Query> taken = m_database.run(QStringLiteral("SELECT 1 FROM users WHERE name = ?"), {name}, doing);
     if (!taken)
         return taken.error();
     if (taken->next())
@@ -99,7 +99,7 @@ Result<User> UserDirectory::add(const QString &name, Role role, const QString &p
 
 Result<User> UserDirectory::byName(const QString &name) const
 {
-    Result<QSqlQuery> query = m_database.run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE name = ?"),
+    Result<Query> query = m_database.run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE name = ?"),
                                              {name}, QStringLiteral("read user %1").arg(name));
     if (!query)
         return query.error();
@@ -110,7 +110,7 @@ Result<User> UserDirectory::byName(const QString &name) const
 
 Result<QList<User>> UserDirectory::list() const
 {
-    Result<QSqlQuery> query = m_database.run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users ORDER BY name"), {},
+    Result<Query> query = m_database.run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users ORDER BY name"), {},
                                              QStringLiteral("list users"));
     if (!query)
         return query.error();
@@ -122,7 +122,7 @@ Result<QList<User>> UserDirectory::list() const
 
 Result<void> UserDirectory::audit(const QString &name, const QString &purpose, bool success, const QString &detail)
 {
-    Result<QSqlQuery> done = m_database.run(
+    Result<Query> done = m_database.run(
         QStringLiteral("INSERT INTO auth_attempts (user_name, time_utc, purpose, success, detail) VALUES (?, ?, ?, ?, ?)"),
         {name.left(64), timestampText(now()), purpose.left(32), success ? 1 : 0, detail}, QStringLiteral("record a PIN attempt"));
     if (!done)
@@ -134,7 +134,7 @@ Result<User> UserDirectory::authenticate(const QString &name, const QString &pin
 {
     const QString doing = QStringLiteral("check the PIN of %1").arg(name);
     // The slow hash runs before the write transaction, so a PIN check never holds up a sale.
-    Result<QSqlQuery> stored = m_database.run(
+    Result<Query> stored = m_database.run(
         QStringLiteral("SELECT pin_salt, pin_hash, pin_iterations FROM users WHERE name = ? AND active = 1"), {name}, doing);
     if (!stored)
         return stored.error();
@@ -197,7 +197,7 @@ Result<void> UserDirectory::resetPin(const QString &name, const QString &newPin)
     Result<PinHash> hash = hashPin(newPin, m_policy.pinIterations);
     if (!hash)
         return hash.error();
-    Result<QSqlQuery> done = m_database.run(
+    Result<Query> done = m_database.run(
         QStringLiteral("UPDATE users SET pin_salt = ?, pin_hash = ?, pin_iterations = ?, failed_attempts = 0, locked_until_utc = '', "
                        "updated_utc = ? WHERE name = ?"),
         {hash->salt, hash->hash, hash->iterations, timestampText(now()), name}, QStringLiteral("reset the PIN of %1").arg(name));
@@ -210,7 +210,7 @@ Result<void> UserDirectory::resetPin(const QString &name, const QString &newPin)
 
 Result<void> UserDirectory::unlock(const QString &name)
 {
-    Result<QSqlQuery> done = m_database.run(
+    Result<Query> done = m_database.run(
         QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until_utc = '', updated_utc = ? WHERE name = ?"),
         {timestampText(now()), name}, QStringLiteral("unlock %1").arg(name));
     if (!done)
@@ -222,7 +222,7 @@ Result<void> UserDirectory::unlock(const QString &name)
 
 Result<QList<AuthAttempt>> UserDirectory::attempts(const QString &name, int rowsMax) const
 {
-    Result<QSqlQuery> query = m_database.run(
+    Result<Query> query = m_database.run(
         QStringLiteral("SELECT user_name, time_utc, purpose, success, detail FROM auth_attempts WHERE user_name = ? "
                        "ORDER BY id DESC LIMIT ?"),
         {name, qBound(1, rowsMax, 10000)}, QStringLiteral("read the PIN attempts of %1").arg(name));

@@ -79,7 +79,7 @@ namespace StoreSettings {
 
 Result<CheckoutSettings> loadCheckout(const Database &database)
 {
-    Result<QSqlQuery> query = database.run(QStringLiteral("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?)"),
+    Result<Query> query = database.run(QStringLiteral("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?)"),
                                            {kPriceMode, kCashRounding, kLimitScope, kPinFailures, kPinLockout,
                                             kOfflineAfter, kOfflineCap},
                                            QStringLiteral("read the checkout settings"));

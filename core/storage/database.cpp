@@ -1,12 +1,16 @@
 #include "storage/database.h"
 
-#include "storage/schema.h"
+#include "storage/migrations.h"
+#include "storage/tillschema.h"
 
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace Slate::Core {
 
@@ -28,15 +32,33 @@ enum SqliteCode {
 
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
 
+// A connection keeps at most this many statements; beyond it (SQL built from input, e.g. a
+// search of many words) statements are prepared for one use. A bound on memory.
+constexpr int kKeptStatementsMax = 400;
+// Under CheckpointPolicy::WhenIdle a commit checkpoints anyway after this many commits without
+// an idle moment, so that the write-ahead log stays bounded during a long burst.
+constexpr qint64 kCommitsWithoutCheckpointMax = 1000;
+
+bool isPostgresUrl(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
 } // namespace
 
-Database::Database(QString path, QString connectionName)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+struct Database::KeptStatement {
+    QSqlQuery query;
+    bool leased = false;
+};
+
+Database::Database(Dialect dialect, QString path, QString connectionName)
+    : m_dialect(dialect), m_path(std::move(path)), m_connectionName(std::move(connectionName))
 {
 }
 
 Database::~Database()
 {
+    m_statements.clear();
     {
         QSqlDatabase db = connection();
         if (db.isOpen())
@@ -45,12 +67,23 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, const OpenOptions &options)
+Result<std::unique_ptr<Database>> Database::open(const QString &location, const OpenOptions &options)
+{
+    if (location.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("No database given."));
+    Result<std::unique_ptr<Database>> database =
+        isPostgresUrl(location) ? openPostgres(location, options) : openSqlite(location, options);
+    if (!database)
+        return database;
+    if (auto migrated = (*database)->migrate(options); !migrated)
+        return migrated.error();
+    return database;
+}
+
+Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, const OpenOptions &options)
 {
     const QFileInfo info(path);
     const QString file = QDir::toNativeSeparators(info.absoluteFilePath());
-    if (path.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("No database file given."));
     if (!info.absoluteDir().exists())
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("Cannot open %1: the folder %2 does not exist; create it or choose another database file.")
@@ -79,7 +112,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     }
 
     const QString connectionName = QStringLiteral("slate-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
-    std::unique_ptr<Database> database(new Database(info.absoluteFilePath(), connectionName));
+    std::unique_ptr<Database> database(new Database(Dialect::Sqlite, info.absoluteFilePath(), connectionName));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
         db.setDatabaseName(info.absoluteFilePath());
@@ -87,17 +120,57 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
         if (!db.open())
             return database->errorFrom(db.lastError(), QStringLiteral("open the database"));
     }
-    if (auto configured = database->configure(options); !configured)
+    if (auto configured = database->configureSqlite(options); !configured)
         return configured.error();
     return database;
 }
 
-Result<void> Database::configure(const OpenOptions &options)
+Result<std::unique_ptr<Database>> Database::openPostgres(const QString &location, const OpenOptions &options)
 {
+    const QUrl url(location);
+    if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("\"%1\" is not a PostgreSQL URL like postgresql://user@host:5432/database.")
+                             .arg(url.toString(QUrl::RemovePassword)));
+    const QString name = url.path().mid(1);
+    const QString description = QStringLiteral("postgresql %1:%2/%3").arg(url.host()).arg(url.port(5432)).arg(name);
+    const QString connectionName = QStringLiteral("slate-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    std::unique_ptr<Database> database(new Database(Dialect::Postgres, description, connectionName));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    if (!db.isValid())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql."));
+    db.setHostName(url.host());
+    db.setPort(url.port(5432));
+    db.setDatabaseName(name);
+    db.setUserName(url.userName());
+    if (!url.password().isEmpty())
+        db.setPassword(url.password());
+    QStringList connectOptions{QStringLiteral("connect_timeout=%1").arg(qBound(1, options.busyTimeoutMs / 1000, 60))};
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("sslmode"))
+            connectOptions.append(key + QLatin1Char('=') + value);
+    }
+    db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
+    if (!db.open())
+        return database->errorFrom(db.lastError(), QStringLiteral("connect"));
+    // A writer waits this long for a row lock held by another server process, then the request
+    // is answered "busy, retry" instead of hanging.
+    if (auto done = database->execute(QStringLiteral("SET lock_timeout = %1").arg(qMax(1000, options.busyTimeoutMs)),
+                                      QStringLiteral("configure the connection"));
+        !done)
+        return done.error();
+    return database;
+}
+
+Result<void> Database::configureSqlite(const OpenOptions &options)
+{
+    const SchemaDefinition &schema = options.schema ? *options.schema : Schema::till();
     const QString file = QDir::toNativeSeparators(m_path);
     const QString doing = QStringLiteral("open the database");
     auto readInt = [&](const QString &sql) -> Result<qint64> {
-        Result<QSqlQuery> query = run(sql, {}, doing);
+        Result<Query> query = run(sql, {}, doing);
         if (!query)
             return query.error();
         if (!query->next())
@@ -107,27 +180,40 @@ Result<void> Database::configure(const OpenOptions &options)
     const Result<qint64> applicationId = readInt(QStringLiteral("PRAGMA application_id"));
     if (!applicationId)
         return applicationId.error();
-    const Result<qint64> version = readInt(QStringLiteral("PRAGMA user_version"));
-    if (!version)
-        return version.error();
     const Result<qint64> objects = readInt(QStringLiteral("SELECT count(*) FROM sqlite_master"));
     if (!objects)
         return objects.error();
+    const Result<qint64> serverTables =
+        readInt(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'server_meta'"));
+    if (!serverTables)
+        return serverTables.error();
 
-    const bool fresh = *applicationId == 0 && *version == 0 && *objects == 0;
+    const bool fresh = *applicationId == 0 && *objects == 0;
     if (fresh && options.mode == OpenMode::OpenExisting)
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("%1 is empty, not a Slate database; create one with \"slatectl init\".").arg(file));
-    if (!fresh && *applicationId != Schema::kApplicationId)
+    // A server database of a version before it carried its application id has its meta table.
+    const qint64 kind = *applicationId == 0 && *serverTables > 0 ? kServerApplicationId : *applicationId;
+    if (!fresh && kind != schema.applicationId) {
+        if (kind == kTillApplicationId)
+            return makeError(ErrorCode::NotADatabase,
+                             QStringLiteral("%1 is a till's database, not a %2 database; check --db.").arg(file, QLatin1String(schema.name)));
+        if (kind == kServerApplicationId)
+            return makeError(ErrorCode::NotADatabase,
+                             QStringLiteral("%1 is a slate-server database, not a %2 database; check --db.").arg(file, QLatin1String(schema.name)));
         return makeError(ErrorCode::NotADatabase,
                          QStringLiteral("%1 is a SQLite database of another program, not Slate's; check --db.").arg(file));
-    if (*version > Schema::kCurrentVersion)
+    }
+    const Result<int> version = schemaVersionOf(*this, schema);
+    if (!version)
+        return version.error();
+    if (*version > schema.newestVersion())
         return makeError(ErrorCode::TooNew,
-                         QStringLiteral("%1 was written by a newer Slate (schema version %2; this program knows up to %3). "
-                                        "Update Slate before opening it.")
-                             .arg(file)
+                         QStringLiteral("%1 was written by a newer %2 (schema version %3; this program knows up to %4). "
+                                        "Update %2 before opening it.")
+                             .arg(file, QLatin1String(schema.updateHint))
                              .arg(*version)
-                             .arg(Schema::kCurrentVersion));
+                             .arg(schema.newestVersion()));
     // A negative version is no version Slate ever wrote; migrating from it would index past the steps.
     if (*version < 0)
         return makeError(ErrorCode::Corrupt,
@@ -137,7 +223,7 @@ Result<void> Database::configure(const OpenOptions &options)
 
     // WAL lets readers work while the till writes; FULL syncs the WAL on every commit so that a
     // committed sale survives power loss, not only a crash.
-    Result<QSqlQuery> mode = run(QStringLiteral("PRAGMA journal_mode = WAL"), {}, doing);
+    Result<Query> mode = run(QStringLiteral("PRAGMA journal_mode = WAL"), {}, doing);
     if (!mode)
         return mode.error();
     if (!mode->next() || mode->value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
@@ -147,9 +233,17 @@ Result<void> Database::configure(const OpenOptions &options)
                              .arg(file));
     mode->finish();
     // recursive_triggers makes the rows that INSERT OR REPLACE deletes fire the journal's
-    // no-delete triggers; without it REPLACE would rewrite an entry despite them.
-    for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA recursive_triggers = ON"}) {
-        if (auto done = run(QString::fromLatin1(pragma), {}, doing); !done)
+    // no-delete triggers; without it REPLACE would rewrite an entry despite them. A 64 MiB page
+    // cache holds a shop's customers, balances and recent journal, so a sale reads no disk; the
+    // log is cut back to 64 MiB after a checkpoint instead of keeping its largest size.
+    for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA recursive_triggers = ON",
+                               "PRAGMA cache_size = -65536", "PRAGMA journal_size_limit = 67108864"}) {
+        if (auto done = execute(QString::fromLatin1(pragma), doing); !done)
+            return done.error();
+    }
+    m_checkpoints = options.checkpoints;
+    if (m_checkpoints == CheckpointPolicy::WhenIdle) {
+        if (auto done = execute(QStringLiteral("PRAGMA wal_autocheckpoint = 0"), doing); !done)
             return done.error();
     }
     // Take and release the write lock once: a read-only file or a database held by another
@@ -159,53 +253,161 @@ Result<void> Database::configure(const OpenOptions &options)
         if (auto begun = probe.begin(); !begun)
             return begun.error();
     }
-
-    const int target = options.migrateToVersion < 0 ? Schema::kCurrentVersion : options.migrateToVersion;
-    if (*version < target) {
-        if (auto migrated = Schema::migrate(*this, int(*version), target); !migrated)
-            return migrated.error();
-    }
-    m_schemaVersion = *version < target ? target : int(*version);
     return {};
 }
 
-Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values, const QString &doing) const
+Result<void> Database::migrate(const OpenOptions &options)
 {
-    return execute(sql, values, doing, false);
+    const SchemaDefinition &schema = options.schema ? *options.schema : Schema::till();
+    const Result<int> version = schemaVersionOf(*this, schema);
+    if (!version)
+        return version.error();
+    if (*version > schema.newestVersion())
+        return makeError(ErrorCode::TooNew,
+                         QStringLiteral("%1 has %2 schema version %3; this program knows up to %4. Update %5.")
+                             .arg(QDir::toNativeSeparators(m_path), QLatin1String(schema.name))
+                             .arg(*version)
+                             .arg(schema.newestVersion())
+                             .arg(QLatin1String(schema.updateHint)));
+    if (m_dialect == Dialect::Postgres && *version == 0 && options.mode == OpenMode::OpenExisting)
+        return makeError(ErrorCode::NotFound, QStringLiteral("%1 holds no Slate %2 database yet.").arg(m_path, QLatin1String(schema.name)));
+    const int target = options.migrateToVersion < 0 ? schema.newestVersion() : options.migrateToVersion;
+    Q_ASSERT(target <= schema.newestVersion());
+    if (*version < target) {
+        if (auto migrated = migrateSchema(*this, schema, target); !migrated)
+            return migrated.error();
+    }
+    const Result<int> reached = schemaVersionOf(*this, schema);
+    if (!reached)
+        return reached.error();
+    m_schemaVersion = *reached;
+    return {};
 }
 
-Result<QSqlQuery> Database::scan(const QString &sql, const QVariantList &values, const QString &doing) const
-{
-    return execute(sql, values, doing, true);
-}
+// A statement lent to a Query: a kept one (returned to the connection when the Query goes) or
+// one prepared for this use only.
+struct Query::Lease {
+    std::shared_ptr<Database::KeptStatement> kept;
+    std::unique_ptr<QSqlQuery> own;
 
-Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &values, const QString &doing,
-                                    bool forwardOnly) const
+    QSqlQuery &query() { return kept ? kept->query : *own; }
+    ~Lease()
+    {
+        if (kept) {
+            kept->query.finish();
+            kept->leased = false;
+        }
+    }
+};
+
+bool Query::next() { return m_lease && m_lease->query().next(); }
+QVariant Query::value(int index) const { return m_lease ? m_lease->query().value(index) : QVariant(); }
+bool Query::isNull(int index) const { return !m_lease || m_lease->query().isNull(index); }
+void Query::finish()
 {
-    QSqlQuery query(connection());
-    query.setForwardOnly(forwardOnly);
-    if (!query.prepare(sql))
-        return errorFrom(query.lastError(), doing);
-    for (const QVariant &value : values) {
+    if (m_lease)
+        m_lease->query().finish();
+}
+QVariant Query::lastInsertId() const { return m_lease ? m_lease->query().lastInsertId() : QVariant(); }
+int Query::numRowsAffected() const { return m_lease ? m_lease->query().numRowsAffected() : -1; }
+QSqlError Query::lastError() const { return m_lease ? m_lease->query().lastError() : QSqlError(); }
+
+Result<Query> Database::run(const QString &sql, const QVariantList &values, const QString &doing) const
+{
+    auto lease = std::make_shared<Query::Lease>();
+    std::shared_ptr<KeptStatement> kept = m_statements.value(sql);
+    if (kept && !kept->leased) {
+        lease->kept = kept;
+    } else {
+        // New, or in use by a caller still reading its rows (a nested use of the same SQL):
+        // prepare it afresh. Only a new one is kept.
+        auto fresh = std::make_unique<QSqlQuery>(connection());
+        fresh->setForwardOnly(true);
+        if (!fresh->prepare(sql))
+            return errorFrom(fresh->lastError(), doing);
+        ++m_statistics.prepared;
+        if (!kept && m_statements.size() < kKeptStatementsMax) {
+            kept = std::make_shared<KeptStatement>();
+            kept->query = std::move(*fresh);
+            m_statements.insert(sql, kept);
+            lease->kept = kept;
+        } else {
+            lease->own = std::move(fresh);
+        }
+    }
+    if (lease->kept)
+        lease->kept->leased = true;
+    QSqlQuery &query = lease->query();
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
         // QtSql binds a null QString as SQL NULL; Slate's text columns hold '' for "none", and
         // a column that may be NULL is bound with an explicit QVariant().
         if (value.typeId() == QMetaType::QString && value.toString().isNull())
-            query.addBindValue(QStringLiteral(""));
+            query.bindValue(int(i), QStringLiteral(""));
         else
-            query.addBindValue(value);
+            query.bindValue(int(i), value);
     }
+    ++m_statistics.executed;
     if (!query.exec())
         return errorFrom(query.lastError(), doing);
-    return query;
+    return Query(std::move(lease));
+}
+
+Result<void> Database::execute(const QString &sql, const QString &doing) const
+{
+    QSqlQuery query(connection());
+    ++m_statistics.executed;
+    if (!query.exec(sql))
+        return errorFrom(query.lastError(), doing);
+    return {};
+}
+
+void Database::clearStatementCache() const { m_statements.clear(); }
+
+void Database::committed()
+{
+    if (m_dialect != Dialect::Sqlite || m_checkpoints != CheckpointPolicy::WhenIdle)
+        return;
+    if (++m_commitsSinceCheckpoint >= kCommitsWithoutCheckpointMax) {
+        if (auto done = checkpointIfDue(); !done)
+            qWarning("slate: %s", qPrintable(done.message()));
+    }
+}
+
+Result<void> Database::checkpointIfDue()
+{
+    if (m_dialect != Dialect::Sqlite || m_checkpoints != CheckpointPolicy::WhenIdle || m_commitsSinceCheckpoint == 0
+        || m_transactionDepth > 0)
+        return {};
+    m_commitsSinceCheckpoint = 0;
+    Result<Query> done = run(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"), {}, QStringLiteral("checkpoint the write-ahead log"));
+    if (!done)
+        return done.error();
+    return {};
 }
 
 Error Database::errorFrom(const QSqlError &error, const QString &doing) const
 {
-    const QString file = QDir::toNativeSeparators(m_path);
-    const QString detail = error.databaseText().isEmpty() ? error.driverText() : error.databaseText();
+    const QString where = m_dialect == Dialect::Sqlite ? QDir::toNativeSeparators(m_path) : m_path;
+    const QString detail = (error.databaseText().isEmpty() ? error.driverText() : error.databaseText()).trimmed();
+    const QString start = QStringLiteral("Could not %1 in %2").arg(doing, where);
+    if (m_dialect == Dialect::Postgres) {
+        // SQLSTATE: serialization failure, deadlock, lock timeout; out of disk; connection lost.
+        const QString state = error.nativeErrorCode();
+        if (state == QLatin1String("40001") || state == QLatin1String("40P01") || state == QLatin1String("55P03"))
+            return makeError(ErrorCode::Locked, start + QStringLiteral(": the database is busy (%1); try again.").arg(detail));
+        if (state == QLatin1String("53100"))
+            return makeError(ErrorCode::DiskFull,
+                             start + QStringLiteral(": the database server's disk is full (%1). Nothing was changed.").arg(detail));
+        if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) || !connection().isOpen())
+            return makeError(ErrorCode::IoError,
+                             start + QStringLiteral(": the connection to the database server failed (%1). Check that it runs "
+                                                    "and is reachable.")
+                                         .arg(detail));
+        return makeError(ErrorCode::IoError, start + QStringLiteral(": %1").arg(detail));
+    }
     bool numeric = false;
     const int code = error.nativeErrorCode().toInt(&numeric) & 0xFF;
-    const QString start = QStringLiteral("Could not %1 in %2").arg(doing, file);
     switch (numeric ? code : -1) {
     case SqliteBusy:
     case SqliteLocked:
@@ -242,17 +444,18 @@ Error Database::errorFrom(const QSqlError &error, const QString &doing) const
     }
 }
 
-Transaction::~Transaction()
+void Transaction::rollback()
 {
     if (m_level == 0 || m_finished)
         return;
-    QSqlQuery query(m_database.connection());
+    m_finished = true;
     // A failed COMMIT may already have rolled back; a second rollback then fails harmlessly.
+    const QString doing = QStringLiteral("roll back");
     if (m_level == 1) {
-        query.exec(QStringLiteral("ROLLBACK"));
+        (void)m_database.execute(QStringLiteral("ROLLBACK"), doing);
     } else {
-        query.exec(QStringLiteral("ROLLBACK TO sp%1").arg(m_level));
-        query.exec(QStringLiteral("RELEASE sp%1").arg(m_level));
+        (void)m_database.execute(QStringLiteral("ROLLBACK TO sp%1").arg(m_level), doing);
+        (void)m_database.execute(QStringLiteral("RELEASE sp%1").arg(m_level), doing);
     }
     --m_database.m_transactionDepth;
 }
@@ -261,9 +464,16 @@ Result<void> Transaction::begin()
 {
     Q_ASSERT(m_level == 0);
     const int level = m_database.m_transactionDepth + 1;
-    const QString sql = level == 1 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT sp%1").arg(level);
-    if (auto done = m_database.run(sql, {}, QStringLiteral("start a transaction")); !done)
-        return done.error();
+    const QString doing = QStringLiteral("start a transaction");
+    Result<void> begun;
+    if (level > 1)
+        begun = m_database.execute(QStringLiteral("SAVEPOINT sp%1").arg(level), doing);
+    else if (m_database.dialect() == Dialect::Sqlite)
+        begun = m_database.execute(QStringLiteral("BEGIN IMMEDIATE"), doing);
+    else
+        begun = m_database.execute(QStringLiteral("BEGIN"), doing);
+    if (!begun)
+        return begun;
     m_level = level;
     m_database.m_transactionDepth = level;
     return {};
@@ -273,10 +483,12 @@ Result<void> Transaction::commit()
 {
     Q_ASSERT(m_level > 0 && !m_finished);
     const QString sql = m_level == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE sp%1").arg(m_level);
-    if (auto done = m_database.run(sql, {}, QStringLiteral("commit")); !done)
+    if (auto done = m_database.execute(sql, QStringLiteral("commit")); !done)
         return done.error(); // the destructor rolls back
     m_finished = true;
     --m_database.m_transactionDepth;
+    if (m_level == 1)
+        m_database.committed();
     return {};
 }
 

@@ -7,7 +7,7 @@ namespace Slate::Sync::TillSync {
 
 Core::Result<TillSyncState> load(const Core::Database &database)
 {
-    Core::Result<QSqlQuery> query = database.run(
+    Core::Result<Core::Query> query = database.run(
         QStringLiteral("SELECT server_url, enrolled_terminal_id, terminal_secret, pushed_sequence, last_sync_utc, last_error "
                        "FROM sync_state WHERE id = 1"),
         {}, QStringLiteral("read the sync state"));
@@ -28,7 +28,7 @@ Core::Result<TillSyncState> load(const Core::Database &database)
 
 Core::Result<void> saveEnrolment(Core::Database &database, const QUrl &serverUrl, const QString &terminalId, const QByteArray &secret)
 {
-    Core::Result<QSqlQuery> done = database.run(
+    Core::Result<Core::Query> done = database.run(
         QStringLiteral("UPDATE sync_state SET server_url = ?, enrolled_terminal_id = ?, terminal_secret = ? WHERE id = 1"),
         {serverUrl.toString(), terminalId, secret}, QStringLiteral("record this till's enrolment"));
     if (!done)
@@ -38,7 +38,7 @@ Core::Result<void> saveEnrolment(Core::Database &database, const QUrl &serverUrl
 
 Core::Result<void> setServer(Core::Database &database, const QUrl &serverUrl)
 {
-    Core::Result<QSqlQuery> done = database.run(QStringLiteral("UPDATE sync_state SET server_url = ? WHERE id = 1"),
+    Core::Result<Core::Query> done = database.run(QStringLiteral("UPDATE sync_state SET server_url = ? WHERE id = 1"),
                                                 {serverUrl.toString()}, QStringLiteral("record the sync server"));
     if (!done)
         return done.error();
@@ -48,7 +48,7 @@ Core::Result<void> setServer(Core::Database &database, const QUrl &serverUrl)
 Core::Result<void> setPushedSequence(Core::Database &database, qint64 sequence)
 {
     // Never backwards: a late answer to an earlier request must not undo a later one.
-    Core::Result<QSqlQuery> done = database.run(
+    Core::Result<Core::Query> done = database.run(
         QStringLiteral("UPDATE sync_state SET pushed_sequence = ? WHERE id = 1 AND pushed_sequence < ?"), {sequence, sequence},
         QStringLiteral("record what the server holds"));
     if (!done)
@@ -58,7 +58,7 @@ Core::Result<void> setPushedSequence(Core::Database &database, qint64 sequence)
 
 Core::Result<void> recordRound(Core::Database &database, const QDateTime &syncedUtc, const QString &error)
 {
-    Core::Result<QSqlQuery> done = error.isEmpty()
+    Core::Result<Core::Query> done = error.isEmpty()
         ? database.run(QStringLiteral("UPDATE sync_state SET last_sync_utc = ?, last_error = '' WHERE id = 1"),
                        {Core::timestampText(syncedUtc)}, QStringLiteral("record the sync"))
         : database.run(QStringLiteral("UPDATE sync_state SET last_error = ? WHERE id = 1"), {error.left(1000)},

@@ -251,7 +251,7 @@ Fixture *g_fixture = nullptr;
 
 Result<QList<Customer>> loadCustomers(Store &store)
 {
-    Result<QSqlQuery> query = store.database().scan(
+    Result<Query> query = store.database().scan(
         QStringLiteral("SELECT id, card, name, phone FROM customers ORDER BY row"), {}, QStringLiteral("load customers"));
     if (!query)
         return query.error();

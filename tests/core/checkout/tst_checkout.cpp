@@ -77,7 +77,7 @@ struct Fixture {
     qint64 entries() { return must(store->journal().entryCount()); }
     qint64 rows(const QString &table)
     {
-        QSqlQuery query = must(store->database().run("SELECT count(*) FROM " + table, {}, "count rows"));
+        Query query = must(store->database().run("SELECT count(*) FROM " + table, {}, "count rows"));
         return query.next() ? query.value(0).toLongLong() : -1;
     }
     CreditOverview overview(const Customer &customer, const QDate &asOf = QDate::currentDate())

@@ -31,14 +31,14 @@ EntryDraft saleDraft(TestStore &store, const QString &amount, const QString &not
 }
 
 // Runs raw SQL against the store's connection, as a tamperer with the file would.
-Result<QSqlQuery> raw(TestStore &store, const QString &sql, const QVariantList &values = {})
+Result<Query> raw(TestStore &store, const QString &sql, const QVariantList &values = {})
 {
     return store->database().run(sql, values, QStringLiteral("tamper in a test"));
 }
 
 qint64 count(TestStore &store, const QString &table)
 {
-    Result<QSqlQuery> query = raw(store, QStringLiteral("SELECT count(*) FROM ") + table);
+    Result<Query> query = raw(store, QStringLiteral("SELECT count(*) FROM ") + table);
     if (!query || !query->next())
         qFatal("cannot count %s", qPrintable(table));
     return query->value(0).toLongLong();
@@ -483,7 +483,7 @@ void tst_Journal::updateAndDeleteAreRefused()
     const QList<JournalEntry> entriesBefore = allEntries(store);
     const Snapshot before = snapshot(store);
 
-    const Result<QSqlQuery> done = raw(store, sql);
+    const Result<Query> done = raw(store, sql);
     QVERIFY2(!done.ok(), "the append-only journal accepted a change");
     QVERIFY2(done.message().contains(QStringLiteral("append-only")), qPrintable(done.message()));
 
@@ -602,7 +602,7 @@ void tst_Journal::verifyDetectsTampering()
     QVERIFY(store->journal().verify().ok());
 
     for (const QString &sql : statements) {
-        const Result<QSqlQuery> done = raw(store, sql);
+        const Result<Query> done = raw(store, sql);
         QVERIFY2(done.ok(), qPrintable(sql + QStringLiteral(": ") + (done.ok() ? QString() : done.message())));
     }
     const Result<VerifyReport> report = store->journal().verify();

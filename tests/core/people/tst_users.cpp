@@ -38,7 +38,7 @@ private slots:
         QCOMPARE(all->at(0).name, QStringLiteral("kari"));
         QCOMPARE(users.byName("nobody").code(), ErrorCode::NotFound);
         // The PIN itself is nowhere in the database.
-        Result<QSqlQuery> raw = store->database().run("SELECT count(*) FROM users WHERE pin_hash = ? OR pin_salt = ?",
+        Result<Query> raw = store->database().run("SELECT count(*) FROM users WHERE pin_hash = ? OR pin_salt = ?",
                                                       {QByteArray("1234"), QByteArray("1234")}, "test");
         QVERIFY(raw.ok() && raw->next());
         QCOMPARE(raw->value(0).toInt(), 0);
@@ -178,7 +178,7 @@ private slots:
     {
         TestStore store;
         QVERIFY(store->users().add("admin", Role::Admin, "7777").ok());
-        Result<QSqlQuery> raw = store->database().run("SELECT pin_iterations FROM users WHERE name = 'admin'", {}, "test");
+        Result<Query> raw = store->database().run("SELECT pin_iterations FROM users WHERE name = 'admin'", {}, "test");
         QVERIFY(raw.ok() && raw->next());
         QCOMPARE(raw->value(0).toInt(), kPinIterationsDefault);
         QVERIFY(store->users().authenticate("admin", "7777", "login").ok());

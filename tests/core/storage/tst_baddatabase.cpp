@@ -3,7 +3,7 @@
 // that names the file and what to do; none crashes and none leaves anything half-written.
 // The damage is random but seeded; set SLATE_CORRUPT_SEED to replay a seed.
 
-#include "storage/schema.h"
+#include "storage/tillschema.h"
 #include "teststore.h"
 
 #include <QCryptographicHash>

@@ -5,7 +5,7 @@
 #include "ledger/accounts.h"
 #include "ledger/journal.h"
 #include "masterdata/masterdata.h"
-#include "storage/schema.h"
+#include "storage/tillschema.h"
 #include "store/store.h"
 #include "base/uuidv7.h"
 

@@ -1,61 +1,22 @@
-#include "storage/schema.h"
+#include "storage/tillschema.h"
 
-#include "storage/database.h"
-
-#include <QStringList>
+#include "storage/ledgertables.h"
 
 namespace Slate::Core::Schema {
 
 namespace {
 
-// Version 1: settings, the append-only journal, balances, customers.
-const char *const kVersion1[] = {
-    R"(CREATE TABLE settings (
+// Version 1: settings, the append-only journal and its balances (storage/ledgertables.h),
+// customers.
+const SchemaStatement kVersion1Settings[] = {
+    {R"(CREATE TABLE settings (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
-    ) WITHOUT ROWID)",
-    R"(CREATE TABLE journal_entries (
-        position INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        terminal_id TEXT NOT NULL,
-        sequence INTEGER NOT NULL CHECK (sequence >= 1),
-        created_utc TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        user_name TEXT NOT NULL,
-        note TEXT NOT NULL DEFAULT '',
-        customer_id TEXT NOT NULL DEFAULT '',
-        order_id TEXT NOT NULL DEFAULT '',
-        override_id TEXT NOT NULL DEFAULT '',
-        related_entry_id TEXT NOT NULL DEFAULT '',
-        previous_hash BLOB NOT NULL CHECK (length(previous_hash) = 32),
-        hash BLOB NOT NULL CHECK (length(hash) = 32),
-        UNIQUE (terminal_id, sequence)
-    ))",
-    R"(CREATE TABLE postings (
-        entry_position INTEGER NOT NULL REFERENCES journal_entries(position),
-        line INTEGER NOT NULL,
-        account TEXT NOT NULL,
-        currency TEXT NOT NULL,
-        amount INTEGER NOT NULL CHECK (amount <> 0),
-        PRIMARY KEY (entry_position, line)
-    ) WITHOUT ROWID)",
-    "CREATE INDEX postings_by_account ON postings(account, entry_position)",
-    "CREATE INDEX journal_entries_by_customer ON journal_entries(customer_id, position) WHERE customer_id <> ''",
-    R"(CREATE TRIGGER journal_entries_no_update BEFORE UPDATE ON journal_entries
-       BEGIN SELECT RAISE(ABORT, 'journal_entries is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER journal_entries_no_delete BEFORE DELETE ON journal_entries
-       BEGIN SELECT RAISE(ABORT, 'journal_entries is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER postings_no_update BEFORE UPDATE ON postings
-       BEGIN SELECT RAISE(ABORT, 'postings is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER postings_no_delete BEFORE DELETE ON postings
-       BEGIN SELECT RAISE(ABORT, 'postings is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TABLE account_balances (
-        account TEXT NOT NULL,
-        currency TEXT NOT NULL,
-        balance INTEGER NOT NULL,
-        PRIMARY KEY (account, currency)
-    ) WITHOUT ROWID)",
-    R"(CREATE TABLE customers (
+    ) WITHOUT ROWID)"},
+};
+
+const SchemaStatement kVersion1Customers[] = {
+    {R"(CREATE TABLE customers (
         row INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         card TEXT NOT NULL UNIQUE,
@@ -65,34 +26,34 @@ const char *const kVersion1[] = {
         email TEXT NOT NULL DEFAULT '',
         created_utc TEXT NOT NULL,
         updated_utc TEXT NOT NULL
-    ))",
-    "CREATE INDEX customers_by_name ON customers(name COLLATE NOCASE)",
-    "CREATE INDEX customers_by_phone ON customers(phone_digits)",
+    ))"},
+    {"CREATE INDEX customers_by_name ON customers(name COLLATE NOCASE)"},
+    {"CREATE INDEX customers_by_phone ON customers(phone_digits)"},
 };
 
 // Version 2: substring search over name, phone, card and e-mail (FTS5 trigram index), built
 // for the customers that version 1 databases already hold.
-const char *const kVersion2[] = {
-    R"(CREATE VIRTUAL TABLE customers_search USING fts5(
+const SchemaStatement kVersion2[] = {
+    {R"(CREATE VIRTUAL TABLE customers_search USING fts5(
         name, phone_digits, card, email,
-        content='customers', content_rowid='row', tokenize='trigram'))",
-    R"(CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
+        content='customers', content_rowid='row', tokenize='trigram'))"},
+    {R"(CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
         INSERT INTO customers_search(rowid, name, phone_digits, card, email)
-        VALUES (new.row, new.name, new.phone_digits, new.card, new.email); END)",
-    R"(CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
+        VALUES (new.row, new.name, new.phone_digits, new.card, new.email); END)"},
+    {R"(CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
         INSERT INTO customers_search(customers_search, rowid, name, phone_digits, card, email)
-        VALUES ('delete', old.row, old.name, old.phone_digits, old.card, old.email); END)",
-    R"(CREATE TRIGGER customers_search_update AFTER UPDATE ON customers BEGIN
+        VALUES ('delete', old.row, old.name, old.phone_digits, old.card, old.email); END)"},
+    {R"(CREATE TRIGGER customers_search_update AFTER UPDATE ON customers BEGIN
         INSERT INTO customers_search(customers_search, rowid, name, phone_digits, card, email)
         VALUES ('delete', old.row, old.name, old.phone_digits, old.card, old.email);
         INSERT INTO customers_search(rowid, name, phone_digits, card, email)
-        VALUES (new.row, new.name, new.phone_digits, new.card, new.email); END)",
-    "INSERT INTO customers_search(customers_search) VALUES ('rebuild')",
+        VALUES (new.row, new.name, new.phone_digits, new.card, new.email); END)"},
+    {"INSERT INTO customers_search(customers_search) VALUES ('rebuild')"},
 };
 
 // Version 3: users with hashed PINs and lockout, and the audit of every PIN attempt.
-const char *const kVersion3[] = {
-    R"(CREATE TABLE users (
+const SchemaStatement kVersion3[] = {
+    {R"(CREATE TABLE users (
         name TEXT PRIMARY KEY,
         role TEXT NOT NULL CHECK (role IN ('cashier', 'manager', 'admin')),
         pin_salt BLOB NOT NULL,
@@ -104,40 +65,40 @@ const char *const kVersion3[] = {
         locked_until_utc TEXT NOT NULL DEFAULT '',
         created_utc TEXT NOT NULL,
         updated_utc TEXT NOT NULL
-    ) WITHOUT ROWID)",
-    R"(CREATE TABLE auth_attempts (
+    ) WITHOUT ROWID)"},
+    {R"(CREATE TABLE auth_attempts (
         id INTEGER PRIMARY KEY,
         user_name TEXT NOT NULL,
         time_utc TEXT NOT NULL,
         purpose TEXT NOT NULL,
         success INTEGER NOT NULL,
         detail TEXT NOT NULL
-    ))",
-    "CREATE INDEX auth_attempts_by_user ON auth_attempts(user_name, id)",
-    R"(CREATE TRIGGER auth_attempts_no_update BEFORE UPDATE ON auth_attempts
-       BEGIN SELECT RAISE(ABORT, 'auth_attempts is an append-only audit'); END)",
-    R"(CREATE TRIGGER auth_attempts_no_delete BEFORE DELETE ON auth_attempts
-       BEGIN SELECT RAISE(ABORT, 'auth_attempts is an append-only audit'); END)",
+    ))"},
+    {"CREATE INDEX auth_attempts_by_user ON auth_attempts(user_name, id)"},
+    {R"(CREATE TRIGGER auth_attempts_no_update BEFORE UPDATE ON auth_attempts
+       BEGIN SELECT RAISE(ABORT, 'auth_attempts is an append-only audit'); END)"},
+    {R"(CREATE TRIGGER auth_attempts_no_delete BEFORE DELETE ON auth_attempts
+       BEGIN SELECT RAISE(ABORT, 'auth_attempts is an append-only audit'); END)"},
 };
 
 // Version 4: each customer's credit terms: account limit, overdraft allowance, payment terms
 // and a block on credit and account tenders.
-const char *const kVersion4[] = {
-    "ALTER TABLE customers ADD COLUMN credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0)",
-    "ALTER TABLE customers ADD COLUMN overdraft_limit INTEGER CHECK (overdraft_limit IS NULL OR overdraft_limit >= 0)",
-    "ALTER TABLE customers ADD COLUMN payment_terms_days INTEGER NOT NULL DEFAULT 30 CHECK (payment_terms_days BETWEEN 0 AND 365)",
-    "ALTER TABLE customers ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0 CHECK (blocked IN (0, 1))",
+const SchemaStatement kVersion4[] = {
+    {"ALTER TABLE customers ADD COLUMN credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0)"},
+    {"ALTER TABLE customers ADD COLUMN overdraft_limit INTEGER CHECK (overdraft_limit IS NULL OR overdraft_limit >= 0)"},
+    {"ALTER TABLE customers ADD COLUMN payment_terms_days INTEGER NOT NULL DEFAULT 30 CHECK (payment_terms_days BETWEEN 0 AND 365)"},
+    {"ALTER TABLE customers ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0 CHECK (blocked IN (0, 1))"},
 };
 
 // Version 5: the catalog: tax codes with their rates, and products. A product without a barcode
 // holds NULL there (not ''), so that any number of them fit the UNIQUE constraint.
-const char *const kVersion5[] = {
-    R"(CREATE TABLE tax_codes (
+const SchemaStatement kVersion5[] = {
+    {R"(CREATE TABLE tax_codes (
         code TEXT PRIMARY KEY,
         rate_bp INTEGER NOT NULL CHECK (rate_bp BETWEEN 0 AND 10000),
         name TEXT NOT NULL DEFAULT ''
-    ) WITHOUT ROWID)",
-    R"(CREATE TABLE products (
+    ) WITHOUT ROWID)"},
+    {R"(CREATE TABLE products (
         sku TEXT PRIMARY KEY,
         barcode TEXT UNIQUE CHECK (barcode IS NULL OR length(barcode) BETWEEN 8 AND 14),
         name TEXT NOT NULL CHECK (length(name) >= 1),
@@ -146,16 +107,16 @@ const char *const kVersion5[] = {
         active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
         created_utc TEXT NOT NULL,
         updated_utc TEXT NOT NULL
-    ))",
-    "CREATE INDEX products_by_name ON products(name COLLATE NOCASE)",
-    "CREATE INDEX products_by_tax_code ON products(tax_code)",
+    ))"},
+    {"CREATE INDEX products_by_name ON products(name COLLATE NOCASE)"},
+    {"CREATE INDEX products_by_tax_code ON products(tax_code)"},
 };
 
 // Version 6: checkout. Sales and their lines (the ledger holds the money; these hold what was
 // sold, for receipts and refunds), refunds, manager overrides and invoices. All append-only:
 // a sale, refund, override or invoice is a fact; corrections are new records.
-const char *const kVersion6[] = {
-    R"(CREATE TABLE sales (
+const SchemaStatement kVersion6[] = {
+    {R"(CREATE TABLE sales (
         id TEXT PRIMARY KEY,
         terminal_id TEXT NOT NULL,
         number INTEGER NOT NULL CHECK (number >= 1),
@@ -169,10 +130,10 @@ const char *const kVersion6[] = {
         cash_tendered INTEGER NOT NULL DEFAULT 0 CHECK (cash_tendered >= 0),
         change_given INTEGER NOT NULL DEFAULT 0 CHECK (change_given >= 0),
         UNIQUE (terminal_id, number)
-    ) WITHOUT ROWID)",
-    "CREATE INDEX sales_by_customer ON sales(customer_id, created_utc) WHERE customer_id <> ''",
-    "CREATE INDEX sales_by_time ON sales(created_utc)",
-    R"(CREATE TABLE sale_lines (
+    ) WITHOUT ROWID)"},
+    {"CREATE INDEX sales_by_customer ON sales(customer_id, created_utc) WHERE customer_id <> ''"},
+    {"CREATE INDEX sales_by_time ON sales(created_utc)"},
+    {R"(CREATE TABLE sale_lines (
         sale_id TEXT NOT NULL REFERENCES sales(id),
         line INTEGER NOT NULL CHECK (line >= 1),
         sku TEXT NOT NULL,
@@ -186,8 +147,8 @@ const char *const kVersion6[] = {
         net INTEGER NOT NULL,
         tax INTEGER NOT NULL,
         PRIMARY KEY (sale_id, line)
-    ) WITHOUT ROWID)",
-    R"(CREATE TABLE refunds (
+    ) WITHOUT ROWID)"},
+    {R"(CREATE TABLE refunds (
         id TEXT PRIMARY KEY,
         terminal_id TEXT NOT NULL,
         number INTEGER NOT NULL CHECK (number >= 1),
@@ -198,9 +159,9 @@ const char *const kVersion6[] = {
         refund_to TEXT NOT NULL CHECK (refund_to IN ('credit', 'cash', 'original')),
         reason TEXT NOT NULL DEFAULT '',
         UNIQUE (terminal_id, number)
-    ) WITHOUT ROWID)",
-    "CREATE INDEX refunds_by_sale ON refunds(sale_id)",
-    R"(CREATE TABLE refund_lines (
+    ) WITHOUT ROWID)"},
+    {"CREATE INDEX refunds_by_sale ON refunds(sale_id)"},
+    {R"(CREATE TABLE refund_lines (
         refund_id TEXT NOT NULL REFERENCES refunds(id),
         sale_id TEXT NOT NULL,
         line INTEGER NOT NULL,
@@ -210,9 +171,9 @@ const char *const kVersion6[] = {
         tax INTEGER NOT NULL,
         PRIMARY KEY (refund_id, line),
         FOREIGN KEY (sale_id, line) REFERENCES sale_lines(sale_id, line)
-    ) WITHOUT ROWID)",
-    "CREATE INDEX refund_lines_by_sale_line ON refund_lines(sale_id, line)",
-    R"(CREATE TABLE overrides (
+    ) WITHOUT ROWID)"},
+    {"CREATE INDEX refund_lines_by_sale_line ON refund_lines(sale_id, line)"},
+    {R"(CREATE TABLE overrides (
         id TEXT PRIMARY KEY,
         created_utc TEXT NOT NULL,
         sale_id TEXT NOT NULL REFERENCES sales(id),
@@ -224,9 +185,9 @@ const char *const kVersion6[] = {
         amount_over INTEGER NOT NULL CHECK (amount_over > 0),
         currency TEXT NOT NULL,
         reason TEXT NOT NULL CHECK (length(reason) >= 1)
-    ) WITHOUT ROWID)",
-    "CREATE INDEX overrides_by_time ON overrides(created_utc)",
-    R"(CREATE TABLE invoices (
+    ) WITHOUT ROWID)"},
+    {"CREATE INDEX overrides_by_time ON overrides(created_utc)"},
+    {R"(CREATE TABLE invoices (
         number TEXT PRIMARY KEY,
         terminal_id TEXT NOT NULL,
         sequence INTEGER NOT NULL CHECK (sequence >= 1),
@@ -236,41 +197,41 @@ const char *const kVersion6[] = {
         issued_date TEXT NOT NULL,
         due_date TEXT NOT NULL,
         UNIQUE (terminal_id, sequence)
-    ) WITHOUT ROWID)",
-    "CREATE INDEX invoices_by_customer ON invoices(customer_id, issued_date)",
-    "CREATE INDEX invoices_by_due_date ON invoices(due_date)",
-    R"(CREATE TRIGGER sales_no_update BEFORE UPDATE ON sales
-       BEGIN SELECT RAISE(ABORT, 'sales is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER sales_no_delete BEFORE DELETE ON sales
-       BEGIN SELECT RAISE(ABORT, 'sales is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER sale_lines_no_update BEFORE UPDATE ON sale_lines
-       BEGIN SELECT RAISE(ABORT, 'sale_lines is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER sale_lines_no_delete BEFORE DELETE ON sale_lines
-       BEGIN SELECT RAISE(ABORT, 'sale_lines is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER refunds_no_update BEFORE UPDATE ON refunds
-       BEGIN SELECT RAISE(ABORT, 'refunds is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER refunds_no_delete BEFORE DELETE ON refunds
-       BEGIN SELECT RAISE(ABORT, 'refunds is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER refund_lines_no_update BEFORE UPDATE ON refund_lines
-       BEGIN SELECT RAISE(ABORT, 'refund_lines is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER refund_lines_no_delete BEFORE DELETE ON refund_lines
-       BEGIN SELECT RAISE(ABORT, 'refund_lines is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER overrides_no_update BEFORE UPDATE ON overrides
-       BEGIN SELECT RAISE(ABORT, 'overrides is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER overrides_no_delete BEFORE DELETE ON overrides
-       BEGIN SELECT RAISE(ABORT, 'overrides is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER invoices_no_update BEFORE UPDATE ON invoices
-       BEGIN SELECT RAISE(ABORT, 'invoices is append-only: record a correcting entry instead'); END)",
-    R"(CREATE TRIGGER invoices_no_delete BEFORE DELETE ON invoices
-       BEGIN SELECT RAISE(ABORT, 'invoices is append-only: record a correcting entry instead'); END)",
+    ) WITHOUT ROWID)"},
+    {"CREATE INDEX invoices_by_customer ON invoices(customer_id, issued_date)"},
+    {"CREATE INDEX invoices_by_due_date ON invoices(due_date)"},
+    {R"(CREATE TRIGGER sales_no_update BEFORE UPDATE ON sales
+       BEGIN SELECT RAISE(ABORT, 'sales is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER sales_no_delete BEFORE DELETE ON sales
+       BEGIN SELECT RAISE(ABORT, 'sales is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER sale_lines_no_update BEFORE UPDATE ON sale_lines
+       BEGIN SELECT RAISE(ABORT, 'sale_lines is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER sale_lines_no_delete BEFORE DELETE ON sale_lines
+       BEGIN SELECT RAISE(ABORT, 'sale_lines is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER refunds_no_update BEFORE UPDATE ON refunds
+       BEGIN SELECT RAISE(ABORT, 'refunds is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER refunds_no_delete BEFORE DELETE ON refunds
+       BEGIN SELECT RAISE(ABORT, 'refunds is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER refund_lines_no_update BEFORE UPDATE ON refund_lines
+       BEGIN SELECT RAISE(ABORT, 'refund_lines is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER refund_lines_no_delete BEFORE DELETE ON refund_lines
+       BEGIN SELECT RAISE(ABORT, 'refund_lines is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER overrides_no_update BEFORE UPDATE ON overrides
+       BEGIN SELECT RAISE(ABORT, 'overrides is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER overrides_no_delete BEFORE DELETE ON overrides
+       BEGIN SELECT RAISE(ABORT, 'overrides is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER invoices_no_update BEFORE UPDATE ON invoices
+       BEGIN SELECT RAISE(ABORT, 'invoices is append-only: record a correcting entry instead'); END)"},
+    {R"(CREATE TRIGGER invoices_no_delete BEFORE DELETE ON invoices
+       BEGIN SELECT RAISE(ABORT, 'invoices is append-only: record a correcting entry instead'); END)"},
 };
 
 // Version 7: the till's sync state, one row: the terminal identity and request-signing secret
 // issued by the server at enrolment, the server it syncs with, how far its own journal is
 // confirmed by the server, and when it last synced. Pulled entries need no cursor here: the
 // journal itself holds each other terminal's highest sequence (see core/ledger/foreignentries.h).
-const char *const kVersion7[] = {
-    R"(CREATE TABLE sync_state (
+const SchemaStatement kVersion7[] = {
+    {R"(CREATE TABLE sync_state (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         server_url TEXT NOT NULL DEFAULT '',
         enrolled_terminal_id TEXT NOT NULL DEFAULT '',
@@ -278,8 +239,8 @@ const char *const kVersion7[] = {
         pushed_sequence INTEGER NOT NULL DEFAULT 0 CHECK (pushed_sequence >= 0),
         last_sync_utc TEXT NOT NULL DEFAULT '',
         last_error TEXT NOT NULL DEFAULT ''
-    ))",
-    "INSERT INTO sync_state (id) VALUES (1)",
+    ))"},
+    {"INSERT INTO sync_state (id) VALUES (1)"},
 };
 
 // Version 8: versions and an outbox for master data, so that customers, their credit terms,
@@ -291,31 +252,31 @@ const char *const kVersion7[] = {
 // node (see core/masterdata/masterdata.h). master_history keeps every value that lost or was replaced.
 // Changes pulled from the server are applied with master_clock.applying = 1 inside the
 // applying transaction, which keeps the triggers quiet. Existing records are queued once here.
-const char *const kVersion8[] = {
-    R"(CREATE TABLE master_clock (
+const SchemaStatement kVersion8[] = {
+    {R"(CREATE TABLE master_clock (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         version INTEGER NOT NULL DEFAULT 0 CHECK (version >= 0),
         applying INTEGER NOT NULL DEFAULT 0 CHECK (applying IN (0, 1)),
         pushed_through INTEGER NOT NULL DEFAULT 0 CHECK (pushed_through >= 0),
         pulled_after INTEGER NOT NULL DEFAULT 0 CHECK (pulled_after >= 0)
-    ))",
-    "INSERT INTO master_clock (id) VALUES (1)",
-    R"(CREATE TABLE master_versions (
+    ))"},
+    {"INSERT INTO master_clock (id) VALUES (1)"},
+    {R"(CREATE TABLE master_versions (
         kind TEXT NOT NULL,
         key TEXT NOT NULL,
         version INTEGER NOT NULL,
         node TEXT NOT NULL,
         PRIMARY KEY (kind, key)
-    ) WITHOUT ROWID)",
-    R"(CREATE TABLE master_outbox (
+    ) WITHOUT ROWID)"},
+    {R"(CREATE TABLE master_outbox (
         seq INTEGER PRIMARY KEY,
         kind TEXT NOT NULL,
         key TEXT NOT NULL,
         version INTEGER NOT NULL,
         node TEXT NOT NULL,
         data TEXT NOT NULL
-    ))",
-    R"(CREATE TABLE master_history (
+    ))"},
+    {R"(CREATE TABLE master_history (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL,
         key TEXT NOT NULL,
@@ -325,11 +286,11 @@ const char *const kVersion8[] = {
         outcome TEXT NOT NULL CHECK (outcome IN ('lost', 'superseded', 'card-conflict', 'unapplied')),
         detail TEXT NOT NULL DEFAULT '',
         recorded_utc TEXT NOT NULL
-    ))",
-    "CREATE INDEX master_history_by_record ON master_history(kind, key, id)",
+    ))"},
+    {"CREATE INDEX master_history_by_record ON master_history(kind, key, id)"},
     // Writing a row into this view records one local change of a master record.
-    "CREATE VIEW master_local_changes AS SELECT kind, key, data FROM master_outbox",
-    R"(CREATE TRIGGER master_local_change INSTEAD OF INSERT ON master_local_changes BEGIN
+    {"CREATE VIEW master_local_changes AS SELECT kind, key, data FROM master_outbox"},
+    {R"(CREATE TRIGGER master_local_change INSTEAD OF INSERT ON master_local_changes BEGIN
         UPDATE master_clock SET version = max(version + 1,
             CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) * 1024) WHERE id = 1;
         INSERT INTO master_outbox (kind, key, version, node, data)
@@ -338,132 +299,102 @@ const char *const kVersion8[] = {
         INSERT INTO master_versions (kind, key, version, node)
             SELECT new.kind, new.key, version, coalesce((SELECT value FROM settings WHERE key = 'terminal_id'), '')
             FROM master_clock WHERE id = 1
-            ON CONFLICT (kind, key) DO UPDATE SET version = excluded.version, node = excluded.node; END)",
-    R"(CREATE TRIGGER customers_master_insert AFTER INSERT ON customers
+            ON CONFLICT (kind, key) DO UPDATE SET version = excluded.version, node = excluded.node; END)"},
+    {R"(CREATE TRIGGER customers_master_insert AFTER INSERT ON customers
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 BEGIN
         INSERT INTO master_local_changes (kind, key, data) VALUES ('customer', new.id,
             json_object('card', new.card, 'name', new.name, 'phone', new.phone, 'email', new.email));
         INSERT INTO master_local_changes (kind, key, data) SELECT 'customer-terms', new.id,
             json_object('creditLimit', new.credit_limit, 'overdraftLimit', new.overdraft_limit,
                         'paymentTermsDays', new.payment_terms_days, 'blocked', new.blocked)
-            WHERE new.credit_limit <> 0 OR new.overdraft_limit IS NOT NULL OR new.payment_terms_days <> 30 OR new.blocked <> 0; END)",
-    R"(CREATE TRIGGER customers_master_update AFTER UPDATE ON customers
+            WHERE new.credit_limit <> 0 OR new.overdraft_limit IS NOT NULL OR new.payment_terms_days <> 30 OR new.blocked <> 0; END)"},
+    {R"(CREATE TRIGGER customers_master_update AFTER UPDATE ON customers
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0
         AND (old.card IS NOT new.card OR old.name IS NOT new.name OR old.phone IS NOT new.phone OR old.email IS NOT new.email) BEGIN
         INSERT INTO master_local_changes (kind, key, data) VALUES ('customer', new.id,
-            json_object('card', new.card, 'name', new.name, 'phone', new.phone, 'email', new.email)); END)",
-    R"(CREATE TRIGGER customers_terms_master_update AFTER UPDATE ON customers
+            json_object('card', new.card, 'name', new.name, 'phone', new.phone, 'email', new.email)); END)"},
+    {R"(CREATE TRIGGER customers_terms_master_update AFTER UPDATE ON customers
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0
         AND (old.credit_limit IS NOT new.credit_limit OR old.overdraft_limit IS NOT new.overdraft_limit
              OR old.payment_terms_days IS NOT new.payment_terms_days OR old.blocked IS NOT new.blocked) BEGIN
         INSERT INTO master_local_changes (kind, key, data) VALUES ('customer-terms', new.id,
             json_object('creditLimit', new.credit_limit, 'overdraftLimit', new.overdraft_limit,
-                        'paymentTermsDays', new.payment_terms_days, 'blocked', new.blocked)); END)",
-    R"(CREATE TRIGGER users_master_insert AFTER INSERT ON users
+                        'paymentTermsDays', new.payment_terms_days, 'blocked', new.blocked)); END)"},
+    {R"(CREATE TRIGGER users_master_insert AFTER INSERT ON users
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 BEGIN
         INSERT INTO master_local_changes (kind, key, data) VALUES ('user', new.name,
             json_object('role', new.role, 'pinSalt', lower(hex(new.pin_salt)), 'pinHash', lower(hex(new.pin_hash)),
-                        'pinIterations', new.pin_iterations, 'overrideMax', new.override_max, 'active', new.active)); END)",
-    R"(CREATE TRIGGER users_master_update AFTER UPDATE ON users
+                        'pinIterations', new.pin_iterations, 'overrideMax', new.override_max, 'active', new.active)); END)"},
+    {R"(CREATE TRIGGER users_master_update AFTER UPDATE ON users
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0
         AND (old.role IS NOT new.role OR old.pin_salt IS NOT new.pin_salt OR old.pin_hash IS NOT new.pin_hash
              OR old.pin_iterations IS NOT new.pin_iterations OR old.override_max IS NOT new.override_max
              OR old.active IS NOT new.active) BEGIN
         INSERT INTO master_local_changes (kind, key, data) VALUES ('user', new.name,
             json_object('role', new.role, 'pinSalt', lower(hex(new.pin_salt)), 'pinHash', lower(hex(new.pin_hash)),
-                        'pinIterations', new.pin_iterations, 'overrideMax', new.override_max, 'active', new.active)); END)",
-    R"(CREATE TRIGGER tax_codes_master_insert AFTER INSERT ON tax_codes
+                        'pinIterations', new.pin_iterations, 'overrideMax', new.override_max, 'active', new.active)); END)"},
+    {R"(CREATE TRIGGER tax_codes_master_insert AFTER INSERT ON tax_codes
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 BEGIN
         INSERT INTO master_local_changes (kind, key, data) VALUES ('tax-code', new.code,
-            json_object('rateBasisPoints', new.rate_bp, 'name', new.name)); END)",
-    R"(CREATE TRIGGER tax_codes_master_update AFTER UPDATE ON tax_codes
+            json_object('rateBasisPoints', new.rate_bp, 'name', new.name)); END)"},
+    {R"(CREATE TRIGGER tax_codes_master_update AFTER UPDATE ON tax_codes
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0
         AND (old.rate_bp IS NOT new.rate_bp OR old.name IS NOT new.name) BEGIN
         INSERT INTO master_local_changes (kind, key, data) VALUES ('tax-code', new.code,
-            json_object('rateBasisPoints', new.rate_bp, 'name', new.name)); END)",
-    R"(CREATE TRIGGER products_master_insert AFTER INSERT ON products
+            json_object('rateBasisPoints', new.rate_bp, 'name', new.name)); END)"},
+    {R"(CREATE TRIGGER products_master_insert AFTER INSERT ON products
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 BEGIN
         INSERT INTO master_local_changes (kind, key, data) VALUES ('product', new.sku,
             json_object('barcode', new.barcode, 'name', new.name, 'unitPrice', new.unit_price, 'taxCode', new.tax_code,
-                        'active', new.active)); END)",
-    R"(CREATE TRIGGER products_master_update AFTER UPDATE ON products
+                        'active', new.active)); END)"},
+    {R"(CREATE TRIGGER products_master_update AFTER UPDATE ON products
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0
         AND (old.barcode IS NOT new.barcode OR old.name IS NOT new.name OR old.unit_price IS NOT new.unit_price
              OR old.tax_code IS NOT new.tax_code OR old.active IS NOT new.active) BEGIN
         INSERT INTO master_local_changes (kind, key, data) VALUES ('product', new.sku,
             json_object('barcode', new.barcode, 'name', new.name, 'unitPrice', new.unit_price, 'taxCode', new.tax_code,
-                        'active', new.active)); END)",
+                        'active', new.active)); END)"},
     // Only the chain-wide checkout settings travel; the store's identity stays with the till.
-    R"(CREATE TRIGGER settings_master_insert AFTER INSERT ON settings
+    {R"(CREATE TRIGGER settings_master_insert AFTER INSERT ON settings
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 AND new.key IN ('price_mode', 'cash_rounding_minor',
             'limit_scope', 'pin_failures_max', 'pin_lockout_seconds', 'offline_after_minutes', 'offline_cap_minor') BEGIN
-        INSERT INTO master_local_changes (kind, key, data) VALUES ('setting', new.key, json_object('value', new.value)); END)",
-    R"(CREATE TRIGGER settings_master_update AFTER UPDATE ON settings
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('setting', new.key, json_object('value', new.value)); END)"},
+    {R"(CREATE TRIGGER settings_master_update AFTER UPDATE ON settings
        WHEN (SELECT applying FROM master_clock WHERE id = 1) = 0 AND old.value IS NOT new.value AND new.key IN ('price_mode',
             'cash_rounding_minor', 'limit_scope', 'pin_failures_max', 'pin_lockout_seconds', 'offline_after_minutes',
             'offline_cap_minor') BEGIN
-        INSERT INTO master_local_changes (kind, key, data) VALUES ('setting', new.key, json_object('value', new.value)); END)",
+        INSERT INTO master_local_changes (kind, key, data) VALUES ('setting', new.key, json_object('value', new.value)); END)"},
     // What an older till already holds is queued once, so that it reaches the server.
-    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'setting', key, json_object('value', value) FROM settings
+    {R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'setting', key, json_object('value', value) FROM settings
        WHERE key IN ('price_mode', 'cash_rounding_minor', 'limit_scope', 'pin_failures_max', 'pin_lockout_seconds',
-                     'offline_after_minutes', 'offline_cap_minor') ORDER BY key)",
-    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'tax-code', code,
-        json_object('rateBasisPoints', rate_bp, 'name', name) FROM tax_codes ORDER BY code)",
-    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'product', sku,
+                     'offline_after_minutes', 'offline_cap_minor') ORDER BY key)"},
+    {R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'tax-code', code,
+        json_object('rateBasisPoints', rate_bp, 'name', name) FROM tax_codes ORDER BY code)"},
+    {R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'product', sku,
         json_object('barcode', barcode, 'name', name, 'unitPrice', unit_price, 'taxCode', tax_code, 'active', active)
-        FROM products ORDER BY sku)",
-    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'user', name,
+        FROM products ORDER BY sku)"},
+    {R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'user', name,
         json_object('role', role, 'pinSalt', lower(hex(pin_salt)), 'pinHash', lower(hex(pin_hash)),
-                    'pinIterations', pin_iterations, 'overrideMax', override_max, 'active', active) FROM users ORDER BY name)",
-    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'customer', id,
-        json_object('card', card, 'name', name, 'phone', phone, 'email', email) FROM customers ORDER BY row)",
-    R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'customer-terms', id,
+                    'pinIterations', pin_iterations, 'overrideMax', override_max, 'active', active) FROM users ORDER BY name)"},
+    {R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'customer', id,
+        json_object('card', card, 'name', name, 'phone', phone, 'email', email) FROM customers ORDER BY row)"},
+    {R"(INSERT INTO master_local_changes (kind, key, data) SELECT 'customer-terms', id,
         json_object('creditLimit', credit_limit, 'overdraftLimit', overdraft_limit,
                     'paymentTermsDays', payment_terms_days, 'blocked', blocked) FROM customers
-        WHERE credit_limit <> 0 OR overdraft_limit IS NOT NULL OR payment_terms_days <> 30 OR blocked <> 0 ORDER BY row)",
+        WHERE credit_limit <> 0 OR overdraft_limit IS NOT NULL OR payment_terms_days <> 30 OR blocked <> 0 ORDER BY row)"},
 };
-
-struct Step {
-    const char *const *statements;
-    size_t count;
-};
-
-template <size_t N>
-constexpr Step step(const char *const (&statements)[N])
-{
-    return Step{statements, N};
-}
-
-const Step kSteps[] = {step(kVersion1), step(kVersion2), step(kVersion3), step(kVersion4), step(kVersion5),
-                        step(kVersion6), step(kVersion7), step(kVersion8)};
-static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kCurrentVersion);
 
 } // namespace
 
-Result<void> migrate(Database &database, int fromVersion, int targetVersion)
+const SchemaDefinition &till()
 {
-    Q_ASSERT(targetVersion <= kCurrentVersion);
-    for (int version = fromVersion + 1; version <= targetVersion; ++version) {
-        const QString doing = QStringLiteral("upgrade the schema to version %1").arg(version);
-        Transaction transaction(database);
-        if (auto begun = transaction.begin(); !begun)
-            return begun.error();
-        const Step &current = kSteps[version - 1];
-        for (size_t i = 0; i < current.count; ++i) {
-            if (auto done = database.run(QString::fromUtf8(current.statements[i]), {}, doing); !done)
-                return done.error();
-        }
-        if (version == 1) {
-            if (auto done = database.run(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId), {}, doing);
-                !done)
-                return done.error();
-        }
-        if (auto done = database.run(QStringLiteral("PRAGMA user_version = %1").arg(version), {}, doing); !done)
-            return done.error();
-        if (auto committed = transaction.commit(); !committed)
-            return committed.error();
-    }
-    return {};
+    static const MigrationStep steps[] = {
+        {{kVersion1Settings, LedgerTables::journal(), LedgerTables::balances(), kVersion1Customers}},
+        {{kVersion2}}, {{kVersion3}}, {{kVersion4}}, {{kVersion5}}, {{kVersion6}}, {{kVersion7}}, {{kVersion8}},
+    };
+    static const SchemaDefinition schema{"till", kApplicationId, VersionStore::UserVersionPragma, steps, "Slate"};
+    Q_ASSERT(schema.newestVersion() == kCurrentVersion);
+    return schema;
 }
 
 } // namespace Slate::Core::Schema
