@@ -1,8 +1,9 @@
 // slate-server: the central sync server. Thin: parses the command line, opens the database,
 // wires a ServerStore to a SyncServer and runs the event loop. Also the admin commands that
-// work on the server database directly (enrolment codes, revocation, exceptions, balances).
+// work on the server database directly (enrolment codes, revocation, exceptions, balances,
+// verify).
 
-#include "server/serverdatabase.h"
+#include "server/serverschema.h"
 #include "server/serverstore.h"
 #include "server/syncserver.h"
 
@@ -12,17 +13,19 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <QTimer>
 
 using namespace Slate;
 
 namespace {
 
-enum Exit { ExitOk = 0, ExitFailed = 1, ExitUsage = 2 };
+// The exit codes of slatectl: 4 is verify's discrepancy.
+enum Exit { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitIntegrity = 4 };
 
 int failed(const Core::Error &error)
 {
     QTextStream(stderr) << "slate-server: " << error.message << Qt::endl;
-    return ExitFailed;
+    return error.code == Core::ErrorCode::Integrity ? ExitIntegrity : ExitFailed;
 }
 
 int usage(const QString &problem)
@@ -33,7 +36,8 @@ int usage(const QString &problem)
                         << "  slate-server enroll --db … --store CODE --terminal ID [--valid-hours N]\n"
                         << "  slate-server revoke --db … --terminal ID\n"
                         << "  slate-server exceptions --db … [--json]\n"
-                        << "  slate-server balances --db …\n";
+                        << "  slate-server balances --db …\n"
+                        << "  slate-server verify --db … [--json]   (exit 4: a discrepancy; the message names it)\n";
     return ExitUsage;
 }
 
@@ -64,7 +68,13 @@ int main(int argc, char *argv[])
     if (!parser.isSet(QStringLiteral("db")))
         return usage(QStringLiteral("--db is required"));
 
-    auto database = Sync::ServerDatabase::open(parser.value(QStringLiteral("db")));
+    // serve and enroll make a missing database; the others read one that exists. The server
+    // checkpoints SQLite's log between requests, not in the middle of a push.
+    const bool serving = command == QLatin1String("serve");
+    auto database = Sync::ServerSchema::open(parser.value(QStringLiteral("db")),
+                                             serving || command == QLatin1String("enroll") ? Core::OpenMode::OpenOrCreate
+                                                                                           : Core::OpenMode::OpenExisting,
+                                             serving ? Core::CheckpointPolicy::WhenIdle : Core::CheckpointPolicy::OnCommit);
     if (!database)
         return failed(database.error());
     Sync::ServerStore store(**database);
@@ -90,9 +100,16 @@ int main(int argc, char *argv[])
         Core::Result<quint16> bound = server.listenOn(address, quint16(port));
         if (!bound)
             return failed(bound.error());
+        QTimer checkpoints;
+        QObject::connect(&checkpoints, &QTimer::timeout, &app, [&database] {
+            if (auto done = (*database)->checkpointIfDue(); !done)
+                QTextStream(stderr) << "slate-server: " << done.message() << Qt::endl;
+        });
+        checkpoints.start(1000);
         // Tests and service managers read this line to learn the port.
-        out << "slate-server listening on " << address.toString() << ':' << *bound << " (" << (*database)->description()
-            << ", schema " << (*database)->schemaVersion() << (tls ? ", https" : "") << ")" << Qt::endl;
+        out << "slate-server listening on " << address.toString() << ':' << *bound << " ("
+            << ((*database)->isPostgres() ? (*database)->path() : QStringLiteral("sqlite ") + (*database)->path()) << ", schema "
+            << (*database)->schemaVersion() << (tls ? ", https" : "") << ")" << Qt::endl;
         return app.exec();
     }
     if (command == QLatin1String("enroll")) {
@@ -151,6 +168,27 @@ int main(int argc, char *argv[])
         for (const Core::AccountBalance &row : *balances)
             all.insert(row.account, row.balance.toDecimalStringWithCode());
         out << QJsonDocument(all).toJson(QJsonDocument::Compact) << Qt::endl;
+        return ExitOk;
+    }
+    if (command == QLatin1String("verify")) {
+        auto report = store.verify();
+        if (!report)
+            return failed(report.error());
+        if (parser.isSet(QStringLiteral("json")))
+            out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true},
+                                             {QStringLiteral("entries"), report->entries},
+                                             {QStringLiteral("postings"), report->postings},
+                                             {QStringLiteral("terminals"), report->terminals},
+                                             {QStringLiteral("accounts"), report->accounts}})
+                       .toJson(QJsonDocument::Compact)
+                << Qt::endl;
+        else
+            out << QStringLiteral("OK: %1 entries with %2 postings from %3 terminal(s) verified; %4 account balances match.")
+                       .arg(report->entries)
+                       .arg(report->postings)
+                       .arg(report->terminals)
+                       .arg(report->accounts)
+                << Qt::endl;
         return ExitOk;
     }
     return usage(QStringLiteral("unknown command \"%1\"").arg(command));

@@ -129,7 +129,7 @@ Result<CreditOverview> ReceivablesService::overview(const Customer &customer, co
     }
     overview.walletAvailable = walletAvailable.isNegative() ? zero : walletAvailable;
 
-    const Result<ReceivableTotals> totals = receivableTotals(customer, &asOf);
+    const Result<ReceivableTotals> totals = receivableTotals(m_database, customer.id, currency, usageScope(), &asOf);
     if (!totals)
         return totals.error();
     overview.accrued = totals->accrued;
@@ -157,21 +157,19 @@ Result<CreditOverview> ReceivablesService::overview(const Customer &customer, co
     return overview;
 }
 
-Result<ReceivablesService::ReceivableTotals> ReceivablesService::receivableTotals(const Customer &customer,
-                                                                                 const QDate *overdueAsOf) const
+Result<ReceivableTotals> receivableTotals(const Database &database, const QString &customerId, const Currency &currency,
+                                          const UsageScope &scope, const QDate *overdueAsOf)
 {
-    const StoreIdentity &store = m_journal.identity();
-    const Currency &currency = store.currency;
     ReceivableTotals totals{Money::zero(currency), Money::zero(currency), Money::zero(currency)};
     // Every receivable account of this customer is one key range of the balances table.
-    const QString prefix = Accounts::receivablePrefix(customer.id);
+    const QString prefix = Accounts::receivablePrefix(customerId);
     QString end = prefix;
     end[end.size() - 1] = QLatin1Char(';'); // the character after ':'
-    Result<Query> query = m_database.run(
+    Result<Query> query = database.run(
         QStringLiteral("SELECT account, balance FROM account_balances WHERE account >= ? AND account < ? AND currency = ? "
                        "AND balance <> 0 LIMIT ?"),
         {prefix, end, currency.code(), kOpenInvoicesMax + 1000},
-        QStringLiteral("read the account balances of customer %1").arg(customer.card));
+        QStringLiteral("read the account balances of customer %1").arg(customerId));
     if (!query)
         return query.error();
     while (query->next()) {
@@ -180,7 +178,7 @@ Result<ReceivablesService::ReceivableTotals> ReceivablesService::receivableTotal
         if (!parsed)
             return makeError(ErrorCode::Integrity,
                              QStringLiteral("The account %1 does not follow the chart of accounts; run verify.").arg(account));
-        if (m_settings.limitScope == LimitScope::PerStore && parsed->storeCode != store.storeCode)
+        if (scope.scope == LimitScope::PerStore && parsed->storeCode != scope.storeCode)
             continue;
         const Money balance(query->value(1).toLongLong(), currency);
         Money &bucket = parsed->invoiced ? totals.invoiced : totals.accrued;
@@ -190,9 +188,8 @@ Result<ReceivablesService::ReceivableTotals> ReceivablesService::receivableTotal
         bucket = *total;
         if (!overdueAsOf || !parsed->invoiced || !balance.isPositive())
             continue;
-        Result<Query> due = m_database.run(QStringLiteral("SELECT due_date FROM invoices WHERE number = ?"),
-                                               {parsed->invoiceNumber},
-                                               QStringLiteral("read invoice %1").arg(parsed->invoiceNumber));
+        Result<Query> due = database.run(QStringLiteral("SELECT due_date FROM invoices WHERE number = ?"), {parsed->invoiceNumber},
+                                         QStringLiteral("read invoice %1").arg(parsed->invoiceNumber));
         if (!due)
             return due.error();
         // An invoice issued elsewhere and not yet known here has no due date yet: not overdue.
@@ -206,13 +203,23 @@ Result<ReceivablesService::ReceivableTotals> ReceivablesService::receivableTotal
     return totals;
 }
 
-Result<Money> ReceivablesService::accountUsage(const Customer &customer) const
+Result<Money> accountUsage(const Database &database, const QString &customerId, const Currency &currency, const UsageScope &scope)
 {
-    // Only the balances: the account check at the till needs neither the wallet nor due dates.
-    const Result<ReceivableTotals> totals = receivableTotals(customer, nullptr);
+    // Only the balances: the account check needs neither the wallet nor due dates.
+    const Result<ReceivableTotals> totals = receivableTotals(database, customerId, currency, scope, nullptr);
     if (!totals)
         return totals.error();
     return add(totals->accrued, totals->invoiced);
+}
+
+UsageScope ReceivablesService::usageScope() const
+{
+    return UsageScope{m_settings.limitScope, m_settings.limitScope == LimitScope::PerStore ? m_journal.identity().storeCode : QString()};
+}
+
+Result<Money> ReceivablesService::accountUsage(const Customer &customer) const
+{
+    return Core::accountUsage(m_database, customer.id, m_journal.identity().currency, usageScope());
 }
 
 Result<Invoice> ReceivablesService::issueInvoice(const Customer &customer, const QDate &issued, const QString &userName)

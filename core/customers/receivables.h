@@ -29,6 +29,26 @@ class StoreCreditService;
 // "Invoice <number> issued <yyyy-MM-dd> due <yyyy-MM-dd>"). Doing it twice changes nothing.
 Result<void> indexInvoiceEntry(Database &database, const JournalEntry &entry);
 
+// Which account usage counts against a customer's limit: all stores (LimitScope::Shared) or one.
+struct UsageScope {
+    LimitScope scope = LimitScope::Shared;
+    QString storeCode; // for LimitScope::PerStore
+};
+
+struct ReceivableTotals {
+    Money accrued;
+    Money invoiced;
+    Money overdue; // zero unless asked for
+};
+
+// Sums a customer's receivable accounts in a scope (one key range of the maintained balances);
+// overdue at a date only when one is given. The till reads its own store's scope; the server
+// the scope of the sale it judges.
+Result<ReceivableTotals> receivableTotals(const Database &database, const QString &customerId, const Currency &currency,
+                                          const UsageScope &scope, const QDate *overdueAsOf);
+// Accrued + invoiced in the scope, as the account check uses.
+Result<Money> accountUsage(const Database &database, const QString &customerId, const Currency &currency, const UsageScope &scope);
+
 // How the till shows a customer's credit at a glance (never by colour alone).
 enum class CreditState {
     Fine,
@@ -101,13 +121,7 @@ public:
     Result<QList<Invoice>> overdueInvoices(const QDate &asOf, int rowsMax = 1000) const;
 
 private:
-    struct ReceivableTotals {
-        Money accrued;
-        Money invoiced;
-        Money overdue; // zero unless asked for
-    };
-    // Sums the customer's receivable accounts in the limit's scope; overdue only with a date.
-    Result<ReceivableTotals> receivableTotals(const Customer &customer, const QDate *overdueAsOf) const;
+    UsageScope usageScope() const;
     Result<Invoice> invoiceFromRow(const Query &query) const;
 
     Database &m_database;

@@ -2,6 +2,7 @@
 
 #include "ledger/accounts.h"
 #include "ledger/journal.h"
+#include "storage/bulk.h"
 #include "base/uuidv7.h"
 
 #include <QDir>
@@ -98,61 +99,182 @@ Result<ChainTip> chainTip(const Database &database, const QString &terminalId)
 
 } // namespace ForeignEntries
 
-Result<ForeignAppend> Journal::appendForeign(const JournalEntry &entry)
+// Who "holds" entries in refusal messages: a till's journal has a terminal, the server's has none.
+QString Journal::holder() const
 {
-    const QString what = label(entry);
-    if (entry.terminalId == m_identity.terminalId)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("%1 claims to be this till's own; a till never takes its own entries from elsewhere. "
-                                        "Check that no two tills share terminal id %2.")
-                             .arg(what, entry.terminalId));
-    if (!Accounts::isValidCode(entry.terminalId) || entry.id.isNull() || entry.sequence < 1 || !entry.createdUtc.isValid()
-        || entry.previousHash.size() != kHashSize)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 is malformed; it was not stored.").arg(what));
-    if (entry.computeHash() != entry.hash)
-        return makeError(ErrorCode::Integrity,
-                         QStringLiteral("%1 does not match its hash; it was altered on the way and was not stored.").arg(what));
-    if (auto valid = validateDraft(EntryDraft{entry.kind, entry.userName, entry.note, entry.references, entry.postings});
-        !valid)
-        return makeError(valid.code(), QStringLiteral("%1 is invalid: %2").arg(what, valid.message()));
+    return m_identity.terminalId.isEmpty() ? QStringLiteral("the server")
+                                           : QStringLiteral("till %1").arg(m_identity.terminalId);
+}
 
-    const QString doing = QStringLiteral("store %1").arg(what);
+Result<ForeignPlan> Journal::planForeign(const QList<JournalEntry> &entries) const
+{
+    ForeignPlan plan;
+    using Kind = ForeignRefusalKind;
+    auto refuse = [&plan](qsizetype index, Kind kind, ErrorCode code, const QString &message) {
+        plan.fresh.clear();
+        plan.alreadyStored = 0;
+        plan.refusal = ForeignRefusal{index, kind, makeError(code, message)};
+        return plan;
+    };
+    // In memory first: each entry's form, hash and balance.
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const JournalEntry &entry = entries.at(i);
+        const QString what = label(entry);
+        if (entry.terminalId == m_identity.terminalId)
+            return refuse(i, Kind::Invalid, ErrorCode::InvalidArgument,
+                          QStringLiteral("%1 claims to be this till's own; a till never takes its own entries from elsewhere. "
+                                         "Check that no two tills share terminal id %2.")
+                              .arg(what, entry.terminalId));
+        if (!Accounts::isValidCode(entry.terminalId) || entry.id.isNull() || entry.sequence < 1 || !entry.createdUtc.isValid()
+            || entry.previousHash.size() != kHashSize)
+            return refuse(i, Kind::Invalid, ErrorCode::InvalidArgument, QStringLiteral("%1 is malformed; it was not stored.").arg(what));
+        if (auto valid = validateDraft(EntryDraft{entry.kind, entry.userName, entry.note, entry.references, entry.postings}); !valid)
+            return refuse(i, Kind::Invalid, valid.code(), QStringLiteral("%1 is invalid: %2").arg(what, valid.message()));
+        // The one place a received entry's hash is computed.
+        if (entry.computeHash() != entry.hash)
+            return refuse(i, Kind::Altered, ErrorCode::Integrity,
+                          QStringLiteral("%1: the hash does not match the entry's content; it was altered on the way and was "
+                                         "not stored.")
+                              .arg(what));
+    }
+
+    // Then what this database holds: each terminal's tip (one read per terminal of the batch),
+    // the entries at or below it that the batch repeats, and the ids of the new ones.
+    const QString doing = QStringLiteral("check %1 entries of other terminals").arg(entries.size());
+    QMap<QString, ChainTip> tips;
+    QMap<QString, std::pair<qint64, qint64>> repeated; // terminal -> lowest and highest sequence at or below its tip
+    for (const JournalEntry &entry : entries) {
+        if (!tips.contains(entry.terminalId)) {
+            Result<ChainTip> tip = ForeignEntries::chainTip(m_database, entry.terminalId);
+            if (!tip)
+                return tip.error();
+            tips.insert(entry.terminalId, *tip);
+        }
+        if (entry.sequence <= tips.value(entry.terminalId).sequence) {
+            auto it = repeated.find(entry.terminalId);
+            if (it == repeated.end())
+                repeated.insert(entry.terminalId, {entry.sequence, entry.sequence});
+            else
+                *it = {qMin(it->first, entry.sequence), qMax(it->second, entry.sequence)};
+        }
+    }
+    struct Held {
+        QString id;
+        QByteArray hash;
+    };
+    QMap<std::pair<QString, qint64>, Held> held; // (terminal, sequence) -> what is stored there
+    for (auto it = repeated.cbegin(); it != repeated.cend(); ++it) {
+        Result<Query> rows = m_database.run(
+            QStringLiteral("SELECT sequence, id, hash FROM journal_entries WHERE terminal_id = ? AND sequence BETWEEN ? AND ?"),
+            {it.key(), it->first, it->second}, doing);
+        if (!rows)
+            return rows.error();
+        while (rows->next())
+            held.insert({it.key(), rows->value(0).toLongLong()}, Held{rows->value(1).toString(), rows->value(2).toByteArray()});
+    }
+
+    QMap<QString, ChainTip> running = tips;
+    QHash<QString, qsizetype> freshIds; // id -> index in entries
+    QVariantList candidateIds;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const JournalEntry &entry = entries.at(i);
+        const QString what = label(entry);
+        const QString id = uuidText(entry.id);
+        ChainTip &tip = running[entry.terminalId];
+        if (entry.sequence <= tip.sequence) {
+            // Already here: from an earlier batch, or earlier in this one.
+            const auto stored = held.constFind({entry.terminalId, entry.sequence});
+            const bool same = stored != held.cend() ? stored->id == id && stored->hash == entry.hash
+                                                    : freshIds.contains(id) && entries.at(freshIds.value(id)).hash == entry.hash
+                                                          && entries.at(freshIds.value(id)).sequence == entry.sequence;
+            if (!same)
+                return refuse(i, Kind::Conflict, ErrorCode::Integrity,
+                              QStringLiteral("%1 differs from the entry %2 already holds at that sequence; nothing of "
+                                             "this batch was stored. Check the till's journal (slatectl verify).")
+                                  .arg(what, holder()));
+            ++plan.alreadyStored;
+            continue;
+        }
+        if (entry.sequence != tip.sequence + 1)
+            return refuse(i, Kind::OutOfChain, ErrorCode::Integrity,
+                          QStringLiteral("%1 leaves a gap: %2 holds terminal %3 up to sequence %4; send from %5.")
+                              .arg(what, holder(), entry.terminalId)
+                              .arg(tip.sequence)
+                              .arg(tip.sequence + 1));
+        if (entry.previousHash != tip.hash)
+            return refuse(i, Kind::OutOfChain, ErrorCode::Integrity,
+                          QStringLiteral("%1 breaks the hash chain: its previous hash is not the hash of sequence %2 as "
+                                         "%3 holds it.")
+                              .arg(what)
+                              .arg(tip.sequence)
+                              .arg(holder()));
+        if (freshIds.contains(id))
+            return refuse(i, Kind::Conflict, ErrorCode::Integrity,
+                          QStringLiteral("%1 reuses the id of another entry of this batch; nothing of it was stored.").arg(what));
+        tip = ChainTip{entry.sequence, entry.hash};
+        freshIds.insert(id, i);
+        candidateIds.append(id);
+        plan.fresh.append(entry);
+    }
+    // A new entry's id must not be taken by any entry held (of any terminal).
+    std::optional<std::pair<QString, std::pair<QString, qint64>>> taken;
+    auto look = [&taken](Query &rows) {
+        if (!taken && rows.next())
+            taken = {rows.value(0).toString(), {rows.value(1).toString(), rows.value(2).toLongLong()}};
+    };
+    if (auto read = Bulk::selectIn(m_database, QStringLiteral("SELECT id, terminal_id, sequence FROM journal_entries WHERE id IN (%1)"), {},
+                                   candidateIds, doing, look);
+        !read)
+        return read.error();
+    if (taken) {
+        const qsizetype index = freshIds.value(taken->first);
+        return refuse(index, Kind::Conflict, ErrorCode::Integrity,
+                      QStringLiteral("%1 reuses the id of terminal %2's entry %3 with other content; nothing of this batch was stored.")
+                          .arg(label(entries.at(index)), taken->second.first)
+                          .arg(taken->second.second));
+    }
+    return plan;
+}
+
+Result<QList<BalanceMove>> Journal::storeForeign(const ForeignPlan &plan)
+{
+    Q_ASSERT(!plan.refusal);
+    Result<QList<BalanceMove>> moves = write(plan.fresh, QStringLiteral("store %1 entries of other terminals").arg(plan.fresh.size()));
+    if (!moves)
+        return moves.error();
+    if (m_foreignIndexer) {
+        for (const JournalEntry &entry : plan.fresh) {
+            if (auto indexed = m_foreignIndexer(entry); !indexed)
+                return indexed.error();
+        }
+    }
+    return moves;
+}
+
+Result<ForeignOutcome> Journal::appendForeign(const QList<JournalEntry> &entries)
+{
     Transaction transaction(m_database);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
-    Result<Query> existing =
-        m_database.run(QStringLiteral("SELECT hash FROM journal_entries WHERE id = ? OR (terminal_id = ? AND sequence = ?)"),
-                       {uuidText(entry.id), entry.terminalId, entry.sequence}, doing);
-    if (!existing)
-        return existing.error();
-    if (existing->next()) {
-        if (existing->value(0).toByteArray() == entry.hash && !existing->next())
-            return ForeignAppend::AlreadyStored;
-        return makeError(ErrorCode::Integrity,
-                         QStringLiteral("%1 differs from the entry with its id or sequence that this till already holds; "
-                                        "nothing was stored. Report this to the back office.")
-                             .arg(what));
-    }
-    existing->finish();
-    Result<ChainTip> tip = ForeignEntries::chainTip(m_database, entry.terminalId);
-    if (!tip)
-        return tip.error();
-    if (entry.sequence != tip->sequence + 1 || entry.previousHash != tip->hash)
-        return makeError(ErrorCode::Integrity,
-                         QStringLiteral("%1 does not follow terminal %2's chain here (this till holds up to sequence %3); "
-                                        "nothing was stored.")
-                             .arg(what, entry.terminalId)
-                             .arg(tip->sequence));
-
-    if (auto stored = write(entry, doing); !stored)
-        return stored.error();
-    if (m_foreignIndexer) {
-        if (auto indexed = m_foreignIndexer(entry); !indexed)
-            return indexed.error();
-    }
+    Result<ForeignPlan> plan = planForeign(entries);
+    if (!plan)
+        return plan.error();
+    if (plan->refusal)
+        return plan->refusal->error;
+    Result<QList<BalanceMove>> moves = storeForeign(*plan);
+    if (!moves)
+        return moves.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
-    return ForeignAppend::Stored;
+    return ForeignOutcome{plan->fresh, plan->alreadyStored, *moves};
+}
+
+Result<ForeignAppend> Journal::appendForeign(const JournalEntry &entry)
+{
+    Result<ForeignOutcome> outcome = appendForeign(QList<JournalEntry>{entry});
+    if (!outcome)
+        return outcome.error();
+    return outcome->stored.isEmpty() ? ForeignAppend::AlreadyStored : ForeignAppend::Stored;
 }
 
 } // namespace Slate::Core

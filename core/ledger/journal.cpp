@@ -1,6 +1,8 @@
 #include "ledger/journal.h"
 
 #include "base/uuidv7.h"
+#include "ledger/accounts.h"
+#include "storage/bulk.h"
 
 #include <QDir>
 #include <QMap>
@@ -33,6 +35,9 @@ Result<JournalEntry> Journal::append(const EntryDraft &draft)
 {
     if (auto valid = validateDraft(draft); !valid)
         return valid.error();
+    if (!Accounts::isValidCode(m_identity.terminalId))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("This journal belongs to no terminal, so it cannot record entries of its own."));
 
     const QString doing = QStringLiteral("record a %1 in the journal").arg(entryKindName(draft.kind));
     Transaction transaction(m_database);
@@ -50,88 +55,164 @@ Result<JournalEntry> Journal::append(const EntryDraft &draft)
     entry.postings = draft.postings;
 
     // The chain's tip is read inside the write transaction, so no other writer can interleave.
-    Result<Query> tip = m_database.run(
-        QStringLiteral("SELECT sequence, hash FROM journal_entries WHERE terminal_id = ? ORDER BY sequence DESC LIMIT 1"),
-        {entry.terminalId}, doing);
+    Result<ChainTip> tip = ForeignEntries::chainTip(m_database, entry.terminalId);
     if (!tip)
         return tip.error();
-    if (tip->next()) {
-        entry.sequence = tip->value(0).toLongLong() + 1;
-        entry.previousHash = tip->value(1).toByteArray();
-    } else {
-        entry.sequence = 1;
-        entry.previousHash = genesisHash();
-    }
-    tip->finish();
+    entry.sequence = tip->sequence + 1;
+    entry.previousHash = tip->hash;
     entry.hash = entry.computeHash();
 
-    if (auto stored = write(entry, doing); !stored)
+    if (auto stored = write({entry}, doing); !stored)
         return stored.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     return entry;
 }
 
-// Writes a complete entry (ours or another terminal's): its row, its postings and the balances
-// they move. The caller holds the transaction and has checked the entry's place in its chain.
-Result<void> Journal::write(const JournalEntry &entry, const QString &doing)
+Result<QList<qint64>> Journal::reservePositions(qsizetype count, const QString &doing)
 {
-    Result<Query> inserted = m_database.run(
-        QStringLiteral("INSERT INTO journal_entries (id, terminal_id, sequence, created_utc, kind, user_name, note, "
-                       "customer_id, order_id, override_id, related_entry_id, previous_hash, hash) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {uuidText(entry.id), entry.terminalId, entry.sequence, timestampText(entry.createdUtc), entryKindName(entry.kind),
-         entry.userName, entry.note, entry.references.customerId, entry.references.orderId,
-         entry.references.overrideId, entry.references.relatedEntryId, entry.previousHash, entry.hash},
-        doing);
-    if (!inserted)
-        return inserted.error();
-    const qint64 position = inserted->lastInsertId().toLongLong();
-    for (qsizetype line = 0; line < entry.postings.size(); ++line) {
-        const Posting &posting = entry.postings.at(line);
-        if (auto done = m_database.run(
-                QStringLiteral("INSERT INTO postings (entry_position, line, account, currency, amount) VALUES (?, ?, ?, ?, ?)"),
-                {position, line + 1, posting.account, posting.amount.currency().code(), posting.amount.minorUnits()}, doing);
-            !done)
-            return done.error();
+    QList<qint64> positions;
+    positions.reserve(count);
+    if (m_database.dialect() == Dialect::Postgres) {
+        // Server processes sharing the database each draw their own numbers from the sequence.
+        Result<Query> drawn = m_database.run(
+            QStringLiteral("SELECT nextval(pg_get_serial_sequence('journal_entries', 'position')) FROM generate_series(1, ?)"),
+            {count}, doing);
+        if (!drawn)
+            return drawn.error();
+        while (drawn->next())
+            positions.append(drawn->value(0).toLongLong());
+    } else {
+        // SQLite: the transaction holds the write lock, so the next rowids are ours.
+        Result<Query> top = m_database.run(QStringLiteral("SELECT coalesce(max(position), 0) FROM journal_entries"), {}, doing);
+        if (!top)
+            return top.error();
+        const qint64 last = top->next() ? top->value(0).toLongLong() : 0;
+        for (qsizetype i = 1; i <= count; ++i)
+            positions.append(last + i);
     }
-    if (auto applied = applyToBalances(entry.postings); !applied)
-        return applied.error();
-    return {};
+    if (positions.size() != count)
+        return makeError(ErrorCode::IoError, QStringLiteral("The database did not number %1 journal entries.").arg(count));
+    return positions;
 }
 
-Result<void> Journal::applyToBalances(const QList<Posting> &postings)
+// Writes complete entries (ours or other terminals'): their rows, their postings and the
+// balances they move, as a set. The caller holds the transaction and has checked each entry's
+// place in its chain.
+Result<QList<BalanceMove>> Journal::write(const QList<JournalEntry> &entries, const QString &doing)
 {
-    const QString doing = QStringLiteral("update account balances");
-    for (const Posting &posting : postings) {
-        // An account is kept in one currency for good, even when its balance is back at zero:
-        // a second balance row would make balance() report whichever row comes first.
-        Result<Query> kept = m_database.run(
-            QStringLiteral("SELECT currency FROM account_balances WHERE account = ? AND currency <> ? LIMIT 1"),
-            {posting.account, posting.amount.currency().code()}, doing);
-        if (!kept)
-            return kept.error();
-        if (kept->next())
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("Account %1 is kept in %2; a posting in %3 cannot go to it.")
-                                 .arg(posting.account, kept->value(0).toString(), posting.amount.currency().code()));
-        kept->finish();
-        // SQLite turns an overflowing integer sum into a float, so the sum is checked here first.
-        Result<Money> current = balance(posting.account);
-        if (!current)
-            return current.error();
-        Result<Money> next = Money(current->minorUnits(), posting.amount.currency()).plus(posting.amount);
-        if (!next)
-            return makeError(ErrorCode::Overflow,
-                             QStringLiteral("The balance of %1 would go out of range; nothing was recorded.").arg(posting.account));
-        if (auto done = m_database.run(
-                QStringLiteral("INSERT INTO account_balances (account, currency, balance) VALUES (?, ?, ?) "
-                               "ON CONFLICT (account, currency) DO UPDATE SET balance = balance + excluded.balance"),
-                {posting.account, posting.amount.currency().code(), posting.amount.minorUnits()}, doing);
-            !done)
-            return done.error();
+    if (entries.isEmpty())
+        return QList<BalanceMove>();
+    Result<QList<qint64>> positions = reservePositions(entries.size(), doing);
+    if (!positions)
+        return positions.error();
+    QVariantList entryRows;
+    QVariantList postingRows;
+    entryRows.reserve(entries.size() * 14);
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const JournalEntry &entry = entries.at(i);
+        const qint64 position = positions->at(i);
+        entryRows << position << uuidText(entry.id) << entry.terminalId << entry.sequence << timestampText(entry.createdUtc)
+                  << entryKindName(entry.kind) << entry.userName << entry.note << entry.references.customerId
+                  << entry.references.orderId << entry.references.overrideId << entry.references.relatedEntryId
+                  << entry.previousHash << entry.hash;
+        for (qsizetype line = 0; line < entry.postings.size(); ++line) {
+            const Posting &posting = entry.postings.at(line);
+            postingRows << position << int(line + 1) << posting.account << posting.amount.currency().code()
+                        << posting.amount.minorUnits();
+        }
     }
-    return {};
+    static const Bulk::RowsStatement kEntries{
+        QStringLiteral("INSERT INTO journal_entries (position, id, terminal_id, sequence, created_utc, kind, user_name, note, "
+                       "customer_id, order_id, override_id, related_entry_id, previous_hash, hash) VALUES "),
+        14, QString()};
+    static const Bulk::RowsStatement kPostings{
+        QStringLiteral("INSERT INTO postings (entry_position, line, account, currency, amount) VALUES "), 5, QString()};
+    if (auto done = Bulk::rows(m_database, kEntries, entryRows, doing); !done)
+        return done.error();
+    if (auto done = Bulk::rows(m_database, kPostings, postingRows, doing); !done)
+        return done.error();
+    return moveBalances(entries, doing);
+}
+
+Result<QList<BalanceMove>> Journal::moveBalances(const QList<JournalEntry> &entries, const QString &doing)
+{
+    // One move per account, summed in memory. Accounts are updated in name order, so that two
+    // server processes storing entries of two terminals at once lock rows in the same order.
+    QMap<QString, Money> moves; // account -> the sum of its postings in this batch
+    for (const JournalEntry &entry : entries) {
+        for (const Posting &posting : entry.postings) {
+            auto it = moves.find(posting.account);
+            if (it == moves.end()) {
+                moves.insert(posting.account, posting.amount);
+                continue;
+            }
+            // An account is kept in one currency for good (see below), within a batch too.
+            if (!(it->currency() == posting.amount.currency()))
+                return makeError(ErrorCode::InvalidArgument,
+                                 QStringLiteral("Account %1 is kept in %2; a posting in %3 cannot go to it.")
+                                     .arg(posting.account, it->currency().code(), posting.amount.currency().code()));
+            Result<Money> sum = it->plus(posting.amount);
+            if (!sum)
+                return makeError(ErrorCode::Overflow,
+                                 QStringLiteral("The balance of %1 would go out of range; nothing was recorded.").arg(posting.account));
+            *it = *sum;
+        }
+    }
+    // The balances now: an account is kept in one currency for good, even when its balance is
+    // back at zero (a second balance row would make balance() report whichever row comes first);
+    // and SQLite turns an overflowing integer sum into a float, so the sum is checked here first.
+    QVariantList accounts;
+    accounts.reserve(moves.size());
+    for (auto it = moves.cbegin(); it != moves.cend(); ++it)
+        accounts.append(it.key());
+    std::optional<Error> refused;
+    auto check = [&](Query &rows) {
+        while (!refused && rows.next()) {
+            const QString account = rows.value(0).toString();
+            const Money move = moves.value(account);
+            if (rows.value(1).toString() != move.currency().code()) {
+                refused = makeError(ErrorCode::InvalidArgument, QStringLiteral("Account %1 is kept in %2; a posting in %3 cannot go to it.")
+                                                                    .arg(account, rows.value(1).toString(), move.currency().code()));
+                return;
+            }
+            qint64 unused = 0;
+            if (__builtin_add_overflow(rows.value(2).toLongLong(), move.minorUnits(), &unused))
+                refused = makeError(ErrorCode::Overflow,
+                                    QStringLiteral("The balance of %1 would go out of range; nothing was recorded.").arg(account));
+        }
+    };
+    if (auto read = Bulk::selectIn(m_database, QStringLiteral("SELECT account, currency, balance FROM account_balances WHERE account IN (%1)"),
+                                   {}, accounts, doing, check);
+        !read)
+        return read.error();
+    if (refused)
+        return *refused;
+
+    QVariantList rows;
+    rows.reserve(moves.size() * 3);
+    for (auto it = moves.cbegin(); it != moves.cend(); ++it)
+        rows << it.key() << it->currency().code() << it->minorUnits();
+    static const Bulk::RowsStatement kUpsert{
+        QStringLiteral("INSERT INTO account_balances (account, currency, balance) VALUES "), 3,
+        QStringLiteral(" ON CONFLICT (account, currency) DO UPDATE SET balance = account_balances.balance + excluded.balance "
+                       "RETURNING account, balance")};
+    QList<BalanceMove> result;
+    result.reserve(moves.size());
+    auto collect = [&](Query &returned) {
+        while (returned.next()) {
+            const QString account = returned.value(0).toString();
+            const Money move = moves.value(account);
+            const qint64 after = returned.value(1).toLongLong();
+            result.append(BalanceMove{account, Money(after - move.minorUnits(), move.currency()), Money(after, move.currency())});
+        }
+    };
+    if (auto done = Bulk::rows(m_database, kUpsert, rows, QStringLiteral("update account balances"), collect); !done)
+        return done.error();
+    if (result.size() != moves.size())
+        return makeError(ErrorCode::IoError, QStringLiteral("The database did not report the balances of %1 accounts.").arg(moves.size()));
+    std::sort(result.begin(), result.end(), [](const BalanceMove &a, const BalanceMove &b) { return a.account < b.account; });
+    return result;
 }
 
 Result<Money> Journal::balance(const QString &account) const
@@ -246,7 +327,7 @@ Result<VerifyReport> Journal::verify() const
 {
     auto discrepancy = [this](const QString &finding) { return integrityError(m_database.path(), finding); };
     VerifyReport report;
-    {
+    if (m_database.dialect() == Dialect::Sqlite) {
         Result<Query> check = m_database.scan(QStringLiteral("PRAGMA quick_check"), {},
                                                   QStringLiteral("check the database file"));
         if (!check)

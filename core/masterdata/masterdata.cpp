@@ -415,6 +415,21 @@ Result<void> validate(const MasterChange &change)
     return validateSetting(change.key, *value);
 }
 
+Result<CreditTerms> termsFrom(const MasterChange &change)
+{
+    if (change.kind != MasterKinds::kCustomerTerms)
+        return invalid(QStringLiteral("%1 %2 is not a customer's credit terms.").arg(change.kind, change.key.left(64)));
+    if (auto valid = validate(change); !valid)
+        return valid.error();
+    const Fields fields(change);
+    CreditTerms terms;
+    terms.creditLimitMinorUnits = **fields.integer(QStringLiteral("creditLimit"), 0, kMasterVersionMax);
+    terms.overdraftLimitMinorUnits = *fields.integer(QStringLiteral("overdraftLimit"), 0, kMasterVersionMax, true);
+    terms.paymentTermsDays = int(**fields.integer(QStringLiteral("paymentTermsDays"), 0, kPaymentTermsDaysMax));
+    terms.blocked = **fields.integer(QStringLiteral("blocked"), 0, 1) == 1;
+    return terms;
+}
+
 Result<QList<MasterChange>> unpushed(const Database &database, int limit)
 {
     Result<Query> query = database.run(

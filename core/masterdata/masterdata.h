@@ -13,6 +13,7 @@
 // one with the smaller id (created first: ids are time-ordered) keeps the card, the other's card
 // gets "-" and the last 12 hex digits of its id (history: "card-conflict").
 
+#include "customers/customer.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -67,6 +68,10 @@ bool isNewer(qint64 versionA, const QString &nodeA, qint64 versionB, const QStri
 // Checks a change from the network or the outbox: a known kind, a valid key, exactly the fields
 // of that kind with their types and ranges. The message names the field.
 Result<void> validate(const MasterChange &change);
+
+// The credit terms a customer-terms change carries (validated as validate() does). The server
+// judges credit exceptions by the terms it holds this way, with the till's own reading.
+Result<CreditTerms> termsFrom(const MasterChange &change);
 
 // This till's changes not yet confirmed by the server, oldest first (limit <= kMasterChangesReadMax).
 Result<QList<MasterChange>> unpushed(const Database &database, int limit);

@@ -22,7 +22,9 @@ public:
 
     friend bool operator==(const Currency &a, const Currency &b) { return a.m_code == b.m_code; }
 
-    // No currency: the empty code. Only a default Money has it; arithmetic with it fails.
+    // No currency: the empty code. A default Money has it, and a journal that keeps other
+    // terminals' entries only (the server's); arithmetic with it fails.
+    static Currency none() { return Currency(); }
     bool isNone() const { return m_code.isEmpty(); }
 
 private:

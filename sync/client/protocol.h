@@ -31,8 +31,9 @@ inline const QByteArray kSignatureHeader = QByteArrayLiteral("x-slate-signature"
 
 // The JSON form of an entry: amounts as locale-free decimal strings, hashes as hex.
 QJsonObject entryToJson(const Core::JournalEntry &entry);
-// Reads one entry strictly: every field present with its type, no unknown field, the hash equal to
-// the content's, postings balanced. `where` names it in messages, e.g. "entries[3]".
+// Reads one entry strictly: every field present with its type, no unknown field, postings
+// balanced. `where` names it in messages, e.g. "entries[3]". The hash is checked against the
+// content where the entry is stored (Journal::planForeign), once.
 Core::Result<Core::JournalEntry> entryFromJson(const QJsonValue &value, const QString &where);
 
 constexpr int kMasterPushMax = 1000;  // master-data changes in one push

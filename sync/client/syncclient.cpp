@@ -245,19 +245,12 @@ void SyncClient::pullNext(int pagesLeft)
                      return done(RoundFailure::Refused, tr("The server sent a bad entry: %1").arg(entry.message()));
                  entries.append(*entry);
              }
-             // One transaction per page: the page's entries and balances land together or not at all.
-             Core::Transaction transaction(m_database);
-             if (auto begun = transaction.begin(); !begun)
-                 return done(RoundFailure::Local, begun.message());
-             qint64 stored = 0;
-             for (const Core::JournalEntry &entry : entries) {
-                 Core::Result<Core::ForeignAppend> appended = m_journal.appendForeign(entry);
-                 if (!appended)
-                     return done(RoundFailure::Local, appended.message());
-                 stored += *appended == Core::ForeignAppend::Stored ? 1 : 0;
-             }
-             if (auto committed = transaction.commit(); !committed)
-                 return done(RoundFailure::Local, committed.message());
+             // The page is stored as a set, in one transaction: its entries and balances land
+             // together or not at all.
+             Core::Result<Core::ForeignOutcome> appended = m_journal.appendForeign(entries);
+             if (!appended)
+                 return done(RoundFailure::Local, appended.message());
+             const qint64 stored = appended->stored.size();
              m_report.pulled += stored;
              if (answer.value(QStringLiteral("more")).toBool() && !entries.isEmpty())
                  return pullNext(pagesLeft - 1);

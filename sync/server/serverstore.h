@@ -1,13 +1,15 @@
 #pragma once
 // ServerStore: what the central server does with its database, independent of HTTP. Enrols
 // terminals, keeps what it needs to check their signatures and refuse replays, stores every
-// terminal's journal exactly once with its chain checked, hands entries to other terminals, and
-// records exceptions (a wallet overspent by offline sales on several tills) for the back office.
-// It never refuses a valid entry for a business rule: the sale happened.
+// terminal's journal exactly once through core's Journal (the same checks and the same write
+// path as a till's pull), hands entries to other terminals, and records credit exceptions
+// (core/customers/creditexceptions.h) for the back office. It never refuses a valid entry for a
+// business rule: the sale happened.
 
+#include "customers/creditexceptions.h"
 #include "ledger/journal.h"
 #include "masterdata/masterdata.h"
-#include "server/serverdatabase.h"
+#include "storage/database.h"
 
 #include <QDateTime>
 #include <QList>
@@ -26,11 +28,25 @@ struct EnrolledTerminal {
     QByteArray secret; // Protocol::kSecretSize bytes
 };
 
+// Why a push was refused, for the status of the answer.
+enum class PushRefusal {
+    None,
+    Replay,      // the request's nonce was used before
+    NotEnrolled, // the terminal is unknown or revoked
+    Malformed,   // the batch is not one terminal's consecutive entries
+    Invalid,     // an entry this journal cannot take (does not balance, an account in another currency, …)
+    Altered,     // an entry's content does not match its hash
+    OutOfChain,  // a gap or a broken chain
+    Conflict,    // same id or place in a chain, other content (recorded as an exception)
+};
+
 struct PushOutcome {
     qint64 highestSequence = 0; // of this terminal, after the push
     int stored = 0;             // entries new to the server
     int alreadyStored = 0;      // entries it had already (a retry)
     int exceptions = 0;         // exceptions recorded because of the new entries
+    PushRefusal refusal = PushRefusal::None; // a refused push stored nothing
+    QString refusalMessage;     // names the entry and what is wrong
 };
 
 struct PullPage {
@@ -41,6 +57,7 @@ struct PullPage {
 struct MasterPushOutcome {
     int stored = 0;        // changes new to the server
     int alreadyStored = 0; // changes it had already (a retry)
+    bool replay = false;   // refused: the request's nonce was used before; nothing was stored
 };
 
 struct MasterPullPage {
@@ -68,9 +85,10 @@ constexpr qint64 kEnrolmentValidityMsDefault = 24 * 3600 * 1000;
 
 class ServerStore {
 public:
-    explicit ServerStore(ServerDatabase &database) : m_database(database) {}
+    explicit ServerStore(Core::Database &database);
 
-    ServerDatabase &database() { return m_database; }
+    Core::Database &database() { return m_database; }
+    const Core::Journal &journal() const { return m_journal; }
 
     // A one-time code that lets a till enrol as `terminalId` of `storeCode`.
     Core::Result<EnrolmentCode> createEnrolment(const QString &storeCode, const QString &terminalId, qint64 validityMs);
@@ -78,18 +96,23 @@ public:
     Core::Result<EnrolledTerminal> redeemEnrolment(const QString &code);
     // The key that checks this terminal's signatures; NotFound when unknown or revoked.
     Core::Result<QByteArray> signingKey(const QString &terminalId) const;
-    // Records a request's nonce; false when this terminal used it before (a replay).
+    // Records a request's nonce in a transaction of its own; false when this terminal used it
+    // before (a replay). Requests that write record theirs in their own transaction instead.
     Core::Result<bool> recordNonce(const QString &terminalId, const QByteArray &nonce, qint64 nowMs);
     Core::Result<void> revoke(const QString &terminalId);
 
-    // Stores a terminal's entries (in sequence order, contiguous) exactly once, all or nothing.
-    Core::Result<PushOutcome> push(const QString &terminalId, const QList<Core::JournalEntry> &entries);
+    // Stores a terminal's entries (in sequence order, contiguous) exactly once, all or nothing,
+    // in one transaction with the request's nonce. A refused push is an outcome with its refusal;
+    // an error is a failure of the database.
+    Core::Result<PushOutcome> push(const QString &terminalId, const QByteArray &nonce, const QList<Core::JournalEntry> &entries);
     // Entries of other terminals after the sequences the caller already holds.
     Core::Result<PullPage> pull(const QString &terminalId, const QMap<QString, qint64> &known, int limit) const;
 
-    // Stores a terminal's master-data changes exactly once, all or nothing, and moves each
-    // record's current value by the conflict rule; every change stays in the server's log.
-    Core::Result<MasterPushOutcome> pushMaster(const QString &terminalId, const QList<Core::MasterChange> &changes);
+    // Stores a terminal's master-data changes exactly once, all or nothing, with the request's
+    // nonce, and moves each record's current value by the conflict rule; every change stays in
+    // the server's log.
+    Core::Result<MasterPushOutcome> pushMaster(const QString &terminalId, const QByteArray &nonce,
+                                               const QList<Core::MasterChange> &changes);
     // Changes after the cursor (a log position), other terminals' only, up to `limit`.
     Core::Result<MasterPullPage> pullMaster(const QString &terminalId, qint64 after, int limit) const;
     // Every version of one record the server received, oldest first (the record's history).
@@ -98,26 +121,27 @@ public:
     Core::Result<Core::MasterChange> masterCurrent(const QString &kind, const QString &key) const;
 
     Core::Result<QList<SyncException>> exceptions(qint64 afterId, int limit) const;
+    // Every account whose balance is not zero, by name.
     Core::Result<QList<Core::AccountBalance>> balances() const;
     Core::Result<qint64> entryCount() const;
+    // Proves the maintained balances equal the postings and every terminal's chain is whole.
+    Core::Result<Core::VerifyReport> verify() const { return m_journal.verify(); }
 
 private:
-    Core::Result<QList<Core::JournalEntry>> entriesOf(const QString &terminalId, qint64 afterSequence, int limit) const;
-    struct CustomerTerms {
-        qint64 creditLimitMinorUnits = 0;
-        qint64 overdraftMinorUnits = 0;
-    };
-    Core::Result<int> applyBalancesAndFindExceptions(const QList<Core::JournalEntry> &fresh);
-    Core::Result<int> findAccountsOverLimit(const QList<Core::JournalEntry> &fresh,
-                                            const QMap<std::pair<QString, QString>, qint64> &deltas);
-    Core::Result<CustomerTerms> customerTerms(const QString &customerId) const;
-    Core::Result<QStringList> latestDebits(const QString &account, const QString &doing) const;
-    Core::Result<bool> recordException(const QString &kind, const QString &customerId, const QString &account,
-                                       const QString &currency, qint64 amount, const Core::JournalEntry &entry,
-                                       const QStringList &involved, const QString &detail);
+    // Inside the caller's transaction: false when the nonce was used before.
+    Core::Result<bool> spendNonce(const QString &terminalId, const QByteArray &nonce, qint64 nowMs);
+    Core::Result<void> forgetOldNonces(qint64 nowMs);
+    // Locks one terminal's row for the rest of the transaction (PostgreSQL: SELECT … FOR UPDATE;
+    // SQLite already holds the database's write lock); false when unknown or revoked.
+    Core::Result<bool> lockTerminal(const QString &terminalId) const;
+    // Serialises writers of master data for the rest of the transaction.
+    Core::Result<void> lockMasterData() const;
+    Core::Result<std::optional<Core::Customer>> customerAsKnown(const QString &customerId) const;
+    Core::Result<int> recordExceptions(const QList<Core::CreditException> &found);
     void recordConflict(const QString &terminalId, const Core::JournalEntry &entry, const QString &detail);
 
-    ServerDatabase &m_database;
+    Core::Database &m_database;
+    Core::Journal m_journal;
     qint64 m_lastNoncePurgeMs = 0;
 };
 

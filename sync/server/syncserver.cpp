@@ -229,16 +229,19 @@ SyncServer::Reply SyncServer::route(const QHttpServerRequest &request)
         return health();
     if (path == QLatin1String("/v1/enroll"))
         return enroll(request);
-    std::variant<QString, Reply> terminal = authenticate(request);
-    if (auto *refused = std::get_if<Reply>(&terminal))
+    std::variant<Signer, Reply> authenticated = authenticate(request);
+    if (auto *refused = std::get_if<Reply>(&authenticated))
         return *refused;
-    const QString terminalId = std::get<QString>(terminal);
+    const Signer signer = std::get<Signer>(authenticated);
     if (path == QLatin1String("/v1/push"))
-        return push(terminalId, request.body());
+        return push(request, signer);
+    if (path == QLatin1String("/v1/master/push"))
+        return pushMaster(request, signer);
+    if (std::optional<Reply> refused = spendNonce(request, signer))
+        return *refused;
+    const QString terminalId = signer.terminalId;
     if (path == QLatin1String("/v1/pull"))
         return pull(terminalId, request.body());
-    if (path == QLatin1String("/v1/master/push"))
-        return pushMaster(terminalId, request.body());
     if (path == QLatin1String("/v1/master/pull"))
         return pullMaster(terminalId, request.body());
     return listExceptions(request);
@@ -277,7 +280,7 @@ SyncServer::Reply SyncServer::health()
     return Reply{Status::Ok,
                  QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
                              {QStringLiteral("protocol"), 1},
-                             {QStringLiteral("database"), m_store.database().backendName()},
+                             {QStringLiteral("database"), m_store.database().isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")},
                              {QStringLiteral("schemaVersion"), m_store.database().schemaVersion()},
                              {QStringLiteral("entries"), double(*entries)}}};
 }
@@ -315,7 +318,7 @@ SyncServer::Reply SyncServer::refuseAuthentication(const QHttpServerRequest &req
     return failure(Status::Unauthorized, reason);
 }
 
-std::variant<QString, SyncServer::Reply> SyncServer::authenticate(const QHttpServerRequest &request)
+std::variant<SyncServer::Signer, SyncServer::Reply> SyncServer::authenticate(const QHttpServerRequest &request)
 {
     const QByteArray terminalHeader = request.value(Protocol::kTerminalHeader);
     const QByteArray timestampHeader = request.value(Protocol::kTimestampHeader);
@@ -353,17 +356,23 @@ std::variant<QString, SyncServer::Reply> SyncServer::authenticate(const QHttpSer
         return refuseAuthentication(request, terminalId,
                                     QStringLiteral("The request's signature does not match terminal %1's secret.").arg(terminalId));
     // Only a correctly signed request may spend a nonce, so nobody else can use up a terminal's.
-    Core::Result<bool> fresh = m_store.recordNonce(terminalId, nonce, now);
+    return Signer{terminalId, nonce};
+}
+
+std::optional<SyncServer::Reply> SyncServer::spendNonce(const QHttpServerRequest &request, const Signer &signer)
+{
+    Core::Result<bool> fresh = m_store.recordNonce(signer.terminalId, signer.nonce, QDateTime::currentMSecsSinceEpoch());
     if (!fresh)
         return failure(fresh.error());
     if (!*fresh)
-        return refuseAuthentication(request, terminalId, QStringLiteral("This request was already received once (a replay); refused."));
-    return terminalId;
+        return refuseAuthentication(request, signer.terminalId, QStringLiteral("This request was already received once (a replay); refused."));
+    return std::nullopt;
 }
 
-SyncServer::Reply SyncServer::push(const QString &terminalId, const QByteArray &body)
+SyncServer::Reply SyncServer::push(const QHttpServerRequest &request, const Signer &signer)
 {
-    std::variant<QJsonObject, QString> parsed = parseObject(body);
+    const QString &terminalId = signer.terminalId;
+    std::variant<QJsonObject, QString> parsed = parseObject(request.body());
     if (auto *problem = std::get_if<QString>(&parsed))
         return failure(Status::BadRequest, *problem);
     const QJsonObject object = std::get<QJsonObject>(parsed);
@@ -392,10 +401,29 @@ SyncServer::Reply SyncServer::push(const QString &terminalId, const QByteArray &
         }
         entries.append(*entry);
     }
-    Core::Result<PushOutcome> outcome = m_store.push(terminalId, entries);
+    Core::Result<PushOutcome> outcome = m_store.push(terminalId, signer.nonce, entries);
     if (!outcome) {
-        qCWarning(lcServer, "refused push by terminal %s: %s", qPrintable(terminalId), qPrintable(outcome.message()));
+        qCWarning(lcServer, "push by terminal %s failed: %s", qPrintable(terminalId), qPrintable(outcome.message()));
         return failure(outcome.error());
+    }
+    switch (outcome->refusal) {
+    case PushRefusal::None:
+        break;
+    case PushRefusal::Replay:
+        return refuseAuthentication(request, terminalId, outcome->refusalMessage);
+    case PushRefusal::NotEnrolled:
+        return refuseAuthentication(request, terminalId, outcome->refusalMessage);
+    case PushRefusal::Malformed:
+    case PushRefusal::Invalid:
+    case PushRefusal::Altered:
+    case PushRefusal::OutOfChain:
+    case PushRefusal::Conflict: {
+        qCWarning(lcServer, "refused push by terminal %s: %s", qPrintable(terminalId), qPrintable(outcome->refusalMessage));
+        const Status status = outcome->refusal == PushRefusal::OutOfChain || outcome->refusal == PushRefusal::Conflict
+            ? Status::Conflict
+            : outcome->refusal == PushRefusal::Malformed ? Status::BadRequest : Status::UnprocessableEntity;
+        return failure(status, outcome->refusalMessage);
+    }
     }
     return Reply{Status::Ok, QJsonObject{{QStringLiteral("highestSequence"), double(outcome->highestSequence)},
                                          {QStringLiteral("stored"), outcome->stored},
@@ -439,9 +467,10 @@ SyncServer::Reply SyncServer::pull(const QString &terminalId, const QByteArray &
     return Reply{Status::Ok, QJsonObject{{QStringLiteral("entries"), entries}, {QStringLiteral("more"), page->more}}};
 }
 
-SyncServer::Reply SyncServer::pushMaster(const QString &terminalId, const QByteArray &body)
+SyncServer::Reply SyncServer::pushMaster(const QHttpServerRequest &request, const Signer &signer)
 {
-    std::variant<QJsonObject, QString> parsed = parseObject(body);
+    const QString &terminalId = signer.terminalId;
+    std::variant<QJsonObject, QString> parsed = parseObject(request.body());
     if (auto *problem = std::get_if<QString>(&parsed))
         return failure(Status::BadRequest, *problem);
     const QJsonObject object = std::get<QJsonObject>(parsed);
@@ -465,11 +494,13 @@ SyncServer::Reply SyncServer::pushMaster(const QString &terminalId, const QByteA
         }
         changes.append(*change);
     }
-    Core::Result<MasterPushOutcome> outcome = m_store.pushMaster(terminalId, changes);
+    Core::Result<MasterPushOutcome> outcome = m_store.pushMaster(terminalId, signer.nonce, changes);
     if (!outcome) {
         qCWarning(lcServer, "refused master push by terminal %s: %s", qPrintable(terminalId), qPrintable(outcome.message()));
         return failure(outcome.error());
     }
+    if (outcome->replay)
+        return refuseAuthentication(request, terminalId, QStringLiteral("This request was already received once (a replay); refused."));
     return Reply{Status::Ok, QJsonObject{{QStringLiteral("stored"), outcome->stored}, {QStringLiteral("alreadyStored"), outcome->alreadyStored}}};
 }
 

@@ -46,13 +46,21 @@ private:
     Reply route(const QHttpServerRequest &request);
     Reply health();
     Reply enroll(const QHttpServerRequest &request);
-    Reply push(const QString &terminalId, const QByteArray &body);
+    // An authenticated request: who signed it and the nonce it spends.
+    struct Signer {
+        QString terminalId;
+        QByteArray nonce;
+    };
+    Reply push(const QHttpServerRequest &request, const Signer &signer);
     Reply pull(const QString &terminalId, const QByteArray &body);
-    Reply pushMaster(const QString &terminalId, const QByteArray &body);
+    Reply pushMaster(const QHttpServerRequest &request, const Signer &signer);
     Reply pullMaster(const QString &terminalId, const QByteArray &body);
     Reply listExceptions(const QHttpServerRequest &request);
-    // The authenticated terminal, or the refusal to send.
-    std::variant<QString, Reply> authenticate(const QHttpServerRequest &request);
+    // The signer of a correctly signed request, or the refusal to send. The nonce is not spent
+    // yet: a request that writes spends it in its own transaction, so that a replay of it can
+    // never be half-applied; one that reads spends it first (spendNonce).
+    std::variant<Signer, Reply> authenticate(const QHttpServerRequest &request);
+    std::optional<Reply> spendNonce(const QHttpServerRequest &request, const Signer &signer);
     Reply refuseAuthentication(const QHttpServerRequest &request, const QString &terminalId, const QString &reason);
 
     ServerStore &m_store;

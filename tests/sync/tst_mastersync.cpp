@@ -7,7 +7,7 @@
 #include "synctestenv.h"
 
 #include "masterdata/masterdata.h"
-#include "server/serverdatabase.h"
+#include "server/serverschema.h"
 #include "server/serverstore.h"
 
 using namespace Slate;
@@ -184,7 +184,7 @@ void tst_MasterSync::concurrentEditsEndTheSameEverywhere()
         QVERIFY2(kept, "the losing limit is in the record's history");
     }
     // The server keeps every version and the winner.
-    auto database = Sync::ServerDatabase::open(db);
+    auto database = Sync::ServerSchema::open(db);
     QVERIFY(database.ok());
     Sync::ServerStore store(**database);
     QCOMPARE(store.masterHistory(Core::MasterKinds::kCustomerTerms, ann.id, 10)->size(), 2);
@@ -271,7 +271,7 @@ void tst_MasterSync::badChangesAreRefusedAndChangeNothing()
         httpRequest(url, QByteArrayLiteral("POST"), body, signedHeaders(SignedRequest{QStringLiteral("T1"), t1.secret()}, path, body));
     QCOMPARE(answer.status, status);
     QVERIFY2(!answer.message().isEmpty(), "the refusal says why");
-    auto database = Sync::ServerDatabase::open(m_server->database());
+    auto database = Sync::ServerSchema::open(m_server->database());
     QVERIFY(database.ok());
     Sync::ServerStore store(**database);
     QCOMPARE(store.pullMaster(QStringLiteral("T9"), 0, 10)->changes.size(), 0);

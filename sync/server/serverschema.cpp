@@ -1,0 +1,192 @@
+#include "server/serverschema.h"
+
+#include "storage/ledgertables.h"
+
+namespace Slate::Sync::ServerSchema {
+
+namespace {
+
+using Core::DialectOnly;
+using Core::SchemaStatement;
+
+// Version 1: terminals and their enrolment, request nonces, the journal of every terminal with
+// its postings and maintained balances (in tables of its own, "entries" and "postings", until
+// version 3), and exceptions for the back office.
+const SchemaStatement kVersion1[] = {
+    {R"(CREATE TABLE terminals (
+        id TEXT PRIMARY KEY,
+        store_code TEXT NOT NULL,
+        signing_key {blob} NOT NULL,
+        enrolled_ms BIGINT NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+    ))"},
+    {R"(CREATE TABLE enrolment_codes (
+        code_hash {blob} PRIMARY KEY,
+        store_code TEXT NOT NULL,
+        terminal_id TEXT NOT NULL,
+        created_ms BIGINT NOT NULL,
+        expires_ms BIGINT NOT NULL,
+        used_ms BIGINT
+    ))"},
+    {R"(CREATE TABLE nonces (
+        terminal_id TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        seen_ms BIGINT NOT NULL,
+        PRIMARY KEY (terminal_id, nonce)
+    ))"},
+    {"CREATE INDEX nonces_by_time ON nonces(seen_ms)"},
+    {R"(CREATE TABLE entries (
+        position {id},
+        id TEXT NOT NULL UNIQUE,
+        terminal_id TEXT NOT NULL,
+        sequence BIGINT NOT NULL CHECK (sequence >= 1),
+        created_utc TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        note TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        override_id TEXT NOT NULL,
+        related_entry_id TEXT NOT NULL,
+        previous_hash {blob} NOT NULL,
+        hash {blob} NOT NULL,
+        received_ms BIGINT NOT NULL,
+        UNIQUE (terminal_id, sequence)
+    ))"},
+    {R"(CREATE TABLE postings (
+        entry_position BIGINT NOT NULL REFERENCES entries(position),
+        line INTEGER NOT NULL,
+        account TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        amount BIGINT NOT NULL CHECK (amount <> 0),
+        PRIMARY KEY (entry_position, line)
+    ))"},
+    {"CREATE INDEX postings_by_account ON postings(account, entry_position)"},
+    {R"(CREATE TABLE account_balances (
+        account TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        balance BIGINT NOT NULL,
+        PRIMARY KEY (account, currency)
+    ))"},
+    {R"(CREATE TABLE exceptions (
+        id {id},
+        kind TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        account TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        amount BIGINT NOT NULL,
+        entry_id TEXT NOT NULL,
+        terminal_id TEXT NOT NULL,
+        entries TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        created_ms BIGINT NOT NULL,
+        UNIQUE (kind, entry_id)
+    ))"},
+    // The journal is append-only on the server too.
+    {R"(CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
+       BEGIN SELECT RAISE(ABORT, 'entries is append-only'); END)", DialectOnly::SqliteOnly},
+    {R"(CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
+       BEGIN SELECT RAISE(ABORT, 'entries is append-only'); END)", DialectOnly::SqliteOnly},
+    {R"(CREATE TRIGGER postings_no_update BEFORE UPDATE ON postings
+       BEGIN SELECT RAISE(ABORT, 'postings is append-only'); END)", DialectOnly::SqliteOnly},
+    {R"(CREATE TRIGGER postings_no_delete BEFORE DELETE ON postings
+       BEGIN SELECT RAISE(ABORT, 'postings is append-only'); END)", DialectOnly::SqliteOnly},
+    {R"(CREATE FUNCTION slate_append_only() RETURNS trigger LANGUAGE plpgsql AS
+       $$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$)", DialectOnly::PostgresOnly},
+    {R"(CREATE TRIGGER entries_append_only BEFORE UPDATE OR DELETE ON entries
+       FOR EACH ROW EXECUTE FUNCTION slate_append_only())", DialectOnly::PostgresOnly},
+    {R"(CREATE TRIGGER postings_append_only BEFORE UPDATE OR DELETE ON postings
+       FOR EACH ROW EXECUTE FUNCTION slate_append_only())", DialectOnly::PostgresOnly},
+};
+
+// Version 2: master data. Every change a terminal pushed (its whole log: the server's history
+// of every record, losers included) and each record's winning value by the conflict rule of
+// core/masterdata/masterdata.h. Pushes of master data are serialised by a lock on master_lock's
+// one row, so positions become visible in order and a pull cursor (a position) never skips a change.
+const SchemaStatement kVersion2[] = {
+    {R"(CREATE TABLE master_changes (
+        position {id},
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        node TEXT NOT NULL,
+        data TEXT NOT NULL,
+        received_ms BIGINT NOT NULL,
+        UNIQUE (node, version)
+    ))"},
+    {"CREATE INDEX master_changes_by_record ON master_changes(kind, key, position)"},
+    {R"(CREATE TABLE master_current (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        node TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (kind, key)
+    ))"},
+    {"CREATE TABLE master_lock (id INTEGER PRIMARY KEY)"},
+    {"INSERT INTO master_lock (id) VALUES (1)"},
+    {R"(CREATE TRIGGER master_changes_no_update BEFORE UPDATE ON master_changes
+       BEGIN SELECT RAISE(ABORT, 'master_changes is append-only'); END)", DialectOnly::SqliteOnly},
+    {R"(CREATE TRIGGER master_changes_append_only BEFORE UPDATE OR DELETE ON master_changes
+       FOR EACH ROW EXECUTE FUNCTION slate_append_only())", DialectOnly::PostgresOnly},
+};
+
+// Version 3: one ledger engine. The server's journal moves into core's tables (journal_entries
+// and postings, storage/ledgertables.h), so that till and server store entries through the same
+// Journal code; positions are kept, so postings still point at their entries. account_balances
+// already has core's shape. The time each entry was received is not kept: the journal holds
+// what the till recorded, and request logs hold when it arrived.
+const SchemaStatement kVersion3Before[] = {
+    {"DROP TRIGGER entries_no_update", DialectOnly::SqliteOnly},
+    {"DROP TRIGGER entries_no_delete", DialectOnly::SqliteOnly},
+    {"DROP TRIGGER postings_no_update", DialectOnly::SqliteOnly},
+    {"DROP TRIGGER postings_no_delete", DialectOnly::SqliteOnly},
+    {"DROP TRIGGER entries_append_only ON entries", DialectOnly::PostgresOnly},
+    {"DROP TRIGGER postings_append_only ON postings", DialectOnly::PostgresOnly},
+    {"DROP INDEX postings_by_account"},
+    {"ALTER TABLE postings RENAME TO postings_v2"},
+    {"ALTER INDEX postings_pkey RENAME TO postings_v2_pkey", DialectOnly::PostgresOnly},
+    {"ALTER TABLE entries RENAME TO entries_v2"},
+};
+const SchemaStatement kVersion3After[] = {
+    {R"(INSERT INTO journal_entries (position, id, terminal_id, sequence, created_utc, kind, user_name, note, customer_id,
+                                     order_id, override_id, related_entry_id, previous_hash, hash)
+        SELECT position, id, terminal_id, sequence, created_utc, kind, user_name, note, customer_id, order_id, override_id,
+               related_entry_id, previous_hash, hash FROM entries_v2 ORDER BY position)"},
+    {R"(INSERT INTO postings (entry_position, line, account, currency, amount)
+        SELECT entry_position, line, account, currency, amount FROM postings_v2 ORDER BY entry_position, line)"},
+    {"DROP TABLE postings_v2"},
+    {"DROP TABLE entries_v2"},
+    {"SELECT setval(pg_get_serial_sequence('journal_entries', 'position'), coalesce(max(position), 0) + 1, false) "
+     "FROM journal_entries", DialectOnly::PostgresOnly},
+};
+
+} // namespace
+
+const Core::SchemaDefinition &definition()
+{
+    static const Core::MigrationStep steps[] = {
+        {{kVersion1}},
+        {{kVersion2}},
+        {{kVersion3Before, Core::LedgerTables::journal(), kVersion3After}},
+    };
+    static const Core::SchemaDefinition schema{"server", Core::kServerApplicationId, Core::VersionStore::MetaTable, steps,
+                                               "slate-server"};
+    Q_ASSERT(schema.newestVersion() == kCurrentVersion);
+    return schema;
+}
+
+Core::Result<std::unique_ptr<Core::Database>> open(const QString &location, Core::OpenMode mode, Core::CheckpointPolicy checkpoints)
+{
+    if (location.isEmpty())
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("No server database given; pass --db FILE or --db postgresql://…"));
+    Core::OpenOptions options;
+    options.mode = mode;
+    options.busyTimeoutMs = 10000;
+    options.schema = &definition();
+    options.checkpoints = checkpoints;
+    return Core::Database::open(location, options);
+}
+
+} // namespace Slate::Sync::ServerSchema
