@@ -933,10 +933,6 @@
         <source>State</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>Slate::Ui::CustomerDetailsDialog</name>
@@ -1528,6 +1524,18 @@
     </message>
     <message>
         <source>The other tenders already cover the total: clear the cash amount, or lower them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✖ Nothing available. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Available: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>store credit after this sale: %1 (overdraft)</source>
         <translation type="unfinished" />
     </message>
 </context>
