@@ -58,7 +58,9 @@ std::unique_ptr<Slate::Sync::SyncService> startSync(Store &store, Slate::Ui::Til
     const Result<Slate::Sync::TillSyncState> state = Slate::Sync::TillSync::load(store.database());
     if (!state || !state->enrolled())
         return nullptr;
-    auto sync = std::make_unique<Slate::Sync::SyncService>(store.database(), store.journal());
+    // Over the Store, so that settings pulled from the server (cash rounding, limit scope, PIN
+    // lockout, …) are in force in this running till at once, not after a restart.
+    auto sync = std::make_unique<Slate::Sync::SyncService>(store);
     sync->setServer(state->serverUrl);
     if (intervalSeconds) {
         Slate::Sync::BackoffPolicy policy;
