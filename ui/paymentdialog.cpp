@@ -490,6 +490,12 @@ void PaymentDialog::requestOverride(TenderKind kind)
     dialog->open();
 }
 
+void PaymentDialog::reloadSettings()
+{
+    requote(); // the amount due first: the suggestion is worked out from it
+    adjustPrefilledCredit();
+}
+
 void PaymentDialog::complete()
 {
     requote();

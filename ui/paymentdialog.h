@@ -43,6 +43,9 @@ public:
     void requestOverride(Core::TenderKind kind);
     // Commits the sale if the quote is complete.
     void complete();
+    // Asks core again after the store's checkout settings changed under the open dialog (price
+    // mode, cash rounding, limit scope, offline cap): figures, verdicts and the credit suggestion.
+    void reloadSettings();
 
 private:
     struct TenderRow {

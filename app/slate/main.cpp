@@ -93,6 +93,12 @@ std::unique_ptr<Slate::Sync::SyncService> startSync(Store &store, Slate::Ui::Til
     QObject::connect(service, &Slate::Sync::SyncService::entriesWaitingChanged, &till, publish);
     QObject::connect(service, &Slate::Sync::SyncService::lastSyncChanged, &till, publish);
     QObject::connect(&till, &Slate::Ui::TillApp::journalChanged, service, &Slate::Sync::SyncService::refreshEntriesWaiting);
+    // The Store has the pulled settings already; the windows must not keep showing (or, in the
+    // back office, saving back) what they worked out from the old ones.
+    QObject::connect(service, &Slate::Sync::SyncService::roundFinished, &till, [&till](const Slate::Sync::RoundResult &result) {
+        if (result.report.settingsApplied)
+            till.reloadSettings();
+    });
     service->refreshEntriesWaiting();
     publish();
     service->start();

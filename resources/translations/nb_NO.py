@@ -338,6 +338,7 @@ NB = {
  'Still to pay': 'Gjenstår',
  'Store': 'Butikk',
  'Store %1 · till %2': 'Butikk %1 · kasse %2',
+ 'The settings were changed at another till; the form shows them as they are now in force.': 'Innstillingene ble endret på en annen kasse; skjemaet viser dem slik de gjelder nå.',
  'Store credit': 'Tilgodehavende',
  'Store credit now: %1. A negative amount takes credit away.': 'Tilgodehavende nå: %1. Et negativt beløp trekker fra.',
  'Store credit top-up': 'Påfyll av tilgodehavende',

@@ -453,6 +453,10 @@
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform><numerusform>Exported %n entries to %1.</numerusform></translation>
     </message>
+    <message>
+        <source>The settings were changed at another till; the form shows them as they are now in force.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CartModel</name>

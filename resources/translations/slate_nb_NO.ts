@@ -453,6 +453,10 @@
         <translation>
             <numerusform>Eksporterte %n postering til %1.</numerusform><numerusform>Eksporterte %n posteringer til %1.</numerusform></translation>
     </message>
+    <message>
+        <source>The settings were changed at another till; the form shows them as they are now in force.</source>
+        <translation>Innstillingene ble endret på en annen kasse; skjemaet viser dem slik de gjelder nå.</translation>
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CartModel</name>

@@ -3,12 +3,16 @@
 // as a cashier with a keyboard-wedge scanner would. What the running app did is read back from
 // its database afterwards.
 //
-// pulledSettingsApplyInTheRunningApp: a chain-wide setting changed at another till reaches the
-// running app by its background sync and is in force there at once. The observable is a cash
-// sale rung up in the app after the pull: its entry is rounded to the new smallest coin. With the
-// old setting (no rounding) the sale has no rounding at all, so the test cannot pass unless the
-// running app's checkout uses the pulled value — that the row in its settings table changed is
-// not enough (the test checks that too, to know when the pull happened).
+// Chain-wide settings changed at another till reach the running app by its background sync and
+// are in force there at once. That the row in the app's settings table changed is not enough
+// (the tests wait for it only to know when the pull happened); what the app then commits is:
+// - pulledSettingsApplyInTheRunningApp: a cash sale rung up after the cash rounding changed to
+//   1.00 is rounded to it; with the old setting (no rounding) it would have no rounding at all.
+// - anOpenPaymentDialogFollowsPulledSettings: the payment dialog is open with store credit
+//   suggested for the whole sale when prices change to exclude tax; Enter commits only if the
+//   dialog worked out the new total again (otherwise the suggestion leaves the tax unpaid and
+//   the sale cannot complete), so the sale on credit at the new total proves the app re-read
+//   what it showed.
 
 #include "sync/synctestenv.h"
 
@@ -18,6 +22,8 @@
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
 
+#include <functional>
+
 using namespace Slate;
 using namespace Slate::Test;
 
@@ -26,8 +32,10 @@ namespace {
 constexpr int kFastPinIterations = 1000;
 const QString kCashier = QStringLiteral("anna");
 const QString kCashierPin = QStringLiteral("1234");
-// 12.34 with 25 % tax included: to the nearest 1.00 that is 12.00 in cash, 0.34 of rounding.
+// 12.34 with 25 % tax included: to the nearest 1.00 that is 12.00 in cash, 0.34 of rounding;
+// with tax excluded it is 15.43.
 const QString kPenBarcode = QStringLiteral("7000000001236");
+const QString kCustomerCard = QStringLiteral("3001");
 
 QString slateProgram() { return QStringLiteral(SLATE_PATH); }
 
@@ -185,90 +193,189 @@ bool waitForValue(const QString &database, const QString &sql, const QVariant &e
     return true;
 }
 
+// The chain for one test: slate-server, the app's till (a cashier, a product, a customer with
+// store credit; enrolled, then closed for the app) and a second till, and the real app on a
+// private display, logged in at the checkout window.
+class RunningTill {
+public:
+    RunningTill() : m_server(m_dir.filePath(QStringLiteral("server.db"))), m_app(QStringLiteral("T1")), m_other(QStringLiteral("T2")) {}
+
+    bool start()
+    {
+        if (!m_server.start())
+            return fail("slate-server did not start");
+        Core::Store &store = m_app.store();
+        if (store.checkoutSettings().cashRoundingMinorUnits != 1 || store.checkoutSettings().priceMode != Core::PriceMode::TaxInclusive)
+            return fail("a new till should start without cash rounding, with tax included");
+        store.users().setPolicy(Core::AuthPolicy{5, 300, kFastPinIterations});
+        if (!store.users().add(kCashier, Core::Role::Cashier, kCashierPin))
+            return fail("cannot add the cashier");
+        if (!store.catalog().setTaxCode(QStringLiteral("STD"), 2500, QStringLiteral("Standard"))
+            || !store.catalog().addProduct(
+                Core::NewProduct{QStringLiteral("PEN"), kPenBarcode, QStringLiteral("Pen"), money("12.34"), QStringLiteral("STD")}))
+            return fail("cannot add the product");
+        const auto customer = store.customers().add(Core::NewCustomer{kCustomerCard, QStringLiteral("Ola Nordmann"), {}, {}});
+        if (!customer || !store.credit().topUp(*customer, money("100.00"), Core::PaymentJournal::Cash, QString(), QStringLiteral("test")))
+            return fail("cannot add the customer with store credit");
+        m_database = m_app.path();
+        if (!synced(m_app.sync(m_server.url(), enrolmentCode(m_server.database(), QStringLiteral("T1")))))
+            return false;
+        m_app.close();
+        if (!synced(m_other.sync(m_server.url(), enrolmentCode(m_server.database(), QStringLiteral("T2")))))
+            return false;
+        if (!m_display.start())
+            return fail("Xvfb did not start");
+        if (!m_slate.start(m_database, m_display.name()) || !m_slate.waitFor("login screen shown", 20000))
+            return fail("slate did not show its login screen");
+        // anna is the only user, so the one selected.
+        if (!type(kCashierPin) || !key(QStringLiteral("Return")) || !m_slate.waitFor("checkout window usable", 20000))
+            return fail("slate did not log in");
+        return true;
+    }
+
+    // The second till changes the chain's settings and syncs; then waits until the running app
+    // has pulled them and ended that round (its last sync time moves on after the pull), so that
+    // it has done all it does with them before the next key arrives.
+    bool changeSettingsElsewhere(const std::function<void(Core::CheckoutSettings &)> &change, const QString &key,
+                                 const QString &expected)
+    {
+        Core::CheckoutSettings settings = m_other.store().checkoutSettings();
+        change(settings);
+        if (!m_other.store().setCheckoutSettings(settings) || !synced(m_other.sync(m_server.url())))
+            return fail("the second till could not change the settings");
+        if (!waitForValue(m_database, QStringLiteral("SELECT value FROM settings WHERE key = '%1'").arg(key), QVariant(expected), 20000))
+            return fail("the running app did not pull the new settings within 20 s");
+        const QVariant lastSync = readValue(m_database, QStringLiteral("SELECT last_sync_utc FROM sync_state"));
+        QElapsedTimer timer;
+        timer.start();
+        while (readValue(m_database, QStringLiteral("SELECT last_sync_utc FROM sync_state")) == lastSync) {
+            if (timer.elapsed() > 20000)
+                return fail("the running app stopped syncing");
+            QTest::qWait(100);
+        }
+        return true;
+    }
+
+    bool type(const QString &text) { return ::type(m_display.name(), text); }
+    bool key(const QString &name) { return ::key(m_display.name(), name); }
+    bool waitForWindow(const QString &title) { return ::waitForWindow(m_display.name(), title); }
+    bool waitForSale() { return waitForValue(m_database, QStringLiteral("SELECT count(*) FROM sales"), QVariant(qint64(1)), 10000); }
+    // Stops the app and opens its database, to read what it committed.
+    std::unique_ptr<Core::Store> stopAndOpen()
+    {
+        m_slate.stop();
+        auto opened = Core::Store::open(m_database);
+        if (!opened) {
+            fail(opened.message());
+            return nullptr;
+        }
+        return std::move(*opened);
+    }
+    Core::Money money(const char *text) const { return m_other.money(QString::fromLatin1(text)); }
+    const QString &databasePath() const { return m_database; }
+    const QString &failure() const { return m_failure; }
+
+private:
+    bool fail(const QString &why)
+    {
+        m_failure = why + QStringLiteral("\n--- slate said ---\n") + QString::fromLocal8Bit(m_slate.output());
+        return false;
+    }
+    bool synced(const Sync::RoundResult &result) { return result.ok() || fail(QStringLiteral("sync round failed: ") + result.message); }
+
+    QTemporaryDir m_dir;
+    ServerProcess m_server;
+    Till m_app;
+    Till m_other;
+    QString m_database;
+    VirtualDisplay m_display;
+    App m_slate;
+    QString m_failure;
+};
+
 } // namespace
 
 class tst_Slate : public QObject {
     Q_OBJECT
 private slots:
+    void init();
     void pulledSettingsApplyInTheRunningApp();
+    void anOpenPaymentDialogFollowsPulledSettings();
 };
 
-void tst_Slate::pulledSettingsApplyInTheRunningApp()
+void tst_Slate::init()
 {
     SLATE_REQUIRE_TOOL("Xvfb");
     SLATE_REQUIRE_TOOL("xdotool");
+}
+
+void tst_Slate::pulledSettingsApplyInTheRunningApp()
+{
     QElapsedTimer took;
     took.start();
-    QTemporaryDir dir;
-    ServerProcess server(dir.filePath(QStringLiteral("server.db")));
-    QVERIFY(server.start());
-
-    // The app's till: a cashier and a product, enrolled; then closed for the app to open.
-    Till app(QStringLiteral("T1"));
-    const QString appDatabase = app.path();
-    {
-        Core::Store &store = app.store();
-        QCOMPARE(store.checkoutSettings().cashRoundingMinorUnits, qint64(1)); // no rounding to begin with
-        store.users().setPolicy(Core::AuthPolicy{5, 300, kFastPinIterations});
-        QVERIFY(store.users().add(kCashier, Core::Role::Cashier, kCashierPin).ok());
-        QVERIFY(store.catalog().setTaxCode(QStringLiteral("STD"), 2500, QStringLiteral("Standard")).ok());
-        QVERIFY(store.catalog()
-                    .addProduct(Core::NewProduct{QStringLiteral("PEN"), kPenBarcode, QStringLiteral("Pen"), app.money(QStringLiteral("12.34")),
-                                                 QStringLiteral("STD")})
-                    .ok());
-        const Sync::RoundResult enrolled = app.sync(server.url(), enrolmentCode(server.database(), QStringLiteral("T1")));
-        QVERIFY2(enrolled.ok(), qPrintable(enrolled.message));
-    }
-    app.close();
-    Till other(QStringLiteral("T2"));
-    const Sync::RoundResult joined = other.sync(server.url(), enrolmentCode(server.database(), QStringLiteral("T2")));
-    QVERIFY2(joined.ok(), qPrintable(joined.message));
-
-    // The real app, logged in and at the checkout window.
-    VirtualDisplay display;
-    QVERIFY2(display.start(), "Xvfb did not start");
-    App slate;
-    QVERIFY(slate.start(appDatabase, display.name()));
-    QVERIFY2(slate.waitFor("login screen shown", 20000), slate.output().constData());
-    QVERIFY(type(display.name(), kCashierPin)); // anna is the only user, so the one selected
-    QVERIFY(key(display.name(), QStringLiteral("Return")));
-    QVERIFY2(slate.waitFor("checkout window usable", 20000), slate.output().constData());
-
-    // Meanwhile the chain's cash rounding changes at the other till: to the nearest 1.00.
-    Core::CheckoutSettings settings = other.store().checkoutSettings();
-    settings.cashRoundingMinorUnits = 100;
-    QVERIFY(other.store().setCheckoutSettings(settings).ok());
-    const Sync::RoundResult pushed = other.sync(server.url());
-    QVERIFY2(pushed.ok(), qPrintable(pushed.message));
-    QVERIFY2(waitForValue(appDatabase, QStringLiteral("SELECT value FROM settings WHERE key = 'cash_rounding_minor'"),
-                          QVariant(QStringLiteral("100")), 20000),
-             "the running app did not pull the new cash rounding within 20 s");
+    RunningTill till;
+    QVERIFY2(till.start(), qPrintable(till.failure()));
+    // The chain's cash rounding becomes the nearest 1.00 while the cashier is logged in.
+    QVERIFY2(till.changeSettingsElsewhere([](Core::CheckoutSettings &settings) { settings.cashRoundingMinorUnits = 100; },
+                                          QStringLiteral("cash_rounding_minor"), QStringLiteral("100")),
+             qPrintable(till.failure()));
 
     // A cash sale at the running app: scan the pen, F12, 20 in cash, Enter.
-    QVERIFY(type(display.name(), kPenBarcode));
-    QVERIFY(key(display.name(), QStringLiteral("Return")));
-    QVERIFY(key(display.name(), QStringLiteral("F12")));
-    QVERIFY2(waitForWindow(display.name(), QStringLiteral("Payment")), "the payment dialog did not open");
-    QVERIFY(type(display.name(), QStringLiteral("20"))); // the cash field has the focus: no customer
-    QVERIFY(key(display.name(), QStringLiteral("Return")));
-    QVERIFY2(waitForValue(appDatabase, QStringLiteral("SELECT count(*) FROM sales"), QVariant(qint64(1)), 10000),
-             "the cash sale was not committed in the running app");
-    slate.stop();
+    QVERIFY(till.type(kPenBarcode));
+    QVERIFY(till.key(QStringLiteral("Return")));
+    QVERIFY(till.key(QStringLiteral("F12")));
+    QVERIFY2(till.waitForWindow(QStringLiteral("Payment")), "the payment dialog did not open");
+    QVERIFY(till.type(QStringLiteral("20"))); // the cash field has the focus: no customer
+    QVERIFY(till.key(QStringLiteral("Return")));
+    QVERIFY2(till.waitForSale(), "the cash sale was not committed in the running app");
 
     // The sale as the running app committed it: cash rounded by the pulled setting.
-    auto opened = Core::Store::open(appDatabase);
-    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.message()));
-    Core::Store &store = **opened;
-    const QString saleId = readValue(appDatabase, QStringLiteral("SELECT id FROM sales")).toString();
-    const Core::Result<Core::SaleRecord> sale = store.checkout().saleById(saleId);
+    const std::unique_ptr<Core::Store> store = till.stopAndOpen();
+    QVERIFY2(store, qPrintable(till.failure()));
+    const QString saleId = readValue(till.databasePath(), QStringLiteral("SELECT id FROM sales")).toString();
+    const Core::Result<Core::SaleRecord> sale = store->checkout().saleById(saleId);
     QVERIFY2(sale.ok(), qPrintable(sale.ok() ? QString() : sale.message()));
-    QCOMPARE(sale->total, other.money(QStringLiteral("12.34")));
-    QCOMPARE(sale->cashRounding, other.money(QStringLiteral("-0.34")));
-    QCOMPARE(sale->cashTendered, other.money(QStringLiteral("20.00")));
-    QCOMPARE(sale->change, other.money(QStringLiteral("8.00")));
-    QCOMPARE(store.journal().balance(Core::Accounts::cashRounding(QStringLiteral("S1")))->minorUnits(), qint64(34));
-    QVERIFY(store.journal().verify().ok());
-    qInfo("the whole run took %lld ms", static_cast<long long>(took.elapsed()));
+    QCOMPARE(sale->total, till.money("12.34"));
+    QCOMPARE(sale->cashRounding, till.money("-0.34"));
+    QCOMPARE(sale->cashTendered, till.money("20.00"));
+    QCOMPARE(sale->change, till.money("8.00"));
+    QCOMPARE(store->journal().balance(Core::Accounts::cashRounding(QStringLiteral("S1")))->minorUnits(), qint64(34));
+    QVERIFY(store->journal().verify().ok());
+    qInfo("took %lld ms", static_cast<long long>(took.elapsed()));
+}
+
+void tst_Slate::anOpenPaymentDialogFollowsPulledSettings()
+{
+    QElapsedTimer took;
+    took.start();
+    RunningTill till;
+    QVERIFY2(till.start(), qPrintable(till.failure()));
+    // The pen for Ola, who has 100.00 of store credit: the dialog suggests 12.34 from it.
+    QVERIFY(till.type(kPenBarcode));
+    QVERIFY(till.key(QStringLiteral("Return")));
+    QVERIFY(till.type(kCustomerCard));
+    QVERIFY(till.key(QStringLiteral("Return")));
+    QVERIFY(till.key(QStringLiteral("F12")));
+    QVERIFY2(till.waitForWindow(QStringLiteral("Payment")), "the payment dialog did not open");
+    // While it is open, the chain's prices change to exclude tax: the pen is 12.34 + 25 %.
+    QVERIFY2(till.changeSettingsElsewhere([](Core::CheckoutSettings &settings) { settings.priceMode = Core::PriceMode::TaxExclusive; },
+                                          QStringLiteral("price_mode"), QStringLiteral("exclusive")),
+             qPrintable(till.failure()));
+    QVERIFY(till.key(QStringLiteral("Return"))); // complete: only if the suggestion covers the new total
+    QVERIFY2(till.waitForSale(), "the sale did not complete: the open payment dialog kept the old total");
+
+    const std::unique_ptr<Core::Store> store = till.stopAndOpen();
+    QVERIFY2(store, qPrintable(till.failure()));
+    const QString saleId = readValue(till.databasePath(), QStringLiteral("SELECT id FROM sales")).toString();
+    const Core::Result<Core::SaleRecord> sale = store->checkout().saleById(saleId);
+    QVERIFY2(sale.ok(), qPrintable(sale.ok() ? QString() : sale.message()));
+    QCOMPARE(sale->priceMode, Core::PriceMode::TaxExclusive);
+    QCOMPARE(sale->total, till.money("15.43"));
+    QCOMPARE(sale->tenders.size(), 1);
+    QCOMPARE(sale->tenders.first().kind, Core::TenderKind::Credit);
+    QCOMPARE(sale->tenders.first().posted, till.money("15.43"));
+    QVERIFY(store->journal().verify().ok());
+    qInfo("took %lld ms", static_cast<long long>(took.elapsed()));
 }
 
 QTEST_GUILESS_MAIN(tst_Slate)
