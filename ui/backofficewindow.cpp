@@ -593,6 +593,15 @@ QString BackOfficeWindow::settingsMessage() const
     return m_settingsMessage->text();
 }
 
+void BackOfficeWindow::reloadSettings()
+{
+    // Saving writes every field of the form, so a form loaded before the change would put the
+    // old values back over the chain's new ones (and send them to every till).
+    loadSettings();
+    m_settingsMessage->setText(tr("The settings were changed at another till; the form shows them as they are now in force."));
+    searchCustomers(); // the limit scope changes what is available
+}
+
 void BackOfficeWindow::saveSettings()
 {
     const Result<Money> rounding = m_cashRounding->amount();

@@ -77,6 +77,9 @@ public:
     QSpinBox *lockoutMinutesField() const { return m_lockoutMinutes; }
     void saveSettings();
     QString settingsMessage() const;
+    // The store's settings changed elsewhere (a sync round pulled them): the form shows them,
+    // and the customer list what is available under them.
+    void reloadSettings();
 
     // Export
     QLineEdit *exportPathField() const { return m_exportPath; }

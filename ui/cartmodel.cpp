@@ -243,6 +243,19 @@ void CartModel::setLines(const QList<CartLine> &lines)
     emit totalsChanged();
 }
 
+void CartModel::reprice()
+{
+    m_taxCodes.clear();
+    if (m_lines.isEmpty())
+        return;
+    if (Result<void> applied = apply(m_lines); !applied) {
+        emit editRefused(applied.message());
+        return;
+    }
+    emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit totalsChanged();
+}
+
 QList<SaleLineRequest> CartModel::saleLines() const
 {
     QList<SaleLineRequest> requests;

@@ -43,6 +43,9 @@ public:
     bool isEmpty() const { return m_lines.isEmpty(); }
     const QList<CartLine> &lines() const { return m_lines; }
     void setLines(const QList<CartLine> &lines);
+    // Prices the lines again with the store's settings and tax codes as they are now (a sync
+    // round changed them), so that the total shown is the one the sale will be committed at.
+    void reprice();
     // The lines as the checkout engine takes them.
     QList<Core::SaleLineRequest> saleLines() const;
     // Total, tax and the priced lines (always priceable: refused changes are not applied).

@@ -225,6 +225,18 @@ void CheckoutWindow::setSyncIndicator(const SyncIndicator &indicator)
     m_syncStatus->style()->polish(m_syncStatus);
 }
 
+void CheckoutWindow::reloadSettings()
+{
+    m_cart->reprice();
+    m_card->refresh(); // the limit scope changes what is available
+    for (PaymentDialog *payment : findChildren<PaymentDialog *>()) {
+        if (payment->isVisible())
+            payment->reloadSettings();
+    }
+    if (m_backOffice)
+        m_backOffice->reloadSettings();
+}
+
 void CheckoutWindow::showMessage(const QString &text, bool problem)
 {
     m_message->setText(text);

@@ -52,6 +52,10 @@ public:
     void submitScan(const QString &text);
     void attachCustomer(const std::optional<Core::Customer> &customer);
     void setSyncIndicator(const SyncIndicator &indicator);
+    // The store's checkout settings changed while the till runs (a sync round pulled them): the
+    // sale's total, the customer's card and any open payment dialog or back office were worked
+    // out with the old ones, so they are worked out again.
+    void reloadSettings();
 
     // The F-key actions.
     void chooseCustomer();  // F2

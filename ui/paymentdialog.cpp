@@ -13,6 +13,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Slate::Ui {
 
 using namespace Slate::Core;
@@ -105,11 +107,15 @@ PaymentDialog::PaymentDialog(Session &session, const SaleRequest &request, QWidg
     layout->addWidget(buttons);
     resize(900, 560);
 
-    // Store credit starts at what the wallet can cover, min(due, wallet). Until the cashier edits
-    // it, it yields to the other tenders (a customer who hands over cash pays with cash).
+    // Store credit starts at what the wallet itself covers, min(due, wallet), and no more than core
+    // allows (nothing for a blocked customer). That holds for a customer with an overdraft too:
+    // going below zero is for the customer to ask for at the counter, as a POS that takes a
+    // customer balance applies the balance and leaves the rest to another tender; the cashier
+    // then types more or presses F1, up to what core allows. Until the cashier edits it, the
+    // suggestion yields to the other tenders (a customer who hands over cash pays with cash).
     if (Result<SaleQuote> first = session.checkout().quote(m_request))
         m_dueAmount = first->totals.gross;
-    m_creditPrefilled = m_customer && m_wallet && m_wallet->isPositive() && !m_customer->terms.blocked && m_dueAmount;
+    m_creditPrefilled = m_customer && m_dueAmount;
     connect(m_rows[int(TenderKind::Credit)].field, &QLineEdit::textEdited, this, [this] { m_creditPrefilled = false; });
     for (TenderKind kind : {TenderKind::Account, TenderKind::Card, TenderKind::Cash})
         connect(m_rows[int(kind)].field, &QLineEdit::textEdited, this, &PaymentDialog::adjustPrefilledCredit);
@@ -215,7 +221,67 @@ void PaymentDialog::requote()
         return;
     }
     m_quote = *quote;
+    m_dueAmount = quote->totals.gross;
     showQuote(*quote);
+    showCreditAvailable(*quote);
+}
+
+std::optional<TenderCheck> PaymentDialog::creditCheck() const
+{
+    // Core's verdict on store credit for the whole amount due, with the other tenders as they
+    // are (the offline cap counts the account tender too): its available is what credit may
+    // take now, wallet and overdraft, offline cap and blocked customers included. Nothing of the
+    // rule is repeated here.
+    if (!m_customer || !m_dueAmount)
+        return std::nullopt;
+    Result<SaleRequest> request = requestWithTenders();
+    if (!request)
+        return std::nullopt;
+    request->tenders.removeIf([](const TenderRequest &tender) { return tender.kind == TenderKind::Credit; });
+    request->tenders.append(TenderRequest{TenderKind::Credit, *m_dueAmount});
+    const Result<SaleQuote> probe = m_session.checkout().quote(*request);
+    if (!probe)
+        return std::nullopt;
+    for (const TenderAssessment &tender : probe->tenders) {
+        if (tender.kind == TenderKind::Credit)
+            return tender.check;
+    }
+    return std::nullopt;
+}
+
+void PaymentDialog::showCreditAvailable(const SaleQuote &quote)
+{
+    // Beside store credit, what core lets it take, so the cashier can tell the customer before
+    // anything is refused; with an overdraft that is more than the wallet.
+    TenderRow &row = m_rows[int(TenderKind::Credit)];
+    if (!m_customer || !row.field->isEnabled())
+        return;
+    const TenderAssessment *credit = nullptr;
+    for (const TenderAssessment &tender : quote.tenders) {
+        if (tender.kind == TenderKind::Credit)
+            credit = &tender;
+    }
+    if (credit && (credit->overridden || credit->check.verdict != TenderVerdict::Allowed))
+        return; // the refusal or the override is what the row says
+    const std::optional<TenderCheck> check = creditCheck();
+    if (!check)
+        return;
+    if (check->verdict == TenderVerdict::Blocked || check->verdict == TenderVerdict::NotOffered) {
+        row.message->setText(tr("✖ Nothing available. %1").arg(Labels::refusal(*check, m_session)));
+        return;
+    }
+    QString text = tr("Available: %1").arg(m_session.money(check->available));
+    if (credit && m_wallet) {
+        // The customer should hear it before paying: this tender takes the wallet below zero.
+        const Result<Money> after = m_wallet->minus(credit->amount);
+        if (after && after->isNegative())
+            text += QStringLiteral(" · ") + tr("store credit after this sale: %1 (overdraft)").arg(m_session.money(*after));
+    }
+    row.message->setText(text);
+    // Information, not a refusal: it must not look like one.
+    row.message->setProperty("note", true);
+    row.message->style()->unpolish(row.message);
+    row.message->style()->polish(row.message);
 }
 
 void PaymentDialog::showQuote(const SaleQuote &quote)
@@ -231,6 +297,7 @@ void PaymentDialog::showQuote(const SaleQuote &quote)
         if (!row.field->isEnabled())
             continue;
         row.message->clear();
+        row.message->setProperty("note", false);
         row.override->hide();
         row.field->setProperty("refused", false);
     }
@@ -248,8 +315,10 @@ void PaymentDialog::showQuote(const SaleQuote &quote)
         }
     }
     for (TenderKind kind : kTenderOrder) {
-        m_rows[int(kind)].field->style()->unpolish(m_rows[int(kind)].field);
-        m_rows[int(kind)].field->style()->polish(m_rows[int(kind)].field);
+        for (QWidget *widget : {static_cast<QWidget *>(m_rows[int(kind)].field), static_cast<QWidget *>(m_rows[int(kind)].message)}) {
+            widget->style()->unpolish(widget);
+            widget->style()->polish(widget);
+        }
     }
     m_problem->setText(problemFor(quote));
     m_problem->setProperty("complete", quote.complete);
@@ -261,7 +330,7 @@ void PaymentDialog::showQuote(const SaleQuote &quote)
 
 void PaymentDialog::adjustPrefilledCredit()
 {
-    if (!m_creditPrefilled || !m_dueAmount || !m_wallet)
+    if (!m_creditPrefilled || !m_dueAmount)
         return;
     Money others = m_session.zero();
     for (TenderKind kind : {TenderKind::Account, TenderKind::Card, TenderKind::Cash}) {
@@ -277,7 +346,17 @@ void PaymentDialog::adjustPrefilledCredit()
         credit->clear();
         return;
     }
-    credit->setAmount(rest->minorUnits() < m_wallet->minorUnits() ? *rest : *m_wallet);
+    const std::optional<TenderCheck> check = creditCheck();
+    if (!check)
+        return; // another field does not read as an amount yet; keep the suggestion
+    // What the wallet covers without going into the overdraft, within what core allows.
+    const qint64 wallet = m_wallet ? std::max<qint64>(0, m_wallet->minorUnits()) : 0;
+    const qint64 suggested = std::min({rest->minorUnits(), wallet, check->available.minorUnits()});
+    if (suggested <= 0) {
+        credit->clear();
+        return;
+    }
+    credit->setAmount(Money(suggested, m_session.currency()));
 }
 
 QString PaymentDialog::problemFor(const SaleQuote &quote) const
@@ -365,10 +444,20 @@ void PaymentDialog::fillTender(TenderKind kind)
     if (!rest || !rest->isPositive())
         return;
     Money amount = *rest;
-    if (kind == TenderKind::Credit)
+    if (kind == TenderKind::Credit) {
         m_creditPrefilled = false; // the cashier chose store credit
-    if (kind == TenderKind::Credit && m_wallet && m_wallet->minorUnits() < amount.minorUnits())
-        amount = m_wallet->isPositive() ? *m_wallet : m_session.zero();
+        // The rest on store credit, as far as core lets it go: into the overdraft when the
+        // customer has one, nothing for a blocked customer.
+        const std::optional<TenderCheck> check = creditCheck();
+        const qint64 available = check ? check->available.minorUnits() : 0;
+        if (available < amount.minorUnits())
+            amount = Money(std::max<qint64>(0, available), m_session.currency());
+        if (amount.isZero()) {
+            row.field->clear();
+            row.field->setFocus();
+            return;
+        }
+    }
     row.field->setAmount(amount);
     m_rows[int(TenderKind::Cash)].field->clear();
     if (kind != TenderKind::Credit)
@@ -399,6 +488,12 @@ void PaymentDialog::requestOverride(TenderKind kind)
         }
     });
     dialog->open();
+}
+
+void PaymentDialog::reloadSettings()
+{
+    requote(); // the amount due first: the suggestion is worked out from it
+    adjustPrefilledCredit();
 }
 
 void PaymentDialog::complete()

@@ -36,12 +36,16 @@ public:
     // The committed sale, after accept().
     const std::optional<Core::SaleReceipt> &receipt() const { return m_receipt; }
 
-    // Fills a tender with what is still to pay (store credit: no more than the wallet).
+    // Fills a tender with what is still to pay (store credit: no more than core lets it take,
+    // which with an overdraft is more than the wallet).
     void fillTender(Core::TenderKind kind);
     // Opens the override dialog for a refused tender.
     void requestOverride(Core::TenderKind kind);
     // Commits the sale if the quote is complete.
     void complete();
+    // Asks core again after the store's checkout settings changed under the open dialog (price
+    // mode, cash rounding, limit scope, offline cap): figures, verdicts and the credit suggestion.
+    void reloadSettings();
 
 private:
     struct TenderRow {
@@ -57,6 +61,8 @@ private:
     void updateQuickCash(const Core::Money &cashDue);
     QString problemFor(const Core::SaleQuote &quote) const;
     void adjustPrefilledCredit();
+    std::optional<Core::TenderCheck> creditCheck() const;
+    void showCreditAvailable(const Core::SaleQuote &quote);
 
     Session &m_session;
     Core::SaleRequest m_request;

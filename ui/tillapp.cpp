@@ -58,6 +58,12 @@ void TillApp::setSyncIndicator(const SyncIndicator &indicator)
         m_checkout->setSyncIndicator(indicator);
 }
 
+void TillApp::reloadSettings()
+{
+    if (m_checkout)
+        m_checkout->reloadSettings();
+}
+
 void TillApp::logOut()
 {
     if (m_checkout) {

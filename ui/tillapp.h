@@ -23,6 +23,9 @@ public:
     void setDemoUsers(const QList<Core::DemoData::DemoUser> &users) { m_demoUsers = users; }
     // What the status bar says about sync; kept for the next checkout window too.
     void setSyncIndicator(const SyncIndicator &indicator);
+    // The store's checkout settings changed while the app runs (a sync round put pulled ones in
+    // force): the open windows work out again what they showed from the old ones.
+    void reloadSettings();
     Session &session() { return m_session; }
     CheckoutWindow *checkoutWindow() const { return m_checkout; }
     LoginDialog *loginDialog() const { return m_login; }

@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -46,16 +47,26 @@ Result<std::unique_ptr<Store>> openOrCreate(const QString &path, bool &created)
     return result;
 }
 
+// The bound of --sync-interval: a round a day is already far less than any shop wants.
+constexpr int kSyncIntervalSecondsMax = 24 * 60 * 60;
+
 // Runs the background sync when this till is enrolled with a server (slatectl sync …) and feeds
 // the status bar; otherwise the status bar says "local only".
-std::unique_ptr<Slate::Sync::SyncService> startSync(Store &store, Slate::Ui::TillApp &till)
+std::unique_ptr<Slate::Sync::SyncService> startSync(Store &store, Slate::Ui::TillApp &till, std::optional<int> intervalSeconds)
 {
     using Slate::Ui::SyncIndicator;
     const Result<Slate::Sync::TillSyncState> state = Slate::Sync::TillSync::load(store.database());
     if (!state || !state->enrolled())
         return nullptr;
-    auto sync = std::make_unique<Slate::Sync::SyncService>(store.database(), store.journal());
+    // Over the Store, so that settings pulled from the server (cash rounding, limit scope, PIN
+    // lockout, …) are in force in this running till at once, not after a restart.
+    auto sync = std::make_unique<Slate::Sync::SyncService>(store);
     sync->setServer(state->serverUrl);
+    if (intervalSeconds) {
+        Slate::Sync::BackoffPolicy policy;
+        policy.intervalMs = *intervalSeconds * 1000;
+        sync->setPolicy(policy);
+    }
     Slate::Sync::SyncService *service = sync.get();
     auto publish = [service, &till] {
         SyncIndicator indicator;
@@ -82,6 +93,12 @@ std::unique_ptr<Slate::Sync::SyncService> startSync(Store &store, Slate::Ui::Til
     QObject::connect(service, &Slate::Sync::SyncService::entriesWaitingChanged, &till, publish);
     QObject::connect(service, &Slate::Sync::SyncService::lastSyncChanged, &till, publish);
     QObject::connect(&till, &Slate::Ui::TillApp::journalChanged, service, &Slate::Sync::SyncService::refreshEntriesWaiting);
+    // The Store has the pulled settings already; the windows must not keep showing (or, in the
+    // back office, saving back) what they worked out from the old ones.
+    QObject::connect(service, &Slate::Sync::SyncService::roundFinished, &till, [&till](const Slate::Sync::RoundResult &result) {
+        if (result.report.settingsApplied)
+            till.reloadSettings();
+    });
     service->refreshEntriesWaiting();
     publish();
     service->start();
@@ -113,8 +130,22 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("locale"), QStringLiteral("Language and number format, e.g. nb_NO or en_GB (default: the system's)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("timings"), QStringLiteral("Print start-up timings to stderr.")});
+    parser.addOption({QStringLiteral("sync-interval"),
+                      QStringLiteral("Seconds between background sync rounds while online, 1 to %1 (default: 60).").arg(kSyncIntervalSecondsMax),
+                      QStringLiteral("SECONDS")});
     parser.process(app);
     const bool timings = parser.isSet(QStringLiteral("timings"));
+    std::optional<int> syncIntervalSeconds;
+    if (parser.isSet(QStringLiteral("sync-interval"))) {
+        bool number = false;
+        const int seconds = parser.value(QStringLiteral("sync-interval")).toInt(&number);
+        if (!number || seconds < 1 || seconds > kSyncIntervalSecondsMax) {
+            std::fprintf(stderr, "slate: --sync-interval takes whole seconds from 1 to %d, not \"%s\"\n", kSyncIntervalSecondsMax,
+                         qPrintable(parser.value(QStringLiteral("sync-interval"))));
+            return 2;
+        }
+        syncIntervalSeconds = seconds;
+    }
 
     const QLocale locale = parser.isSet(QStringLiteral("locale")) ? QLocale(parser.value(QStringLiteral("locale"))) : QLocale::system();
     if (!Slate::Ui::installLookAndLanguage(locale))
@@ -134,7 +165,7 @@ int main(int argc, char *argv[])
     Slate::Ui::TillApp till(**store, locale);
     if (created)
         till.setDemoUsers(DemoData::users());
-    const std::unique_ptr<Slate::Sync::SyncService> sync = startSync(**store, till);
+    const std::unique_ptr<Slate::Sync::SyncService> sync = startSync(**store, till, syncIntervalSeconds);
     QObject::connect(&till, &Slate::Ui::TillApp::quitRequested, &app, &QApplication::quit);
     if (timings) {
         // Reported from the event loop, once the window has been laid out and shown.

@@ -453,6 +453,10 @@
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform><numerusform>Exported %n entries to %1.</numerusform></translation>
     </message>
+    <message>
+        <source>The settings were changed at another till; the form shows them as they are now in force.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CartModel</name>
@@ -931,10 +935,6 @@
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 (%2)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1528,6 +1528,18 @@
     </message>
     <message>
         <source>The other tenders already cover the total: clear the cash amount, or lower them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✖ Nothing available. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Available: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>store credit after this sale: %1 (overdraft)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -453,6 +453,10 @@
         <translation>
             <numerusform>Eksporterte %n postering til %1.</numerusform><numerusform>Eksporterte %n posteringer til %1.</numerusform></translation>
     </message>
+    <message>
+        <source>The settings were changed at another till; the form shows them as they are now in force.</source>
+        <translation>Innstillingene ble endret på en annen kasse; skjemaet viser dem slik de gjelder nå.</translation>
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CartModel</name>
@@ -933,10 +937,6 @@
     <message>
         <source>State</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1530,18 @@
     <message>
         <source>The other tenders already cover the total: clear the cash amount, or lower them.</source>
         <translation>De andre betalingsmåtene dekker allerede totalen: tøm kontantbeløpet, eller sett dem ned.</translation>
+    </message>
+    <message>
+        <source>✖ Nothing available. %1</source>
+        <translation>✖ Ingenting disponibelt. %1</translation>
+    </message>
+    <message>
+        <source>Available: %1</source>
+        <translation>Disponibelt: %1</translation>
+    </message>
+    <message>
+        <source>store credit after this sale: %1 (overdraft)</source>
+        <translation>tilgodehavende etter dette salget: %1 (overtrekk)</translation>
     </message>
 </context>
 <context>

@@ -213,6 +213,7 @@ void SyncClient::pullMasterNext(int pagesLeft)
                          m_database, [this, &settings] { return m_store->setCheckoutSettings(*settings); });
                      !set)
                      return done(RoundFailure::Local, set.message());
+                 m_report.settingsApplied = true;
              }
              if (answer.value(QStringLiteral("more")).toBool() && *next > after)
                  return pullMasterNext(pagesLeft - 1);

@@ -42,6 +42,7 @@ struct RoundReport {
     qint64 masterPushed = 0;   // master-data changes of this till new to the server
     qint64 masterApplied = 0;  // other terminals' master-data changes now in force here
     qint64 masterConflicts = 0; // pulled changes that lost to a newer version or could not apply (see master_history)
+    bool settingsApplied = false; // pulled checkout settings are now in force in the Store (a client over a Store only)
     bool enrolled = false;     // this round enrolled the till
 };
 

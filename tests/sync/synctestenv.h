@@ -217,6 +217,8 @@ public:
     Core::Store &store() { return *m_store; }
     Core::Database &database() { return m_store->database(); }
     const QString &path() const { return m_store.path(); }
+    // Closes the database and keeps the file, e.g. for the real app to open it.
+    void close() { m_store.close(); }
     // The CA certificates (PEM) the till trusts for an https:// server.
     void setCaFile(const QString &path) { m_caFile = path; }
     Core::Money money(const QString &text) const { return m_store.money(text); }

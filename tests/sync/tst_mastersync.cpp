@@ -89,6 +89,7 @@ void tst_MasterSync::masterDataFlowsToEveryTill()
     Sync::RoundResult second = t2.sync(m_server->url(), enrolmentCode(db, QStringLiteral("T2")));
     QVERIFY2(second.ok(), qPrintable(second.message));
     QVERIFY(second.report.masterApplied >= 17);
+    QVERIFY(second.report.settingsApplied); // so that a running app re-reads what it showed from them
 
     Core::Store &s2 = t2.store();
     const Core::Customer there = *s2.customers().byId(ann.id);
@@ -110,6 +111,9 @@ void tst_MasterSync::masterDataFlowsToEveryTill()
     QCOMPARE(s2.checkoutSettings().cashRoundingMinorUnits, qint64(100));
     // Applying pulled data queues nothing to send back.
     QCOMPARE(*Core::MasterData::waiting(t2.database()), qint64(0));
+    const Sync::RoundResult quiet = t2.sync(m_server->url());
+    QVERIFY2(quiet.ok(), qPrintable(quiet.message));
+    QVERIFY(!quiet.report.settingsApplied); // nothing new: nothing for the app to re-read
 
     // T2 reprices and blocks; T3 joins later and reads everything in pages of 5.
     QVERIFY(s2.catalog().updateProduct(QStringLiteral("TEA"), Core::ProductChanges{{}, t2.money(QStringLiteral("42")), {}, {}, {}}).ok());

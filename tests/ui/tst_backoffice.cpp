@@ -53,6 +53,7 @@ private slots:
     void overridesLogListsWhoAuthorisedWhat();
     void usersAddNewPinAndUnlock();
     void storeSettingsAreSavedThroughCore();
+    void settingsPulledWhileOpenAreShownAndNotSavedBack();
     void exportWritesTheJournalWithProgress();
 };
 
@@ -290,6 +291,25 @@ void tst_BackOffice::storeSettingsAreSavedThroughCore()
     QCOMPARE(settings.priceMode, PriceMode::TaxExclusive);
     QCOMPARE(settings.pinFailuresMax, 4);
     QCOMPARE(settings.pinLockoutSeconds, 600);
+}
+
+void tst_BackOffice::settingsPulledWhileOpenAreShownAndNotSavedBack()
+{
+    TillFixture till;
+    BackOfficeWindow window(till.session, manager(till));
+    QCOMPARE(*window.cashRoundingField()->amount(), till.money("0.01"));
+    // A sync round puts the chain's new cash rounding in force while the form is open.
+    CheckoutSettings pulled = till.store->checkoutSettings();
+    pulled.cashRoundingMinorUnits = 100;
+    QVERIFY(till.store->setCheckoutSettings(pulled).ok());
+    window.reloadSettings();
+    QCOMPARE(*window.cashRoundingField()->amount(), till.money("1.00"));
+    QVERIFY2(window.settingsMessage().contains(QStringLiteral("another till")), qPrintable(window.settingsMessage()));
+    // The manager changes something else; the pulled value stays.
+    window.pinFailuresField()->setValue(4);
+    window.saveSettings();
+    QCOMPARE(till.store->checkoutSettings().pinFailuresMax, 4);
+    QCOMPARE(till.store->checkoutSettings().cashRoundingMinorUnits, 100);
 }
 
 void tst_BackOffice::exportWritesTheJournalWithProgress()

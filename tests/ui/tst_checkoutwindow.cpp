@@ -8,6 +8,7 @@
 #include "customercard.h"
 #include "customerdetailsdialog.h"
 #include "customersearchdialog.h"
+#include "paymentdialog.h"
 #include "productsearchdialog.h"
 #include "receiptdialog.h"
 #include "refunddialog.h"
@@ -57,6 +58,7 @@ private slots:
     void refundToCredit();
     void customerDetailsShowHistoryWithRunningBalance();
     void statusBarSaysLocalOnly();
+    void settingsPulledWhileSellingAreShownAtOnce();
 };
 
 void tst_CheckoutWindow::barcodeSkuAndQuantityPrefixAddLines()
@@ -345,6 +347,47 @@ void tst_CheckoutWindow::statusBarSaysLocalOnly()
     QVERIFY(window.syncStatusText().contains(QStringLiteral("Online")));
     QVERIFY(window.syncStatusText().contains(QStringLiteral("1 entry waiting")));
     QVERIFY(window.syncStatusText().contains(till.session.dateTime(till.now)));
+}
+
+void tst_CheckoutWindow::settingsPulledWhileSellingAreShownAtOnce()
+{
+    TillFixture till;
+    till.customer("6201", "Ola Nordmann", "200.00");
+    TillApp app(*till.store, till.session.locale());
+    app.start();
+    QVERIFY(app.loginDialog()->selectUser(kCashier));
+    QTest::keyClicks(app.loginDialog()->pinField(), kCashierPin);
+    app.loginDialog()->logIn();
+    CheckoutWindow *window = app.checkoutWindow();
+    QVERIFY(window);
+    scan(*window, kCoffeeBarcode); // 50.00, tax included
+    scan(*window, "6201");
+    QCOMPARE(window->totalText(), till.session.money(till.money("50.00")));
+    window->pay();
+    auto *payment = openDialog<PaymentDialog>(window);
+    QVERIFY(payment);
+    QCOMPARE(*payment->tenderField(TenderKind::Credit)->amount(), till.money("50.00"));
+
+    // A sync round puts the chain's new settings in force (as SyncClient does over the Store):
+    // prices without tax, cash to the nearest 1.00.
+    CheckoutSettings pulled = till.store->checkoutSettings();
+    pulled.priceMode = PriceMode::TaxExclusive;
+    pulled.cashRoundingMinorUnits = 100;
+    QVERIFY(till.store->setCheckoutSettings(pulled).ok());
+    app.reloadSettings();
+
+    QCOMPARE(window->totalText(), till.session.money(till.money("62.50"))); // 50.00 + 25 % tax
+    QCOMPARE(payment->quote()->totals.gross, till.money("62.50"));
+    QCOMPARE(*payment->tenderField(TenderKind::Credit)->amount(), till.money("62.50")); // the suggestion follows the new total
+    QCOMPARE(payment->remainingText(), till.session.money(till.money("0.00")));
+    payment->tenderField(TenderKind::Credit)->clear();
+    payment->fillTender(TenderKind::Cash); // F4: exact cash, rounded to the new smallest coin
+    QCOMPARE(*payment->tenderField(TenderKind::Cash)->amount(), till.money("63.00"));
+    QVERIFY2(payment->tenderMessage(TenderKind::Cash).contains(till.session.money(till.money("0.50"))),
+             qPrintable(payment->tenderMessage(TenderKind::Cash)));
+    payment->complete();
+    QVERIFY(payment->receipt().has_value());
+    QCOMPARE(payment->receipt()->sale.cashRounding, till.money("0.50"));
 }
 
 QTEST_MAIN(tst_CheckoutWindow)

@@ -54,6 +54,11 @@ private slots:
     void suggestedCreditYieldsToCashOrCard();
     void creditOverTheWalletIsRefusedWithTheAvailableAmount();
     void overLimitAccountNeedsTheRightManagerPin();
+    void creditSuggestionAndF1AskCoreWhatIsAvailable_data();
+    void creditSuggestionAndF1AskCoreWhatIsAvailable();
+    void overdraftCustomerPays120FromCredit();
+    void creditOverWalletAndOverdraftIsRefusedWithCoresNumbers_data();
+    void creditOverWalletAndOverdraftIsRefusedWithCoresNumbers();
     void walkInCustomerCannotUseCreditOrAccount();
     void receiptPrintsToPdf();
 };
@@ -261,6 +266,152 @@ void tst_Payment::overLimitAccountNeedsTheRightManagerPin()
     QVERIFY(receipt);
     QVERIFY2(receipt->plainText().contains(QStringLiteral("manager override")), qPrintable(receipt->plainText()));
     QVERIFY(till.verifies());
+}
+
+namespace {
+
+CreditTerms walletTerms(const TillFixture &till, const QString &overdraft, bool blocked)
+{
+    CreditTerms terms;
+    if (!overdraft.isEmpty())
+        terms.overdraftLimitMinorUnits = till.money(overdraft).minorUnits();
+    terms.blocked = blocked;
+    return terms;
+}
+
+// The checkout window with `code` scanned and the customer attached, and its payment dialog.
+PaymentDialog *openPayment(CheckoutWindow &window, const QString &code, const QString &card)
+{
+    window.show();
+    scan(window, code);
+    scan(window, card);
+    window.pay();
+    return openDialog<PaymentDialog>(&window);
+}
+
+} // namespace
+
+void tst_Payment::creditSuggestionAndF1AskCoreWhatIsAvailable_data()
+{
+    QTest::addColumn<QString>("wallet");    // topped up; empty: nothing
+    QTest::addColumn<QString>("overdraft"); // empty: none
+    QTest::addColumn<bool>("blocked");
+    QTest::addColumn<QString>("sale");      // what is scanned
+    QTest::addColumn<QString>("suggested"); // the credit field when the dialog opens; empty: blank
+    QTest::addColumn<QString>("afterF1");   // the credit field after F1; empty: blank
+    QTest::addColumn<QString>("available"); // what the credit row says is available; empty: nothing
+
+    QTest::newRow("with an overdraft the wallet is suggested and F1 takes the rest into the overdraft")
+        << "50.00" << "100.00" << false << "4*TEA" << "50.00" << "120.00" << "150.00";
+    QTest::newRow("with an overdraft F1 stops at wallet plus overdraft")
+        << "50.00" << "100.00" << false << "2*TEA-CUP" << "50.00" << "150.00" << "150.00";
+    QTest::newRow("a sale the wallet covers is suggested in full")
+        << "200.00" << "100.00" << false << "4*TEA" << "120.00" << "120.00" << "300.00";
+    QTest::newRow("an empty wallet with an overdraft suggests nothing and F1 takes the overdraft")
+        << "" << "100.00" << false << "4*TEA" << "" << "100.00" << "100.00";
+    QTest::newRow("without an overdraft the wallet is the cap")
+        << "50.00" << "" << false << "4*TEA" << "50.00" << "50.00" << "50.00";
+    QTest::newRow("an empty wallet without an overdraft has nothing to give")
+        << "" << "" << false << "4*TEA" << "" << "" << "0.00";
+    QTest::newRow("a blocked customer has nothing available, overdraft or not")
+        << "50.00" << "100.00" << true << "4*TEA" << "" << "" << "";
+}
+
+void tst_Payment::creditSuggestionAndF1AskCoreWhatIsAvailable()
+{
+    QFETCH(QString, wallet);
+    QFETCH(QString, overdraft);
+    QFETCH(bool, blocked);
+    QFETCH(QString, sale);
+    QFETCH(QString, suggested);
+    QFETCH(QString, afterF1);
+    QFETCH(QString, available);
+    TillFixture till;
+    const Customer customer = till.customer("5101", "Sara Lie", wallet, walletTerms(till, overdraft, blocked));
+    CheckoutWindow window(till.session);
+    PaymentDialog *payment = openPayment(window, sale, "5101");
+    QVERIFY(payment);
+    AmountEdit *credit = payment->tenderField(TenderKind::Credit);
+    auto compareField = [&](const QString &expected) {
+        if (expected.isEmpty())
+            return credit->isBlank();
+        return credit->amount() && *credit->amount() == till.money(expected);
+    };
+    QVERIFY2(compareField(suggested), qPrintable(credit->text()));
+    payment->fillTender(TenderKind::Credit); // F1: the rest on store credit
+    QVERIFY2(compareField(afterF1), qPrintable(credit->text()));
+
+    // Whatever the dialog fills in, core accepts: no refusal, no override offered; the row says
+    // what core lets store credit take.
+    QVERIFY(!payment->overrideButton(TenderKind::Credit)->isVisibleTo(payment));
+    const QString message = payment->tenderMessage(TenderKind::Credit);
+    QVERIFY2(!message.contains(QStringLiteral("Refused: only")), qPrintable(message));
+    if (available.isEmpty()) {
+        QVERIFY2(message.contains(QStringLiteral("Nothing available")) && message.contains(QStringLiteral("blocked")), qPrintable(message));
+    } else {
+        QVERIFY2(message.contains(QStringLiteral("Available: ") + till.session.money(till.money(available))), qPrintable(message));
+    }
+    QCOMPARE(till.wallet(customer), wallet.isEmpty() ? till.money("0.00") : till.money(wallet)); // nothing written yet
+}
+
+void tst_Payment::overdraftCustomerPays120FromCredit()
+{
+    TillFixture till;
+    const Customer lise = till.customer("5102", "Lise Dahl", "50.00", walletTerms(till, "100.00", false));
+    CheckoutWindow window(till.session);
+    PaymentDialog *payment = openPayment(window, "4*TEA", "5102"); // 120.00
+    QVERIFY(payment);
+    QCOMPARE(*payment->tenderField(TenderKind::Credit)->amount(), till.money("50.00"));
+    QCOMPARE(payment->remainingText(), till.session.money(till.money("70.00")));
+    type(payment->tenderField(TenderKind::Credit), "120"); // the customer asks to use the overdraft
+    QCOMPARE(payment->remainingText(), till.session.money(till.money("0.00")));
+    QVERIFY(!payment->overrideButton(TenderKind::Credit)->isVisibleTo(payment));
+    const QString message = payment->tenderMessage(TenderKind::Credit);
+    QVERIFY2(message.contains(till.session.money(till.money("-70.00"))), qPrintable(message)); // where the wallet ends up
+    QVERIFY2(payment->completeButton()->isEnabled(), qPrintable(payment->problemText()));
+    QTest::mouseClick(payment->completeButton(), Qt::LeftButton);
+    QVERIFY(payment->receipt().has_value());
+    QCOMPARE(till.wallet(lise), till.money("-70.00"));
+    QCOMPARE(payment->receipt()->sale.tenders.size(), 1);
+    QCOMPARE(payment->receipt()->sale.tenders.first().posted, till.money("120.00"));
+    QVERIFY(till.verifies());
+}
+
+void tst_Payment::creditOverWalletAndOverdraftIsRefusedWithCoresNumbers_data()
+{
+    QTest::addColumn<QString>("overdraft");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("available");
+    QTest::addColumn<QString>("over");
+
+    QTest::newRow("with an overdraft 150.01 is a cent over wallet plus overdraft") << "100.00" << "150.01" << "150.00" << "0.01";
+    QTest::newRow("with an overdraft 160.00 is 10.00 over") << "100.00" << "160" << "150.00" << "10.00";
+    QTest::newRow("without an overdraft 50.01 is a cent over the wallet") << "" << "50.01" << "50.00" << "0.01";
+    QTest::newRow("without an overdraft 120.00 is 70.00 over") << "" << "120" << "50.00" << "70.00";
+}
+
+void tst_Payment::creditOverWalletAndOverdraftIsRefusedWithCoresNumbers()
+{
+    QFETCH(QString, overdraft);
+    QFETCH(QString, typed);
+    QFETCH(QString, available);
+    QFETCH(QString, over);
+    TillFixture till;
+    const Customer nils = till.customer("5103", "Nils Moe", "50.00", walletTerms(till, overdraft, false));
+    CheckoutWindow window(till.session);
+    PaymentDialog *payment = openPayment(window, "2*TEA-CUP", "5103"); // 160.00
+    QVERIFY(payment);
+    type(payment->tenderField(TenderKind::Credit), typed);
+    const QString message = payment->tenderMessage(TenderKind::Credit);
+    QVERIFY2(message.contains(till.session.money(till.money(available))), qPrintable(message));
+    QVERIFY2(message.contains(till.session.money(till.money(over))), qPrintable(message));
+    QVERIFY(payment->overrideButton(TenderKind::Credit)->isVisibleTo(payment));
+    type(payment->tenderField(TenderKind::Cash), "200"); // the rest would be covered; the refusal still stands
+    QVERIFY(!payment->completeButton()->isEnabled());
+    QVERIFY2(payment->problemText().contains(QStringLiteral("ask a manager")), qPrintable(payment->problemText()));
+    payment->complete();
+    QVERIFY(!payment->receipt().has_value());
+    QCOMPARE(till.wallet(nils), till.money("50.00"));
 }
 
 void tst_Payment::walkInCustomerCannotUseCreditOrAccount()
