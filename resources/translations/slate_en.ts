@@ -110,10 +110,6 @@
         <source>Invoices…</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Showing the first %1; search to narrow the list.</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%n customer(s).</source>
         <translation>
@@ -452,6 +448,11 @@
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform><numerusform>Exported %n entries to %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n customer(s); more may match — search to narrow the list.</source>
+        <translation>
+            <numerusform>Showing %n customer; more may match — search to narrow the list.</numerusform><numerusform>Showing %n customers; more may match — search to narrow the list.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -933,10 +934,6 @@
         <source>State</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>Slate::Ui::CustomerDetailsDialog</name>
@@ -1074,14 +1071,19 @@
         <source>No customer matches "%1".</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Showing the first %1; type more to narrow the search.</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%n customer(s) found.</source>
         <translation>
             <numerusform>%n customer found.</numerusform><numerusform>%n customers found.</numerusform></translation>
+    </message>
+    <message>
+        <source>Too many customers to look through for "%1"; type more to narrow the search.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Showing %n customer(s); more may match — type more to narrow the search.</source>
+        <translation>
+            <numerusform>Showing %n customer; more may match — type more to narrow the search.</numerusform><numerusform>Showing %n customers; more may match — type more to narrow the search.</numerusform></translation>
     </message>
 </context>
 <context>
