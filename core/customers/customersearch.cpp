@@ -302,8 +302,11 @@ QList<CustomerSearch::Lookup> CustomerSearch::lookups(int wanted) const
     }
 
     // Beside a longer word, the trigram lookup finds every match and the word-starts lookup the
-    // best ones; alone, or beside short words only, the word's name lookups are needed.
-    if (!severalWords || !hasTrigramWord()) {
+    // best ones; alone, or beside short words only, the word's name lookups are needed. A number
+    // of three digits or more is a phone or a card: a name holding it is found by the trigram
+    // lookup, and is no better a match for starting with it.
+    const bool number = word.trigram && isAsciiDigits(word.text);
+    if ((!severalWords || !hasTrigramWord()) && !number) {
         const QStringList starts = nameStarts(word.text);
         lookups.append(Lookup{kCandidateColumns + kFromCustomers + QStringLiteral("WHERE ")
                                   + orOf(QStringLiteral("c.name LIKE ? ESCAPE '\\'"), starts.size()) + QStringLiteral(" LIMIT ?"),
