@@ -159,8 +159,9 @@ void BackOfficeWindow::searchCustomers()
         m_customerMessage->setText(loaded.message());
         return;
     }
-    m_customerMessage->setText(m_customers->rowCount() == kCustomerRowsShown
-                                   ? tr("Showing the first %1; search to narrow the list.").arg(kCustomerRowsShown)
+    m_customerMessage->setText(m_customers->more()
+                                   ? tr("Showing %n customer(s); more may match — search to narrow the list.", nullptr,
+                                        m_customers->rowCount())
                                    : tr("%n customer(s).", nullptr, m_customers->rowCount()));
     // Every column as wide as its content; the table scrolls sideways on a narrow screen.
     QHeaderView *header = m_customerView->horizontalHeader();

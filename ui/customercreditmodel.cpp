@@ -92,13 +92,13 @@ QString CustomerCreditModel::amountHeader(int section)
 
 Result<void> CustomerCreditModel::load(const QString &text, int rowsMax)
 {
-    Result<QList<Customer>> customers = m_session.store().customers().search(text, rowsMax);
-    if (!customers)
-        return customers.error();
+    Result<CustomerMatches> found = m_session.store().customers().find(text, rowsMax);
+    if (!found)
+        return found.error();
     QList<Row> rows;
-    rows.reserve(customers->size());
+    rows.reserve(found->customers.size());
     const QDate today = m_session.today();
-    for (const Customer &customer : *customers) {
+    for (const Customer &customer : std::as_const(found->customers)) {
         Result<CreditOverview> overview = m_session.receivables().overview(customer, today);
         if (!overview)
             return overview.error();
@@ -106,6 +106,7 @@ Result<void> CustomerCreditModel::load(const QString &text, int rowsMax)
     }
     beginResetModel();
     m_rows = rows;
+    m_more = found->more;
     endResetModel();
     return {};
 }

@@ -23,8 +23,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Searches customers (CustomerDirectory::search) and reads each one's overview.
+    // Searches customers (CustomerDirectory::find) and reads each one's overview.
     Core::Result<void> load(const QString &text, int rowsMax);
+    // Whether more customers may match the last search than were loaded.
+    bool more() const { return m_more; }
     const Core::Customer &customer(int row) const { return m_rows.at(row).customer; }
     const Core::CreditOverview &overview(int row) const { return m_rows.at(row).overview; }
 
@@ -36,6 +38,7 @@ private:
     };
     const Session &m_session;
     QList<Row> m_rows;
+    bool m_more = false;
 };
 
 } // namespace Slate::Ui

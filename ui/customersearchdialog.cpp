@@ -76,19 +76,24 @@ void CustomerSearchDialog::runSearch(const QString &text)
         setStatus(QString());
         return;
     }
-    Result<QList<Customer>> found = m_session.store().customers().search(text, kResultsShown);
+    Result<CustomerMatches> found = m_session.store().customers().find(text, kResultsShown);
     if (!found) {
         m_model->setCustomers({});
         setStatus(found.message());
         return;
     }
-    m_model->setCustomers(*found);
-    if (found->isEmpty())
+    m_model->setCustomers(found->customers);
+    const int shown = int(found->customers.size());
+    // With many customers a search reads only so many candidates (core/customers/customersearch.h);
+    // when more may match, the cashier is asked for more text, not shown a longer list.
+    if (shown == 0 && found->more)
+        setStatus(tr("Too many customers to look through for \"%1\"; type more to narrow the search.").arg(text));
+    else if (shown == 0)
         setStatus(tr("No customer matches \"%1\".").arg(text));
-    else if (found->size() == kResultsShown)
-        setStatus(tr("Showing the first %1; type more to narrow the search.").arg(kResultsShown));
+    else if (found->more)
+        setStatus(tr("Showing %n customer(s); more may match — type more to narrow the search.", nullptr, shown));
     else
-        setStatus(tr("%n customer(s) found.", nullptr, int(found->size())));
+        setStatus(tr("%n customer(s) found.", nullptr, shown));
 }
 
 } // namespace Slate::Ui

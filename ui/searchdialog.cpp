@@ -65,6 +65,11 @@ void SearchDialog::setStatus(const QString &text)
     m_status->setText(text);
 }
 
+QString SearchDialog::statusText() const
+{
+    return m_status->text();
+}
+
 void SearchDialog::searchNow()
 {
     m_delay->stop();

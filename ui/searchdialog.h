@@ -18,6 +18,8 @@ class SearchDialog : public QDialog {
 public:
     QLineEdit *searchField() const { return m_search; }
     QTableView *resultView() const { return m_view; }
+    // The line under the results: how many were found, or what to do next.
+    QString statusText() const;
     // Runs the search at once (the field waits for a pause in typing otherwise).
     void searchNow();
 

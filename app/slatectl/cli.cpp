@@ -265,6 +265,18 @@ int Cli::fail(const Error &error)
     return status;
 }
 
+void Cli::notice(const QString &code, const QString &message)
+{
+    if (m_json) {
+        m_err << QJsonDocument(QJsonObject{{QStringLiteral("notice"), QJsonObject{{QStringLiteral("code"), code},
+                                                                                   {QStringLiteral("message"), message}}}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        m_err << "slatectl: " << message << '\n';
+    }
+}
+
 void Cli::print(const QJsonValue &json, const QString &text)
 {
     if (!m_json) {
@@ -400,18 +412,25 @@ int Cli::customerList(const Arguments &args)
     const std::optional<int> limit = limitArgument(args, 50, kSearchResultsMax);
     if (!limit)
         return usage(QStringLiteral("--limit must be a whole number from 1 to %1.").arg(kSearchResultsMax));
-    Result<QList<Customer>> customers = m_store->customers().search(args.value(QStringLiteral("search")), *limit);
-    if (!customers)
-        return fail(customers.error());
+    Result<CustomerMatches> found = m_store->customers().find(args.value(QStringLiteral("search")), *limit);
+    if (!found)
+        return fail(found.error());
     QJsonArray json;
     QString text;
-    for (const Customer &customer : *customers) {
+    for (const Customer &customer : std::as_const(found->customers)) {
         json.append(customerJson(customer));
         text += customerLine(customer) + QLatin1Char('\n');
     }
-    if (customers->isEmpty())
+    if (found->customers.isEmpty())
         text = QStringLiteral("No customers found.\n");
     print(json, text);
+    // A search reads a bounded number of candidates; when more may match, say so beside the
+    // list (stdout keeps its shape, so scripts reading it are unaffected).
+    if (found->more)
+        notice(QStringLiteral("more-results"),
+               QStringLiteral("More customers may match than the %1 listed; narrow the search or raise --limit (at most %2).")
+                   .arg(found->customers.size())
+                   .arg(kSearchResultsMax));
     return ExitOk;
 }
 

@@ -30,6 +30,9 @@ private:
     int usage(const QString &problem);
     int fail(const Core::Error &error);
     void print(const QJsonValue &json, const QString &text);
+    // Something the user should know that is not an error (the exit code stays 0): on stderr,
+    // as "slatectl: MESSAGE" or, with --json, {"notice": {"code", "message"}} like an error.
+    void notice(const QString &code, const QString &message);
     QString databasePath(const Arguments &args) const;
     QString userName(const Arguments &args) const;
     Core::Result<Core::Money> amountArgument(const QString &text) const;

@@ -1,5 +1,6 @@
 #include "customers/customer.h"
 
+#include "customers/customersearch.h"
 #include "ledger/journalentry.h"
 #include "base/textrules.h"
 #include "base/uuidv7.h"
@@ -7,7 +8,7 @@
 #include <QRegularExpression>
 #include <QStringList>
 
-#include <algorithm>
+#include <utility>
 
 namespace Slate::Core {
 
@@ -39,74 +40,7 @@ QString digitsOf(const QString &text)
     return digits;
 }
 
-// Escapes LIKE's wildcards so that a search for "50%" finds the text "50%".
-QString likeEscaped(QString text)
-{
-    return text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-}
-
 Error invalid(const QString &message) { return makeError(ErrorCode::InvalidArgument, message); }
-
-bool isAsciiDigits(const QString &text)
-{
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
-}
-
-// The text with each ASCII letter in both cases, as GLOB prefixes ("jo" -> "jo*", "jO*", "Jo*",
-// "JO*"): a case-insensitive prefix that the card's (binary) index can serve. Empty when the
-// text cannot start a card ([A-Za-z0-9-] only); only for short words, so at most 4 patterns.
-QStringList cardGlobPrefixes(const QString &word)
-{
-    QStringList patterns{QString()};
-    for (QChar c : word) {
-        const bool letter = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
-        if (!letter && !(c >= u'0' && c <= u'9') && c != u'-')
-            return {};
-        QStringList next;
-        for (const QString &pattern : std::as_const(patterns)) {
-            next.append(pattern + (letter ? c.toLower() : c));
-            if (letter)
-                next.append(pattern + c.toUpper());
-        }
-        patterns = next;
-    }
-    for (QString &pattern : patterns)
-        pattern.append(QLatin1Char('*'));
-    return patterns;
-}
-
-// The condition for one word of fewer than three characters: it starts the name, a later word
-// of the name, the card or the phone digits. Testing those with LIKE scans every customer
-// (30-45 ms at 100,000), so for two-letter words each alternative is an index lookup: the name
-// index (NOCASE, so LIKE 'xy%' is a range), the trigram index for " xy" inside the name, and the
-// card and phone indexes through GLOB ranges. Single letters are too short for the trigram
-// index and still scan.
-QString shortWordClause(const QString &word, QVariantList &values)
-{
-    const QString prefix = likeEscaped(word) + QLatin1Char('%');
-    if (word.toUcs4().size() < 2) {
-        values << prefix << QString(QStringLiteral("% ") + prefix) << prefix << prefix;
-        return QStringLiteral("(c.name LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR c.card LIKE ? ESCAPE '\\' "
-                              "OR c.phone_digits LIKE ? ESCAPE '\\')");
-    }
-    QStringList lookups{QStringLiteral("SELECT row FROM customers WHERE name LIKE ? ESCAPE '\\'")};
-    values << prefix;
-    QString phrase = QLatin1Char(' ') + word;
-    phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    lookups.append(QStringLiteral("SELECT rowid FROM customers_search WHERE customers_search MATCH ?"));
-    values << QString(QStringLiteral("name : \"") + phrase + QLatin1Char('"'));
-    for (const QString &pattern : cardGlobPrefixes(word)) {
-        lookups.append(QStringLiteral("SELECT row FROM customers WHERE card GLOB ?"));
-        values << pattern;
-    }
-    if (isAsciiDigits(word)) {
-        lookups.append(QStringLiteral("SELECT row FROM customers WHERE phone_digits GLOB ?"));
-        values << QString(word + QLatin1Char('*'));
-    }
-    return QStringLiteral("c.row IN (") + lookups.join(QStringLiteral(" UNION ALL ")) + QLatin1Char(')');
-}
 
 } // namespace
 
@@ -196,53 +130,46 @@ Result<Customer> CustomerDirectory::byId(const QString &id) const
     return found->first();
 }
 
-Result<QList<Customer>> CustomerDirectory::search(const QString &text, int resultsMax) const
+Result<CustomerMatches> CustomerDirectory::find(const QString &text, int resultsMax) const
 {
     const int limit = qBound(1, resultsMax, kSearchResultsMax);
     const QString doing = QStringLiteral("search customers for \"%1\"").arg(text);
-    const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (words.isEmpty())
-        return select(QStringLiteral("ORDER BY c.name COLLATE NOCASE, c.card LIMIT ?"), {limit}, doing);
-    if (words.size() > 8)
-        return invalid(QStringLiteral("Search with at most 8 words."));
+    const Result<CustomerSearch> search = CustomerSearch::parse(text);
+    if (!search)
+        return search.error();
+    if (search->isEmpty()) {
+        // The name index lists them in order; one more than asked for shows that more exist.
+        Result<QList<Customer>> first = select(QStringLiteral("ORDER BY c.name COLLATE NOCASE, c.card LIMIT ?"), {limit + 1}, doing);
+        if (!first)
+            return first.error();
+        const bool more = first->size() > limit;
+        if (more)
+            first->removeLast();
+        return CustomerMatches{*first, more};
+    }
+    const Result<CustomerSearch::Rows> found = search->run(m_database, limit, doing);
+    if (!found)
+        return found.error();
+    if (found->rows.isEmpty())
+        return CustomerMatches{{}, found->more};
+    // The candidates are few (at most the limit), so ordering them here costs nothing.
+    QStringList rows;
+    for (qint64 row : found->rows)
+        rows.append(QString::number(row));
+    Result<QList<Customer>> customers =
+        select(QStringLiteral("WHERE c.row IN (SELECT value FROM json_each(?)) ORDER BY (c.card = ?) DESC, c.name COLLATE NOCASE, c.card"),
+               {QString(QLatin1Char('[') + rows.join(QLatin1Char(',')) + QLatin1Char(']')), search->exactCard()}, doing);
+    if (!customers)
+        return customers.error();
+    return CustomerMatches{*customers, found->more};
+}
 
-    // Words of three or more characters use the trigram index; shorter ones filter the matches
-    // (or, when no word is long enough, a prefix of the name, card or phone, which use indexes).
-    QStringList ftsTerms;
-    QStringList filters;
-    QVariantList values;
-    for (const QString &word : words) {
-        if (word.size() >= 3) {
-            QString quoted = word;
-            quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-            ftsTerms.append(QLatin1Char('"') + quoted + QLatin1Char('"'));
-        }
-    }
-    QString sql;
-    if (!ftsTerms.isEmpty()) {
-        sql = QStringLiteral("JOIN customers_search s ON s.rowid = c.row WHERE customers_search MATCH ?");
-        values.append(ftsTerms.join(QStringLiteral(" AND ")));
-        for (const QString &word : words) {
-            if (word.size() >= 3)
-                continue;
-            filters.append(QStringLiteral("(c.name LIKE ? ESCAPE '\\' OR c.card LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\')"));
-            const QString escaped = likeEscaped(word);
-            const QString pattern = QLatin1Char('%') + escaped + QLatin1Char('%');
-            values << pattern << pattern << pattern;
-        }
-        for (const QString &filter : filters)
-            sql += QStringLiteral(" AND ") + filter;
-    } else {
-        // Only short words: each must start the name, a later word of the name, the card or the
-        // phone digits.
-        QStringList clauses;
-        for (const QString &word : words)
-            clauses.append(shortWordClause(word, values));
-        sql = QStringLiteral("WHERE ") + clauses.join(QStringLiteral(" AND "));
-    }
-    sql += QStringLiteral(" ORDER BY (c.card = ?) DESC, c.name COLLATE NOCASE, c.card LIMIT ?");
-    values << text.trimmed() << limit;
-    return select(sql, values, doing);
+Result<QList<Customer>> CustomerDirectory::search(const QString &text, int resultsMax) const
+{
+    Result<CustomerMatches> found = find(text, resultsMax);
+    if (!found)
+        return found.error();
+    return std::move(found->customers);
 }
 
 Result<Customer> CustomerDirectory::setTerms(const QString &customerId, const CreditTerms &terms)

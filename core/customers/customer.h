@@ -45,6 +45,14 @@ Result<void> validateNewCustomer(const NewCustomer &customer);
 
 constexpr int kSearchResultsMax = 200;
 
+// What a search found: at most the number of customers asked for, an exact card match first,
+// then by name; and whether more customers may match than are listed, so that the caller can
+// ask for a longer search text instead of a longer list.
+struct CustomerMatches {
+    QList<Customer> customers;
+    bool more = false;
+};
+
 class CustomerDirectory {
 public:
     explicit CustomerDirectory(Database &database) : m_database(database) {}
@@ -53,7 +61,13 @@ public:
     Result<Customer> byCard(const QString &card) const;
     Result<Customer> byId(const QString &id) const;
     // Finds customers whose name, phone, card or e-mail contains the text (case-insensitive;
-    // every word must match), an exact card match first, then by name. Empty text lists all.
+    // every word must match; words of one or two letters must start a word of the name, the
+    // card or the phone when no longer word is given), an exact card match first, then by
+    // name. Empty text lists all by name. A search reads a bounded number of candidates
+    // through the indexes, best first (see customersearch.h), so it stays fast however many
+    // customers match; `more` tells when not all of them are listed.
+    Result<CustomerMatches> find(const QString &text, int resultsMax = 50) const;
+    // find() for callers that only list.
     Result<QList<Customer>> search(const QString &text, int resultsMax = 50) const;
     Result<qint64> count() const;
     // Replaces a customer's credit terms (limit, overdraft, payment terms, blocked).

@@ -201,6 +201,8 @@ NB = {
  'Next customer (Enter)': 'Neste kunde (Enter)',
  'No account': 'Ingen konto',
  'No customer matches "%1".': 'Ingen kunde passer med «%1».',
+ 'Too many customers to look through for "%1"; type more to narrow the search.':
+     'For mange kunder å se gjennom for «%1»; skriv mer for å snevre inn søket.',
  'No customer with card %1.': 'Ingen kunde med kort %1.',
  'No customer. Press F2 or scan a customer card.': 'Ingen kunde. Trykk F2 eller skann et kundekort.',
  'No parked sales.': 'Ingen parkerte salg.',
@@ -325,8 +327,6 @@ NB = {
  'Shortcut %1': 'Hurtigtast %1',
  'Show': 'Vis',
  'Show a customer first (card number, Enter).': 'Vis en kunde først (kortnummer, Enter).',
- 'Showing the first %1; search to narrow the list.': 'Viser de første %1; søk for å snevre inn listen.',
- 'Showing the first %1; type more to narrow the search.': 'Viser de første %1; skriv mer for å snevre inn søket.',
  'Signed in as %1 (%2). Changes here are recorded under this name.': 'Logget inn som %1 (%2). Endringer her lagres under dette navnet.',
  'Slate back office — %1': 'Slate bakkontor — %1',
  'Slate till %1 · store %2': 'Slate kasse %1 · butikk %2',
@@ -418,6 +418,12 @@ NB_NUMERUS = {
  '%n entries waiting': ('%n postering venter', '%n posteringer venter'),
  '%1 — %2 — %n line(s), about %3': ('%1 — %2 — %n linje, ca. %3', '%1 — %2 — %n linjer, ca. %3'),
  '%n customer(s) found.': ('%n kunde funnet.', '%n kunder funnet.'),
+ 'Showing %n customer(s); more may match — type more to narrow the search.':
+     ('Viser %n kunde; flere kan passe — skriv mer for å snevre inn søket.',
+      'Viser %n kunder; flere kan passe — skriv mer for å snevre inn søket.'),
+ 'Showing %n customer(s); more may match — search to narrow the list.':
+     ('Viser %n kunde; flere kan passe — søk for å snevre inn listen.',
+      'Viser %n kunder; flere kan passe — søk for å snevre inn listen.'),
  '%n customer(s).': ('%n kunde.', '%n kunder.'),
  '%n item(s)': ('%n vare', '%n varer'),
  '%n parked sale(s) — F8 recalls': ('%n parkert salg — F8 henter fram', '%n parkerte salg — F8 henter fram'),
@@ -430,6 +436,12 @@ EN_NUMERUS = {
  '%n entries waiting': ('%n entry waiting', '%n entries waiting'),
  '%1 — %2 — %n line(s), about %3': ('%1 — %2 — %n line, about %3', '%1 — %2 — %n lines, about %3'),
  '%n customer(s) found.': ('%n customer found.', '%n customers found.'),
+ 'Showing %n customer(s); more may match — type more to narrow the search.':
+     ('Showing %n customer; more may match — type more to narrow the search.',
+      'Showing %n customers; more may match — type more to narrow the search.'),
+ 'Showing %n customer(s); more may match — search to narrow the list.':
+     ('Showing %n customer; more may match — search to narrow the list.',
+      'Showing %n customers; more may match — search to narrow the list.'),
  '%n customer(s).': ('%n customer.', '%n customers.'),
  '%n item(s)': ('%n item', '%n items'),
  '%n parked sale(s) — F8 recalls': ('%n parked sale — F8 recalls', '%n parked sales — F8 recalls'),

@@ -110,10 +110,6 @@
         <source>Invoices…</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Showing the first %1; search to narrow the list.</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%n customer(s).</source>
         <translation>
@@ -456,6 +452,11 @@
     <message>
         <source>The settings were changed at another till; the form shows them as they are now in force.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Showing %n customer(s); more may match — search to narrow the list.</source>
+        <translation>
+            <numerusform>Showing %n customer; more may match — search to narrow the list.</numerusform><numerusform>Showing %n customers; more may match — search to narrow the list.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1074,14 +1075,19 @@
         <source>No customer matches "%1".</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Showing the first %1; type more to narrow the search.</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%n customer(s) found.</source>
         <translation>
             <numerusform>%n customer found.</numerusform><numerusform>%n customers found.</numerusform></translation>
+    </message>
+    <message>
+        <source>Too many customers to look through for "%1"; type more to narrow the search.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Showing %n customer(s); more may match — type more to narrow the search.</source>
+        <translation>
+            <numerusform>Showing %n customer; more may match — type more to narrow the search.</numerusform><numerusform>Showing %n customers; more may match — type more to narrow the search.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -110,10 +110,6 @@
         <source>Invoices…</source>
         <translation>Fakturaer …</translation>
     </message>
-    <message>
-        <source>Showing the first %1; search to narrow the list.</source>
-        <translation>Viser de første %1; søk for å snevre inn listen.</translation>
-    </message>
     <message numerus="yes">
         <source>%n customer(s).</source>
         <translation>
@@ -456,6 +452,11 @@
     <message>
         <source>The settings were changed at another till; the form shows them as they are now in force.</source>
         <translation>Innstillingene ble endret på en annen kasse; skjemaet viser dem slik de gjelder nå.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n customer(s); more may match — search to narrow the list.</source>
+        <translation>
+            <numerusform>Viser %n kunde; flere kan passe — søk for å snevre inn listen.</numerusform><numerusform>Viser %n kunder; flere kan passe — søk for å snevre inn listen.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1075,14 +1076,19 @@
         <source>No customer matches "%1".</source>
         <translation>Ingen kunde passer med «%1».</translation>
     </message>
-    <message>
-        <source>Showing the first %1; type more to narrow the search.</source>
-        <translation>Viser de første %1; skriv mer for å snevre inn søket.</translation>
-    </message>
     <message numerus="yes">
         <source>%n customer(s) found.</source>
         <translation>
             <numerusform>%n kunde funnet.</numerusform><numerusform>%n kunder funnet.</numerusform></translation>
+    </message>
+    <message>
+        <source>Too many customers to look through for "%1"; type more to narrow the search.</source>
+        <translation>For mange kunder å se gjennom for «%1»; skriv mer for å snevre inn søket.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n customer(s); more may match — type more to narrow the search.</source>
+        <translation>
+            <numerusform>Viser %n kunde; flere kan passe — skriv mer for å snevre inn søket.</numerusform><numerusform>Viser %n kunder; flere kan passe — skriv mer for å snevre inn søket.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -234,6 +234,47 @@ private slots:
         QVERIFY(run.errorJson().value(QStringLiteral("message")).toString().contains(QStringLiteral("9999")));
     }
 
+    void customerListSaysWhenMoreMayMatch_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<bool>("noted");
+        QTest::newRow("a full page of text is followed by a note on stderr") << false << 2 << true;
+        QTest::newRow("a full page of JSON keeps the array and adds a notice on stderr") << true << 2 << true;
+        QTest::newRow("a page of text that lists every match has no note") << false << 3 << false;
+        QTest::newRow("a page of JSON that lists every match has no notice") << true << 3 << false;
+    }
+
+    void customerListSaysWhenMoreMayMatch()
+    {
+        QFETCH(bool, json);
+        QFETCH(int, limit);
+        QFETCH(bool, noted);
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--store"), QStringLiteral("S1"), QStringLiteral("--currency"), QStringLiteral("NOK")}).exitCode, 0);
+        for (const char *card : {"601", "602", "603"}) {
+            QCOMPARE(ctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--card"), QString::fromLatin1(card),
+                          QStringLiteral("--name"), QStringLiteral("Hansen %1").arg(QString::fromLatin1(card))})
+                         .exitCode,
+                     0);
+        }
+        QStringList args{QStringLiteral("customer"), QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("hansen"),
+                         QStringLiteral("--limit"), QString::number(limit)};
+        if (json)
+            args.prepend(QStringLiteral("--json"));
+        const Run run = ctl(args);
+        QCOMPARE(run.exitCode, 0);
+        if (json) {
+            QCOMPARE(run.json().array().size(), limit);
+            const QJsonObject notice = QJsonDocument::fromJson(run.err.toUtf8()).object().value(QStringLiteral("notice")).toObject();
+            QCOMPARE(notice.value(QStringLiteral("code")).toString(), noted ? QStringLiteral("more-results") : QString());
+        } else {
+            QCOMPARE(run.out.count(QStringLiteral("Hansen ")), limit);
+        }
+        QCOMPARE(run.err.contains(QStringLiteral("More customers may match than the %1 listed").arg(limit)), noted);
+        if (!noted)
+            QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    }
+
     void creditTopUpAdjustBalanceHistory()
     {
         QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--store"), QStringLiteral("S1"), QStringLiteral("--currency"), QStringLiteral("NOK")}).exitCode, 0);

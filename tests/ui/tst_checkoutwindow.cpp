@@ -53,6 +53,8 @@ private slots:
     void deleteRemovesTheLineAndCtrlDeleteClears();
     void parkAndRecallKeepLinesAndCustomer();
     void customerSearchAttachesByName();
+    void customerSearchSaysWhenToTypeMore_data();
+    void customerSearchSaysWhenToTypeMore();
     void blockedCustomerIsShownInWords();
     void topUpAddsToTheWalletAndShowsAReceipt();
     void refundToCredit();
@@ -215,6 +217,39 @@ void tst_CheckoutWindow::customerSearchAttachesByName()
     QVERIFY(window.customer().has_value());
     QCOMPARE(window.customer()->card, QStringLiteral("6004"));
     QCOMPARE(window.customerCard()->overview()->wallet, till.money("75.50"));
+}
+
+void tst_CheckoutWindow::customerSearchSaysWhenToTypeMore_data()
+{
+    QTest::addColumn<int>("customers"); // named "Jo Crowd Aa", "Jo Crowd Ab", ...
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("a search that lists every match counts them") << 3 << QStringLiteral("jo") << QStringLiteral("3 customers found.");
+    QTest::newRow("a search with more matches than the list holds asks for more text")
+        << 51 << QStringLiteral("jo") << QStringLiteral("Showing 50 customers; more may match — type more to narrow the search.");
+    QTest::newRow("a search that matches nobody says so") << 3 << QStringLiteral("zz") << QStringLiteral("No customer matches \"zz\".");
+    QTest::newRow("a letter too common to look through asks for more text")
+        << 250 << QStringLiteral("q") << QStringLiteral("Too many customers to look through for \"q\"; type more to narrow the search.");
+}
+
+void tst_CheckoutWindow::customerSearchSaysWhenToTypeMore()
+{
+    QFETCH(int, customers);
+    QFETCH(QString, text);
+    QFETCH(QString, status);
+    TillFixture till;
+    for (int i = 0; i < customers; ++i)
+        till.customer(QStringLiteral("7%1").arg(i, 4, 10, QLatin1Char('0')),
+                      QStringLiteral("Jo Crowd ") + QChar(u'A' + i / 26) + QChar(u'a' + i % 26), QString());
+    CheckoutWindow window(till.session);
+    window.show();
+    window.chooseCustomer();
+    auto *search = openDialog<CustomerSearchDialog>(&window);
+    QVERIFY(search);
+    QTest::keyClicks(search->searchField(), text);
+    search->searchNow();
+    QCOMPARE(search->statusText(), status);
+    search->reject();
 }
 
 void tst_CheckoutWindow::blockedCustomerIsShownInWords()

@@ -1,6 +1,7 @@
 // The customer directory: adding and finding customers by card and id, validation that writes
 // nothing, and search by any part of name, phone, card or e-mail, safe against special characters.
 
+#include "customers/customersearch.h"
 #include "teststore.h"
 
 #include <QSet>
@@ -45,6 +46,39 @@ void addPeople(TestStore &store)
     }
 }
 
+// "Jo Crowd Aa", "Jo Crowd Ab", ...: letters, so that no digit search finds them.
+QString crowdName(int i)
+{
+    return QStringLiteral("Jo Crowd ") + QChar(u'A' + i / 26) + QChar(u'a' + i % 26);
+}
+
+// addPeople and more: a crowd of 30 whose names start with "Jo" (more than a small page
+// holds), a non-ASCII first name, and two phones that share their last six digits.
+void addShop(TestStore &store)
+{
+    addPeople(store);
+    QList<NewCustomer> more{
+        person(QStringLiteral("3001"), QStringLiteral("Øyvind Lie")),
+        person(QStringLiteral("3002"), QStringLiteral("Nils Tail"), QStringLiteral("+47 987 65 43 21")),
+        person(QStringLiteral("3003"), QStringLiteral("Nina Tail"), QStringLiteral("400 76 54 32")),
+    };
+    for (int i = 0; i < 30; ++i)
+        more.append(person(QStringLiteral("40%1").arg(i, 2, 10, QLatin1Char('0')), crowdName(i)));
+    for (const NewCustomer &customer : std::as_const(more)) {
+        const Result<Customer> added = store->customers().add(customer);
+        if (!added)
+            qFatal("cannot add %s: %s", qPrintable(customer.name), qPrintable(added.message()));
+    }
+}
+
+QStringList crowd(int from, int count)
+{
+    QStringList names;
+    for (int i = from; i < from + count; ++i)
+        names.append(crowdName(i));
+    return names;
+}
+
 } // namespace
 
 class tst_Customers : public QObject {
@@ -59,7 +93,12 @@ private slots:
     void exactCardMatchRankedFirst();
     void emptyTextListsAll();
     void resultsMaxRespected();
-    void tooManyWordsRefused();
+    void find_data();
+    void find();
+    void badInput_data();
+    void badInput();
+    void everyLookupReadsThroughAnIndex_data();
+    void everyLookupReadsThroughAnIndex();
     void specialCharactersAreSafe_data();
     void specialCharactersAreSafe();
     void twentyThousandCustomers();
@@ -326,15 +365,146 @@ void tst_Customers::resultsMaxRespected()
     QCOMPARE(firstThree, (QStringList{QStringLiteral("Hansen 0000"), QStringLiteral("Hansen 0001"), QStringLiteral("Hansen 0002")}));
 }
 
-void tst_Customers::tooManyWordsRefused()
+void tst_Customers::find_data()
 {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("resultsMax");
+    QTest::addColumn<QStringList>("expected"); // in result order
+    QTest::addColumn<bool>("more");
+
+    QTest::newRow("an exact card comes first, then the cards that start with it")
+        << QStringLiteral("1001") << 50 << QStringList{QStringLiteral("Ola Hansen"), QStringLiteral("Anne Berg")} << false;
+    QTest::newRow("a card prefix finds every card that starts with it")
+        << QStringLiteral("20") << 50
+        << QStringList{QStringLiteral("Liv Berg-Hansen"), QStringLiteral("O'Brien Café"), QStringLiteral("Sale 50% off"),
+                       QStringLiteral("Tom_Underscore")}
+        << false;
+    QTest::newRow("a lower-case card prefix finds a card with capital letters")
+        << QStringLiteral("a-") << 50 << QStringList{QStringLiteral("Bjørn Åsheim")} << false;
+    QTest::newRow("the first phone digits find the customer") << QStringLiteral("4791") << 50 << QStringList{QStringLiteral("Ola Hansen")}
+                                                              << false;
+    QTest::newRow("the last phone digits find the customer through the trigram index")
+        << QStringLiteral("5678") << 50 << QStringList{QStringLiteral("Kari Nordmann")} << false;
+    QTest::newRow("a long number is checked whole, not only by its last digits")
+        << QStringLiteral("98765432") << 50 << QStringList{QStringLiteral("Nils Tail")} << false;
+    QTest::newRow("two letters find the names that start with them")
+        << QStringLiteral("ol") << 50 << QStringList{QStringLiteral("Ola Hansen")} << false;
+    QTest::newRow("two letters find the later words that start with them")
+        << QStringLiteral("ha") << 50 << QStringList{QStringLiteral("Ola Hansen"), QStringLiteral("Per Hansson")} << false;
+    QTest::newRow("two letters find a name that starts with a capital Ø")
+        << QStringLiteral("øy") << 50 << QStringList{QStringLiteral("Øyvind Lie")} << false;
+    QTest::newRow("a later word is found by its start") << QStringLiteral("nordm") << 50 << QStringList{QStringLiteral("Kari Nordmann")}
+                                                        << false;
+    QTest::newRow("two short words must start words of the same name")
+        << QStringLiteral("ol ha") << 50 << QStringList{QStringLiteral("Ola Hansen")} << false;
+    QTest::newRow("two words may match different fields")
+        << QStringLiteral("kari 678") << 50 << QStringList{QStringLiteral("Kari Nordmann")} << false;
+    QTest::newRow("a first name and the start of a surname find the customer")
+        << QStringLiteral("Ola Hans") << 50 << QStringList{QStringLiteral("Ola Hansen")} << false;
+    QTest::newRow("part of an e-mail finds the customer") << QStringLiteral("fjell") << 50 << QStringList{QStringLiteral("Bjørn Åsheim")}
+                                                          << false;
+    QTest::newRow("a word inside another word needs the trigram index")
+        << QStringLiteral("ordma") << 50 << QStringList{QStringLiteral("Kari Nordmann")} << false;
+    QTest::newRow("more is said when more customers match than are listed, and the first by name are listed")
+        << QStringLiteral("jo") << 5 << crowd(0, 5) << true;
+    QTest::newRow("more is said when exactly one more matches than are listed")
+        << QStringLiteral("jo crowd") << 29 << crowd(0, 29) << true;
+    QTest::newRow("more is not said when every match is listed") << QStringLiteral("jo crowd") << 30 << crowd(0, 30) << false;
+    QTest::newRow("more is not said when nothing matches") << QStringLiteral("zzzz") << 50 << QStringList{} << false;
+    QTest::newRow("an empty text lists everyone by name and says there are more")
+        << QString() << 3 << QStringList{QStringLiteral("Anne Berg"), QStringLiteral("Bjørn Åsheim"), crowdName(0)}
+        << true;
+}
+
+void tst_Customers::find()
+{
+    QFETCH(QString, text);
+    QFETCH(int, resultsMax);
+    QFETCH(QStringList, expected);
+    QFETCH(bool, more);
+
+    TestStore store;
+    QVERIFY(store.ok());
+    addShop(store);
+    const Result<CustomerMatches> found = store->customers().find(text, resultsMax);
+    QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.message()));
+    QCOMPARE(names(found->customers), expected);
+    QCOMPARE(found->more, more);
+    // search() lists the same.
+    QCOMPARE(names(*store->customers().search(text, resultsMax)), expected);
+}
+
+void tst_Customers::badInput_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("refused");
+
+    QTest::newRow("nine words are refused") << QStringLiteral("a b c d e f g h i") << true;
+    QTest::newRow("nine words apart by tabs and newlines are refused") << QStringLiteral("a\tb\nc d e f g h i") << true;
+    QTest::newRow("nine long words are refused") << QStringLiteral("ola kari per anne liv jon lars ingrid nils") << true;
+    QTest::newRow("eight words are the most allowed") << QStringLiteral("a b c d e f g h") << false;
+    QTest::newRow("an empty text is allowed") << QString() << false;
+    QTest::newRow("a text of spaces only is allowed") << QStringLiteral(" \t ") << false;
+}
+
+void tst_Customers::badInput()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, refused);
     TestStore store;
     QVERIFY(store.ok());
     addPeople(store);
-    const Result<QList<Customer>> found = store->customers().search(QStringLiteral("a b c d e f g h i"));
-    QVERIFY(!found.ok());
-    QCOMPARE(found.code(), ErrorCode::InvalidArgument);
-    QVERIFY(store->customers().search(QStringLiteral("a b c d e f g h")).ok());
+    const Result<CustomerMatches> found = store->customers().find(text);
+    QCOMPARE(!found.ok(), refused);
+    if (refused) {
+        QCOMPARE(found.code(), ErrorCode::InvalidArgument);
+        QVERIFY2(found.message().contains(QStringLiteral("8 words")), qPrintable(found.message()));
+        QCOMPARE(store->customers().search(text).code(), ErrorCode::InvalidArgument);
+    }
+}
+
+void tst_Customers::everyLookupReadsThroughAnIndex_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("scansAllowed"); // lookups that may read the table in stored order
+
+    QTest::newRow("a full card number") << QStringLiteral("7001599426") << 0;
+    QTest::newRow("phone digits") << QStringLiteral("4567") << 0;
+    QTest::newRow("two letters") << QStringLiteral("jo") << 0;
+    QTest::newRow("two non-ASCII letters") << QStringLiteral("øy") << 0;
+    QTest::newRow("a surname") << QStringLiteral("hansen") << 0;
+    QTest::newRow("a word with LIKE wildcards") << QStringLiteral("50%_") << 0;
+    QTest::newRow("a first name and the start of a surname") << QStringLiteral("kari han") << 0;
+    QTest::newRow("two short words") << QStringLiteral("jo ha") << 0;
+    QTest::newRow("one letter, whose later words have no trigram, reads a bounded part of the table")
+        << QStringLiteral("k") << 1;
+}
+
+void tst_Customers::everyLookupReadsThroughAnIndex()
+{
+    QFETCH(QString, text);
+    QFETCH(int, scansAllowed);
+    TestStore store;
+    QVERIFY(store.ok());
+    addPeople(store);
+    const Result<CustomerSearch> search = CustomerSearch::parse(text);
+    QVERIFY(search.ok());
+    const Result<QStringList> plans = search->queryPlans(store->database(), 50);
+    QVERIFY2(plans.ok(), qPrintable(plans.ok() ? QString() : plans.message()));
+    QVERIFY(!plans->isEmpty());
+    int scans = 0;
+    for (const QString &plan : *plans) {
+        const QStringList steps = plan.split(QStringLiteral("; "));
+        // A full read of customers shows as "SCAN c" (or "SCAN customers"); a name LIKE that
+        // did not become a range would show as a scan of the name index.
+        const bool scan = steps.contains(QStringLiteral("SCAN c")) || plan.contains(QStringLiteral("SCAN customers"));
+        scans += scan ? 1 : 0;
+        if (!scan)
+            QVERIFY2(plan.contains(QStringLiteral("SEARCH")) || plan.contains(QStringLiteral("VIRTUAL TABLE INDEX 0:M")), qPrintable(plan));
+        if (plan.contains(QStringLiteral("customers_by_name")))
+            QVERIFY2(plan.contains(QStringLiteral("customers_by_name (name>? AND name<?)")), qPrintable(plan));
+    }
+    QVERIFY2(scans <= scansAllowed, qPrintable(plans->join(QLatin1Char('\n'))));
 }
 
 void tst_Customers::specialCharactersAreSafe_data()
@@ -466,19 +636,43 @@ void tst_Customers::twentyThousandCustomers()
         {QStringLiteral("1999")},
         {QStringLiteral("zyxwv")},
     };
+    // When every match fits the page, the page is all of them in name order; when more match,
+    // it is full, every customer on it matches, and it says so ("johansen" matches 2000).
     for (const QStringList &words : searches) {
-        const Result<QList<Customer>> found = store->customers().search(words.join(QLatin1Char(' ')), kSearchResultsMax);
+        const Result<CustomerMatches> found = store->customers().find(words.join(QLatin1Char(' ')), kSearchResultsMax);
         QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.message()));
-        QCOMPARE(names(*found), expectedNames(kCustomers, words, kSearchResultsMax));
+        const QStringList all = expectedNames(kCustomers, words, kCustomers);
+        if (all.size() <= kSearchResultsMax) {
+            QCOMPARE(names(found->customers), all);
+            QVERIFY(!found->more);
+        } else {
+            QCOMPARE(found->customers.size(), kSearchResultsMax);
+            QVERIFY(found->more);
+            const QSet<QString> matching(all.cbegin(), all.cend());
+            for (const Customer &customer : found->customers)
+                QVERIFY2(matching.contains(customer.name), qPrintable(customer.name));
+            QStringList listed = names(found->customers);
+            QCOMPARE(listed.size(), QSet<QString>(listed.cbegin(), listed.cend()).size()); // no one twice
+            std::sort(listed.begin(), listed.end(), [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+            QCOMPARE(names(found->customers), listed); // by name
+        }
     }
-    QCOMPARE(store->customers().search(QStringLiteral("johansen"), kSearchResultsMax)->size(), kSearchResultsMax);
+    QVERIFY(store->customers().find(QStringLiteral("johansen"), kSearchResultsMax)->more);
 
-    // A short word over the whole directory: the prefix of a name word.
-    const Result<QList<Customer>> shortWord = store->customers().search(QStringLiteral("in"), 20);
+    // A short word over the whole directory: the prefix of a name word, the first by name.
+    const Result<CustomerMatches> shortWord = store->customers().find(QStringLiteral("in"), 20);
     QVERIFY(shortWord.ok());
-    QCOMPARE(shortWord->size(), 20);
-    for (const Customer &customer : *shortWord)
+    QCOMPARE(shortWord->customers.size(), 20);
+    QVERIFY(shortWord->more);
+    for (const Customer &customer : shortWord->customers)
         QVERIFY2(customer.name.startsWith(QStringLiteral("Ingrid ")), qPrintable(customer.name));
+
+    // A letter that starts no name: later words cannot all be read for one letter in a large
+    // directory, so the search asks for more rather than claiming there is nobody.
+    const Result<CustomerMatches> letter = store->customers().find(QStringLiteral("q"), 20);
+    QVERIFY(letter.ok());
+    QVERIFY(letter->customers.isEmpty());
+    QVERIFY(letter->more);
 
     // Empty text pages through everyone in name order.
     const Result<QList<Customer>> first = store->customers().search(QString(), 5);
