@@ -780,6 +780,9 @@ int main(int argc, char **argv)
     QCoreApplication application(argc, argv);
     if (argc > 1 && qstrcmp(argv[1], "till-worker") == 0)
         return runTillWorker(application.arguments().mid(2));
+    // A row takes minutes (three runs); QtTest's watchdog would stop it after five.
+    if (qEnvironmentVariableIsEmpty("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", "7200000");
     bench_Sync bench;
     return QTest::qExec(&bench, argc, argv);
 }
