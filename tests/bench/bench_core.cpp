@@ -333,15 +333,21 @@ public:
         return result;
     }
 
-    void report(benchmark::State &state)
+    struct Percentiles {
+        double p50Us = 0;
+        double p99Us = 0;
+    };
+
+    Percentiles report(benchmark::State &state)
     {
         if (m_samplesUs.empty())
-            return;
+            return {};
         std::sort(m_samplesUs.begin(), m_samplesUs.end());
         state.counters["p50_us"] = percentile(0.50);
         state.counters["p90_us"] = percentile(0.90);
         state.counters["p99_us"] = percentile(0.99);
         state.counters["max_us"] = m_samplesUs.back();
+        return Percentiles{percentile(0.50), percentile(0.99)};
     }
 
     // Times one call that is not the benchmark's subject (no manual time is reported).
@@ -377,6 +383,11 @@ bool failed(benchmark::State &state, const Result<T> &result)
     state.SkipWithError(qPrintable(result.message()));
     return true;
 }
+
+// The durable sale and its floor, the bare durable insert, run in pairs back to back (see
+// registerBenchmarks); each run's percentiles are kept for the summary printed at the end.
+std::vector<Latencies::Percentiles> g_bareRuns;
+std::vector<Latencies::Percentiles> g_saleRuns;
 
 const Customer &customerIn(std::mt19937_64 &random, int firstIndex, int endIndex)
 {
@@ -499,7 +510,7 @@ void BM_BareDurableInsert(benchmark::State &state)
             break;
         }
     }
-    latencies.report(state);
+    g_bareRuns.push_back(latencies.report(state));
 }
 
 // 3. The wallet on the customer card: one read of the maintained balance.
@@ -705,7 +716,8 @@ Result<QList<Customer>> prepareShoppers(Store &store)
 void BM_SaleCreditAccountCash(benchmark::State &state)
 {
     Store &store = *g_fixture->store;
-    const Result<QList<Customer>> shoppers = prepareShoppers(store);
+    // Once per process: the pairs run this benchmark several times.
+    static const Result<QList<Customer>> shoppers = prepareShoppers(store);
     if (failed(state, shoppers))
         return;
     const Currency &currency = store.identity().currency;
@@ -725,7 +737,16 @@ void BM_SaleCreditAccountCash(benchmark::State &state)
         if (failed(state, receipt))
             break;
     }
-    latencies.report(state);
+    const Latencies::Percentiles sale = latencies.report(state);
+    g_saleRuns.push_back(sale);
+    // The bare insert of this pair ran just before (absent when a filter left it out).
+    if (g_bareRuns.size() == g_saleRuns.size() && g_bareRuns.back().p50Us > 0) {
+        const Latencies::Percentiles &bare = g_bareRuns.back();
+        state.counters["bare_p50_us"] = bare.p50Us;
+        state.counters["bare_p99_us"] = bare.p99Us;
+        state.counters["ratio_p50"] = sale.p50Us / bare.p50Us;
+        state.counters["ratio_p99"] = bare.p99Us > 0 ? sale.p99Us / bare.p99Us : 0;
+    }
 }
 
 // 6. The customer card's credit overview (wallet, overdraft, limit, accrued, invoiced, overdue,
@@ -794,6 +815,70 @@ void BM_CreditOverview(benchmark::State &state)
     latencies.report(state);
 }
 
+// How many sale/bare-insert pairs run: $SLATE_BENCH_REPETITIONS, 3 by default.
+int salePairs()
+{
+    bool ok = false;
+    const int pairs = qEnvironmentVariableIntValue("SLATE_BENCH_REPETITIONS", &ok);
+    return ok && pairs > 0 ? std::min(pairs, 20) : 3;
+}
+
+struct Spread {
+    double min = 0, median = 0, max = 0;
+};
+
+Spread spreadOf(std::vector<double> values)
+{
+    if (values.empty())
+        return {};
+    std::sort(values.begin(), values.end());
+    const size_t middle = values.size() / 2;
+    return Spread{values.front(), values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2, values.back()};
+}
+
+// The sale next to its floor: per pair and min/median/max over the pairs, then one JSON line.
+void printSaleSummary(std::FILE *out)
+{
+    const size_t pairs = std::min(g_bareRuns.size(), g_saleRuns.size());
+    if (pairs == 0)
+        return;
+    std::vector<double> saleP50, saleP99, bareP50, bareP99, ratioP50, ratioP99;
+    std::fprintf(out, "\nCheckout/SaleCreditAccountCash next to Sqlite/BareDurableInsert (each pair back to back):\n");
+    for (size_t i = 0; i < pairs; ++i) {
+        const Latencies::Percentiles &sale = g_saleRuns[i], &bare = g_bareRuns[i];
+        saleP50.push_back(sale.p50Us);
+        saleP99.push_back(sale.p99Us);
+        bareP50.push_back(bare.p50Us);
+        bareP99.push_back(bare.p99Us);
+        ratioP50.push_back(bare.p50Us > 0 ? sale.p50Us / bare.p50Us : 0);
+        ratioP99.push_back(bare.p99Us > 0 ? sale.p99Us / bare.p99Us : 0);
+        std::fprintf(out, "  pair %zu: sale p50 %.0f us p99 %.0f us; bare insert p50 %.0f us p99 %.0f us; ratio p50 %.2f p99 %.2f\n", i + 1,
+                     sale.p50Us, sale.p99Us, bare.p50Us, bare.p99Us, ratioP50.back(), ratioP99.back());
+    }
+    const auto line = [&](const char *name, const std::vector<double> &values, const char *format) {
+        const Spread spread = spreadOf(values);
+        std::fprintf(out, "  %-18s", name);
+        std::fprintf(out, format, spread.min, spread.median, spread.max);
+        std::fprintf(out, "\n");
+        return spread;
+    };
+    std::fprintf(out, "  min / median / max over %zu pairs:\n", pairs);
+    const Spread s50 = line("sale p50 (us)", saleP50, "%.0f / %.0f / %.0f");
+    const Spread s99 = line("sale p99 (us)", saleP99, "%.0f / %.0f / %.0f");
+    const Spread b50 = line("bare p50 (us)", bareP50, "%.0f / %.0f / %.0f");
+    const Spread b99 = line("bare p99 (us)", bareP99, "%.0f / %.0f / %.0f");
+    const Spread r50 = line("ratio p50", ratioP50, "%.2f / %.2f / %.2f");
+    const Spread r99 = line("ratio p99", ratioP99, "%.2f / %.2f / %.2f");
+    const auto json = [](const Spread &spread) {
+        return QStringLiteral("{\"min\":%1,\"median\":%2,\"max\":%3}").arg(spread.min).arg(spread.median).arg(spread.max);
+    };
+    std::fprintf(out,
+                 "{\"bench\":\"core\",\"figure\":\"sale-vs-bare-insert\",\"pairs\":%zu,\"saleP50Us\":%s,\"saleP99Us\":%s,"
+                 "\"bareP50Us\":%s,\"bareP99Us\":%s,\"ratioP50\":%s,\"ratioP99\":%s}\n",
+                 pairs, qPrintable(json(s50)), qPrintable(json(s99)), qPrintable(json(b50)), qPrintable(json(b99)), qPrintable(json(r50)),
+                 qPrintable(json(r99)));
+}
+
 void registerBenchmarks()
 {
     using benchmark::kMicrosecond;
@@ -801,10 +886,14 @@ void registerBenchmarks()
         ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
     benchmark::RegisterBenchmark("TopUp/InOuterTransaction", BM_TopUpInOuterTransaction)
         ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
-    benchmark::RegisterBenchmark("Sqlite/BareDurableInsert", BM_BareDurableInsert)
-        ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
-    benchmark::RegisterBenchmark("Checkout/SaleCreditAccountCash", BM_SaleCreditAccountCash)
-        ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
+    // The sale and its floor in pairs, each pair back to back, repeated: a ratio compares two
+    // figures taken under the same conditions, and the repetitions show the spread.
+    for (int pair = 0; pair < salePairs(); ++pair) {
+        benchmark::RegisterBenchmark("Sqlite/BareDurableInsert", BM_BareDurableInsert)
+            ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
+        benchmark::RegisterBenchmark("Checkout/SaleCreditAccountCash", BM_SaleCreditAccountCash)
+            ->Iterations(kDurableIterations)->UseManualTime()->Unit(kMicrosecond);
+    }
     benchmark::RegisterBenchmark("Overview/Store1M", BM_CreditOverview)
         ->Arg(0)->Iterations(kReadIterations)->UseManualTime()->Unit(kMicrosecond);
     benchmark::RegisterBenchmark("Overview/Store10k", BM_CreditOverview)
@@ -833,6 +922,13 @@ void registerBenchmarks()
 
 int main(int argc, char **argv)
 {
+    // The summary goes to stdout under the console table, or to stderr when stdout carries
+    // Google Benchmark's JSON or CSV.
+    bool tableOnStdout = true;
+    for (int i = 1; i < argc; ++i) {
+        if (qstrncmp(argv[i], "--benchmark_format=", 19) == 0 && qstrcmp(argv[i] + 19, "console") != 0)
+            tableOnStdout = false;
+    }
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
@@ -849,6 +945,8 @@ int main(int argc, char **argv)
     g_fixture = fixture->get();
     registerBenchmarks();
     benchmark::RunSpecifiedBenchmarks();
+    std::fflush(stdout);
+    printSaleSummary(tableOnStdout ? stdout : stderr);
     benchmark::Shutdown();
     g_fixture = nullptr;
     return 0;

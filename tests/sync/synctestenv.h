@@ -94,6 +94,7 @@ public:
     }
     QByteArray log() { return m_process ? m_process->readAllStandardError() : QByteArray(); }
     const QString &database() const { return m_database; }
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
 
 private:
     QString m_database;
@@ -112,6 +113,8 @@ inline quint16 freeLoopbackPort()
 
 // A throwaway PostgreSQL 15 cluster in a temporary folder, run as the postgres user (PostgreSQL
 // refuses to run as root). available() is false, with the reason, where that cannot be done.
+// $SLATE_TEST_PG_OPTIONS adds server options (e.g. "-c log_statement=all" for bench_sync's
+// statement counts); the server's log is logFile().
 class PostgresCluster {
 public:
     PostgresCluster()
@@ -134,7 +137,9 @@ public:
                      QStringLiteral("postgres"), QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8")})
             || !run({bin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_folder + QStringLiteral("/data"), QStringLiteral("-l"),
                      m_folder + QStringLiteral("/log"), QStringLiteral("-w"), QStringLiteral("-o"),
-                     QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_folder),
+                     QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off %3")
+                         .arg(m_port)
+                         .arg(m_folder, qEnvironmentVariable("SLATE_TEST_PG_OPTIONS")),
                      QStringLiteral("start")})) {
             m_reason = QStringLiteral("the PostgreSQL cluster did not start: ") + m_failure;
             return;
@@ -151,6 +156,7 @@ public:
     }
     bool available() const { return m_started; }
     const QString &reason() const { return m_reason; }
+    QString logFile() const { return m_folder + QStringLiteral("/log"); }
 
     // A new, empty database; its URL for slate-server --db.
     QString createDatabase(const QString &name)

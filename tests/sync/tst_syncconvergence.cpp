@@ -2,6 +2,8 @@
 // entry is stored exactly once, every node's balances equal the server's, and the wallet that
 // two tills overspent appears as an exception. The same with SIGKILL of the server in the middle
 // of pushes, and with two server processes sharing one PostgreSQL database.
+// Twenty tills on two PostgreSQL server processes sell offline and then sync all at once,
+// round after round: still exactly once, everywhere.
 // The seed is printed; set SLATE_SYNC_SEED to replay a run.
 
 #include "synctestenv.h"
@@ -21,9 +23,12 @@ private slots:
     void threeTillsConvergeOnSqlite();
     void killedServerLosesAndDuplicatesNothing();
     void twoServersShareOnePostgresDatabase();
+    void twentyConcurrentTillsOnTwoPostgresServersConvergeOnce();
 
 private:
     void converge(const QList<QUrl> &servers, const QString &database);
+    static QList<Sync::RoundResult> syncAllAtOnce(std::vector<std::unique_ptr<Till>> &tills, const QList<QUrl> &servers,
+                                                  QRandomGenerator &random);
     quint32 m_seed = 0;
 };
 
@@ -196,6 +201,155 @@ void tst_SyncConvergence::twoServersShareOnePostgresDatabase()
     const HttpAnswer replay = httpRequest(atTwo, QByteArrayLiteral("POST"), body, headers);
     QCOMPARE(replay.status, 401);
     QVERIFY2(replay.message().contains(QStringLiteral("replay")), qPrintable(replay.message()));
+}
+
+// Starts one round on every till before any answer is read (each client runs on the event
+// loop), then waits for all of them; till i syncs with server i % 2, in push batches of 1-8.
+QList<Sync::RoundResult> tst_SyncConvergence::syncAllAtOnce(std::vector<std::unique_ptr<Till>> &tills, const QList<QUrl> &servers,
+                                                            QRandomGenerator &random)
+{
+    QList<Sync::RoundResult> results(qsizetype(tills.size()));
+    std::vector<std::unique_ptr<Sync::SyncClient>> clients;
+    int running = 0;
+    QEventLoop loop;
+    for (size_t i = 0; i < tills.size(); ++i) {
+        auto client = std::make_unique<Sync::SyncClient>(tills[i]->store());
+        client->setServer(servers.at(qsizetype(i) % servers.size()));
+        client->setPushBatch(1 + int(random.bounded(8)));
+        QObject::connect(client.get(), &Sync::SyncClient::finished, &loop, [&, i](const Sync::RoundResult &result) {
+            results[qsizetype(i)] = result;
+            if (--running == 0)
+                loop.quit();
+        });
+        clients.push_back(std::move(client));
+    }
+    running = int(clients.size());
+    for (auto &client : clients)
+        client->start();
+    QTimer::singleShot(40000, &loop, &QEventLoop::quit);
+    if (running > 0)
+        loop.exec();
+    for (qsizetype i = 0; i < results.size() && running > 0; ++i) {
+        if (clients[size_t(i)]->busy())
+            results[i] = Sync::RoundResult{Sync::RoundFailure::Network, QStringLiteral("the round did not finish in 40 s"), {}};
+    }
+    return results;
+}
+
+void tst_SyncConvergence::twentyConcurrentTillsOnTwoPostgresServersConvergeOnce()
+{
+    constexpr int kTills = 20;
+    constexpr int kSalesPerTill = 30;
+    constexpr int kRoundsMax = 8;
+    PostgresCluster cluster;
+    SLATE_REQUIRE_POSTGRES(cluster);
+    const QString database = cluster.createDatabase(QStringLiteral("slate_twenty"));
+    ServerProcess one(database), two(database);
+    QVERIFY(one.start());
+    QVERIFY(two.start());
+    const QList<QUrl> servers{one.url(), two.url()};
+    QRandomGenerator random(m_seed);
+
+    std::vector<std::unique_ptr<Till>> tills;
+    for (int i = 0; i < kTills; ++i)
+        tills.push_back(std::make_unique<Till>(QStringLiteral("T%1").arg(i + 1)));
+    // T1 makes the catalog, a cashier and the shared customers: A and B with 200.00 of store
+    // credit each, C with an account limit of 300.00. The others learn them by master-data sync.
+    Till &first = *tills.front();
+    first.store().users().setPolicy(Core::AuthPolicy{5, 300, 1000});
+    QVERIFY(first.store().catalog().setTaxCode(QStringLiteral("STD"), 2500, QStringLiteral("Standard")).ok());
+    QVERIFY(first.store().catalog().addProduct(Core::NewProduct{QStringLiteral("MUG"), QString(), QStringLiteral("Mug"), first.money(QStringLiteral("80.00")), QStringLiteral("STD")}).ok());
+    QVERIFY(first.store().catalog().addProduct(Core::NewProduct{QStringLiteral("TEA"), QString(), QStringLiteral("Tea"), first.money(QStringLiteral("32.90")), QStringLiteral("STD")}).ok());
+    QVERIFY(first.store().users().add(QStringLiteral("cas"), Core::Role::Cashier, QStringLiteral("1111")).ok());
+    const Core::Customer a = first.addCustomer(QStringLiteral("9001"));
+    const Core::Customer b = first.addCustomer(QStringLiteral("9002"));
+    const Core::Customer c = first.addCustomer(QStringLiteral("9003"));
+    QVERIFY(first.store().customers().setTerms(c.id, Core::CreditTerms{30000, std::nullopt, 30, false}).ok());
+    for (const Core::Customer &wallet : {a, b})
+        QVERIFY(first.store().credit().topUp(wallet, first.money(QStringLiteral("200.00")), Core::PaymentJournal::Cash, {}, QStringLiteral("cas")).ok());
+    for (int i = 0; i < kTills; ++i) {
+        const Sync::RoundResult enrolled =
+            tills[size_t(i)]->sync(servers.at(i % 2), enrolmentCode(database, QStringLiteral("T%1").arg(i + 1)));
+        QVERIFY2(enrolled.ok(), qPrintable(enrolled.message));
+    }
+    for (auto &till : tills) {
+        QCOMPARE(*till->store().credit().wallet(a.id), till->money(QStringLiteral("200.00")));
+        QCOMPARE(*till->store().credit().wallet(b.id), till->money(QStringLiteral("200.00")));
+    }
+
+    // Offline: walk-in card sales, store-credit sales to A and B (each till spends 65.80 of each
+    // wallet it sees at 200.00, so together they overspend) and account sales to C (each till
+    // charges 160.00 of the 300.00 limit, so together they go over it).
+    const qint64 before = *first.store().journal().entryCount();
+    for (auto &till : tills) {
+        for (int i = 0; i < kSalesPerTill; ++i) {
+            Core::SaleRequest request{QStringLiteral("cas"), QString(), {{QStringLiteral("MUG"), 1, std::nullopt}},
+                                      {{Core::TenderKind::Card, till->money(QStringLiteral("80.00"))}}, {}};
+            if (i < 4) {
+                request.customerId = i % 2 == 0 ? a.id : b.id;
+                request.lines = {{QStringLiteral("TEA"), 1, std::nullopt}};
+                request.tenders = {{Core::TenderKind::Credit, till->money(QStringLiteral("32.90"))}};
+            } else if (i < 6) {
+                request.customerId = c.id;
+                request.tenders = {{Core::TenderKind::Account, till->money(QStringLiteral("80.00"))}};
+            }
+            const Core::Result<Core::SaleReceipt> receipt = till->store().checkout().sale(request);
+            QVERIFY2(receipt.ok(), qPrintable(receipt.ok() ? QString() : receipt.message()));
+        }
+    }
+    const qint64 total = before + qint64(kTills) * kSalesPerTill;
+
+    // All at once, round after round, until every till holds every entry.
+    int rounds = 0;
+    for (bool converged = false; !converged; ++rounds) {
+        QVERIFY2(rounds < kRoundsMax, "the tills did not converge");
+        const QList<Sync::RoundResult> results = syncAllAtOnce(tills, servers, random);
+        for (const Sync::RoundResult &result : results) // busy (503) or cut: retried next round
+            QVERIFY2(result.ok() || result.failure == Sync::RoundFailure::Network, qPrintable(result.message));
+        converged = std::all_of(tills.begin(), tills.end(), [&](const auto &till) { return *till->store().journal().entryCount() == total; });
+    }
+    qInfo("%d tills converged on %lld entries in %d concurrent round(s)", kTills, static_cast<long long>(total), rounds);
+
+    // Exactly once: the server holds each entry once; each till holds every entry once.
+    QCOMPARE(serverEntries(one.url()), total);
+    QCOMPARE(serverEntries(two.url()), total);
+    const QMap<QString, qint64> server = serverBalances(database);
+    QVERIFY(!server.isEmpty());
+    for (auto &till : tills) {
+        QSet<QUuid> ids;
+        qint64 visited = 0;
+        QVERIFY(till->store().journal().forEachEntry(Core::EntryOrder::AsStored, [&](const Core::JournalEntry &entry) {
+            ids.insert(entry.id);
+            ++visited;
+            return true;
+        }).ok());
+        QCOMPARE(visited, total);
+        QCOMPARE(qint64(ids.size()), total);
+        QCOMPARE(till->balances(), server);
+        auto verified = till->store().journal().verify();
+        QVERIFY2(verified.ok(), qPrintable(verified.ok() ? QString() : verified.message()));
+        QCOMPARE(verified->terminals, qint64(kTills));
+    }
+    const qint64 spentEach = 2 * 3290;
+    QCOMPARE(*first.store().credit().wallet(a.id), Core::Money(20000 - kTills * spentEach, *Core::Currency::fromCode(u"NOK")));
+    // The server's exceptions logic ran over the concurrent pushes: both wallets overspent, C over
+    // its limit, each exception recorded once, no conflicting entries.
+    QSet<QString> kinds, customers, keys;
+    const QJsonArray exceptions = serverExceptions(database);
+    for (const QJsonValue &value : exceptions) {
+        const QJsonObject exception = value.toObject();
+        kinds.insert(exception[QStringLiteral("kind")].toString());
+        customers.insert(exception[QStringLiteral("customerId")].toString());
+        keys.insert(exception[QStringLiteral("kind")].toString() + u'/' + exception[QStringLiteral("entryId")].toString());
+    }
+    // Whatever order the pushes were stored in, every debit after the 6th of a wallet (6 x 32.90
+    // fit in 200.00) leaves it below zero, and every account sale after the 3rd of C (3 x 80.00
+    // fit in 300.00) is over the limit: each such entry is one exception, no more, no less.
+    const qint64 debitsEach = 2 * kTills, accountSales = 2 * kTills;
+    QCOMPARE(exceptions.size(), 2 * (debitsEach - 20000 / 3290) + (accountSales - 30000 / 8000));
+    QCOMPARE(qsizetype(keys.size()), exceptions.size());
+    QCOMPARE(kinds, (QSet<QString>{QStringLiteral("wallet-overspent"), QStringLiteral("account-over-limit")}));
+    QCOMPARE(customers, (QSet<QString>{a.id, b.id, c.id}));
 }
 
 QTEST_GUILESS_MAIN(tst_SyncConvergence)
