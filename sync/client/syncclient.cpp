@@ -7,10 +7,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSslConfiguration>
 
 namespace Slate::Sync {
 
@@ -22,7 +18,7 @@ constexpr int kPullPagesMax = 1000;    // a round stops after this many pages; t
 } // namespace
 
 SyncClient::SyncClient(Core::Database &database, Core::Journal &journal, QObject *parent)
-    : QObject(parent), m_database(database), m_journal(journal), m_network(new QNetworkAccessManager(this))
+    : QObject(parent), m_database(database), m_journal(journal), m_transport(new HttpTransport(this))
 {
     qRegisterMetaType<Slate::Sync::RoundResult>();
     if (const QString caFile = qEnvironmentVariable("SLATE_SYNC_CA_FILE"); !caFile.isEmpty()) {
@@ -273,49 +269,40 @@ void SyncClient::sendRequest(const QByteArray &method, const QString &pathAndQue
     url.setPath(pathAndQuery.left(question));
     if (question >= 0)
         url.setQuery(pathAndQuery.mid(question + 1));
-    QNetworkRequest request(url);
+    QList<HttpTransport::Header> headers;
     if (method == "POST")
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setTransferTimeout(m_timeoutMs);
-    if (!m_caCertificates.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_caCertificates);
-        request.setSslConfiguration(tls);
-    }
+        headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     if (sign) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const QByteArray nonce = Protocol::newNonce();
         const QString terminal = m_journal.identity().terminalId;
-        request.setRawHeader(Protocol::kTerminalHeader, terminal.toUtf8());
-        request.setRawHeader(Protocol::kTimestampHeader, QByteArray::number(now));
-        request.setRawHeader(Protocol::kNonceHeader, nonce);
-        request.setRawHeader(Protocol::kSignatureHeader,
-                             Protocol::signature(m_state.secret, Protocol::signingInput(method, pathAndQuery.toUtf8(), terminal, now,
-                                                                                        nonce, payload)));
+        headers.append({Protocol::kTerminalHeader, terminal.toUtf8()});
+        headers.append({Protocol::kTimestampHeader, QByteArray::number(now)});
+        headers.append({Protocol::kNonceHeader, nonce});
+        headers.append({Protocol::kSignatureHeader,
+                        Protocol::signature(m_state.secret, Protocol::signingInput(method, pathAndQuery.toUtf8(), terminal, now, nonce,
+                                                                                   payload))});
     }
-    QNetworkReply *reply = method == "POST" ? m_network->post(request, payload) : m_network->get(request);
+    const QByteArray target = url.path(QUrl::FullyEncoded).toUtf8() + (url.hasQuery() ? "?" + url.query(QUrl::FullyEncoded).toUtf8() : QByteArray());
+    m_transport->setTimeoutMs(m_timeoutMs);
+    m_transport->setCaCertificates(m_caCertificates);
     const QString path = url.path();
-    connect(reply, &QNetworkReply::finished, this, [this, reply, onAnswer, onFailure, path] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray data = reply->readAll();
-        if (status == 0)
+    m_transport->send(m_server, method, target, headers, payload, [this, onAnswer, onFailure, path](const HttpAnswer &reply) {
+        if (reply.status == 0 && reply.partial)
             return onFailure(RoundFailure::Network,
-                             tr("The server at %1 cannot be reached: %2").arg(m_server.toString(), reply->errorString()));
-        const QJsonObject answer = QJsonDocument::fromJson(data).object();
-        if (status == 503)
+                             tr("The answer of the server at %1 was cut off: %2").arg(m_server.toString(), reply.error));
+        if (reply.status == 0)
+            return onFailure(RoundFailure::Network, tr("The server at %1 cannot be reached: %2").arg(m_server.toString(), reply.error));
+        const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
+        if (reply.status == 503)
             return onFailure(RoundFailure::Network, tr("The server is busy; the round will be retried."));
-        if (status != 200) {
+        if (reply.status != 200) {
             const QString message = answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
             return onFailure(RoundFailure::Refused, tr("The server refused %1 (HTTP %2): %3")
                                                         .arg(path)
-                                                        .arg(status)
-                                                        .arg(message.isEmpty() ? reply->errorString() : message));
+                                                        .arg(reply.status)
+                                                        .arg(message.isEmpty() ? tr("no reason given") : message));
         }
-        if (reply->error() != QNetworkReply::NoError)
-            return onFailure(RoundFailure::Network,
-                             tr("The answer of the server at %1 was cut off: %2").arg(m_server.toString(), reply->errorString()));
         onAnswer(answer);
     });
 }

@@ -7,6 +7,7 @@
 // answer, so an interrupted round simply resumes and a resent batch changes nothing.
 
 #include "ledger/journal.h"
+#include "client/httptransport.h"
 #include "client/tillsyncstate.h"
 
 namespace Slate::Core {
@@ -21,8 +22,6 @@ class Store;
 
 #include <functional>
 
-class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Slate::Sync {
 
@@ -100,7 +99,7 @@ private:
     Core::Database &m_database;
     Core::Journal &m_journal;
     Core::Store *m_store = nullptr; // optional
-    QNetworkAccessManager *m_network;
+    HttpTransport *m_transport;
     QUrl m_server;
     TillSyncState m_state;
     RoundReport m_report;

@@ -5,6 +5,7 @@
 
 #include <QHttpServerRequest>
 #include <QJsonArray>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLoggingCategory>
@@ -26,6 +27,23 @@ namespace Slate::Sync {
 using Status = QHttpServerResponder::StatusCode;
 
 namespace {
+
+const char *methodName(QHttpServerRequest::Method method)
+{
+    using Method = QHttpServerRequest::Method;
+    switch (method) {
+    case Method::Get: return "GET";
+    case Method::Put: return "PUT";
+    case Method::Delete: return "DELETE";
+    case Method::Post: return "POST";
+    case Method::Head: return "HEAD";
+    case Method::Options: return "OPTIONS";
+    case Method::Patch: return "PATCH";
+    case Method::Connect: return "CONNECT";
+    case Method::Trace: return "TRACE";
+    default: return "?";
+    }
+}
 
 // Bytes a request may bring beyond its body (request line and headers).
 constexpr qint64 kHeadersAllowance = 64 * 1024;
@@ -60,6 +78,9 @@ protected:
             delete socket;
             return;
         }
+        // QtHttpServer writes a reply's headers and body in separate writes: with Nagle's
+        // algorithm the body waits for the client's delayed ACK of the headers (up to 40 ms).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         if (m_tls)
             static_cast<QSslSocket *>(socket)->startServerEncryption();
         // Connected before QtHttpServer's own handler, so it runs first.
@@ -183,10 +204,20 @@ void SyncServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
 bool SyncServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     socket->setProperty("slateBytes", 0); // the next request on this connection starts afresh
+    QElapsedTimer timer;
+    timer.start();
     Reply reply = route(request);
     if (reply.status >= Status::BadRequest && !reply.body.contains(QStringLiteral("error")))
         reply.body = errorBody(errorCodeName(reply.status), QStringLiteral("Refused."));
+    const qint64 handledNs = timer.nsecsElapsed();
     makeResponder(request, socket).write(QJsonDocument(reply.body), reply.status);
+    // One line per request (an access log): which terminal asked what, the answer, and where the
+    // time went. QT_LOGGING_RULES="slate.server.info=false" turns it off.
+    const QByteArray terminal = request.value(Protocol::kTerminalHeader);
+    qCInfo(lcServer, "%s %s %s -> %d, %lld bytes in, %.1f ms handling, %.1f ms with the answer",
+           methodName(request.method()), qPrintable(request.url().path()),
+           terminal.isEmpty() ? "-" : terminal.left(64).constData(), int(reply.status), qint64(request.body().size()),
+           double(handledNs) / 1e6, double(timer.nsecsElapsed()) / 1e6);
     return true;
 }
 
@@ -313,7 +344,7 @@ SyncServer::Reply SyncServer::refuseAuthentication(const QHttpServerRequest &req
                                                     const QString &reason)
 {
     qCWarning(lcServer, "refused %s %s from %s (terminal \"%s\"): %s",
-              request.method() == QHttpServerRequest::Method::Get ? "GET" : "POST", qPrintable(request.url().path()),
+              methodName(request.method()), qPrintable(request.url().path()),
               qPrintable(request.remoteAddress().toString()), qPrintable(terminalId.left(40)), qPrintable(reason));
     return failure(Status::Unauthorized, reason);
 }

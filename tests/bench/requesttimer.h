@@ -1,10 +1,11 @@
 #pragma once
-// Times each HTTP exchange of a SyncClient from the till's side, with nothing but Qt's public
-// API: an exchange starts when the client hands a request to its QNetworkAccessManager (the
-// reply object is created as the manager's child) and ends when the manager reports the reply
-// finished, in the till's event loop. So a figure includes the request's trip through the
-// loopback, the server's work, the answer's trip back and Qt's delivery, and nothing of the
-// client's own work before or after (JSON encoding, reading and storing entries).
+// Times each HTTP exchange of a SyncClient from the till's side, through the signals of its
+// HttpTransport: an exchange starts when the client hands a request to the transport (just
+// before it is written to the kept-alive socket) and ends when the transport has the whole
+// answer (or its failure), in the till's event loop, before the client handles it. So a figure
+// includes the request's trip through the loopback, the server's work, the answer's trip back
+// and Qt's delivery, and nothing of the client's own work before or after (JSON encoding,
+// reading and storing entries).
 //
 // cutAfterPush() aborts the first request of a round that follows its push phase (the
 // master-data pull), so a round pushes and then ends as if the connection were cut; the pushed
@@ -12,11 +13,9 @@
 // onAnswer() is told the path of each answer before the client handles it, so that work done
 // in the client's handler (storing a pulled page) can be attributed to that request.
 
+#include "client/httptransport.h"
 #include "client/syncclient.h"
 
-#include <QChildEvent>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPointer>
 #include <QTimer>
 
@@ -41,16 +40,25 @@ struct Exchange {
 
 class RequestTimer : public QObject {
 public:
-    explicit RequestTimer(Sync::SyncClient &client) : m_network(client.findChild<QNetworkAccessManager *>())
+    explicit RequestTimer(Sync::SyncClient &client) : m_transport(client.findChild<Sync::HttpTransport *>())
     {
-        if (!m_network)
-            qFatal("bench: the SyncClient has no QNetworkAccessManager to time");
-        m_network->installEventFilter(this);
-        connect(m_network, &QNetworkAccessManager::finished, this, [this](QNetworkReply *reply) {
+        if (!m_transport)
+            qFatal("bench: the SyncClient has no HttpTransport to time");
+        connect(m_transport, &Sync::HttpTransport::exchangeStarted, this, [this](const QByteArray &target) {
+            m_startNs = monotonicNs();
+            m_path = pathOf(target);
+            if (m_cut && m_path == QLatin1String("/v1/master/pull") && !exchangesTo(QStringLiteral("/v1/push")).isEmpty()) {
+                // Not from inside send(): the transport answers from the event loop only.
+                QTimer::singleShot(0, this, [transport = QPointer<Sync::HttpTransport>(m_transport)] {
+                    if (transport && transport->busy())
+                        transport->abort();
+                });
+            }
+        });
+        connect(m_transport, &Sync::HttpTransport::exchangeFinished, this, [this](const QByteArray &target, int status) {
             const qint64 now = monotonicNs();
-            const QString path = reply->url().path();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            m_exchanges.append(Exchange{path, m_started.take(reply), now, status});
+            const QString path = pathOf(target);
+            m_exchanges.append(Exchange{path, m_startNs, now, status});
             if (m_onAnswer)
                 m_onAnswer(path);
         });
@@ -69,28 +77,16 @@ public:
         return result;
     }
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
+private:
+    static QString pathOf(const QByteArray &target)
     {
-        if (watched == m_network && event->type() == QEvent::ChildAdded) {
-            // The child is still being constructed: note the time now, look at it later.
-            QObject *child = static_cast<QChildEvent *>(event)->child();
-            m_started.insert(child, monotonicNs());
-            if (m_cut) {
-                QTimer::singleShot(0, this, [this, reply = QPointer<QObject>(child)] {
-                    auto *network = qobject_cast<QNetworkReply *>(reply.data());
-                    if (network && !network->isFinished() && network->url().path() == QLatin1String("/v1/master/pull")
-                        && !exchangesTo(QStringLiteral("/v1/push")).isEmpty())
-                        network->abort();
-                });
-            }
-        }
-        return false;
+        const qsizetype query = target.indexOf('?');
+        return QString::fromLatin1(query < 0 ? target : target.left(query));
     }
 
-private:
-    QNetworkAccessManager *m_network;
-    QHash<QObject *, qint64> m_started;
+    QPointer<Sync::HttpTransport> m_transport;
+    qint64 m_startNs = 0; // one exchange at a time
+    QString m_path;
     QList<Exchange> m_exchanges;
     std::function<void(const QString &)> m_onAnswer;
     bool m_cut = false;

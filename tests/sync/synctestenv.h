@@ -61,7 +61,9 @@ public:
     bool start()
     {
         m_process.reset(new QProcess);
-        m_process->setProcessChannelMode(QProcess::SeparateChannels);
+        // SLATE_TEST_SERVER_LOG=1 shows the server's log (one line per request) on stderr.
+        m_process->setProcessChannelMode(qEnvironmentVariableIsSet("SLATE_TEST_SERVER_LOG") ? QProcess::ForwardedErrorChannel
+                                                                                            : QProcess::SeparateChannels);
         QStringList arguments{QStringLiteral("serve"), QStringLiteral("--db"), m_database, QStringLiteral("--listen"),
                               QStringLiteral("127.0.0.1:0")};
         if (!m_tlsCertificate.isEmpty())
