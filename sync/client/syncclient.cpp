@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <utility>
+
 namespace Slate::Sync {
 
 namespace {
@@ -99,6 +101,27 @@ void SyncClient::enroll(const QString &code)
     });
 }
 
+Core::Result<SyncClient::PreparedPush> SyncClient::preparePush(qint64 after, int batch) const
+{
+    const QString own = m_journal.identity().terminalId;
+    for (;;) {
+        Core::Result<QList<Core::JournalEntry>> entries = Core::ForeignEntries::entriesAfter(m_database, own, after, batch);
+        if (!entries)
+            return entries.error();
+        QJsonArray array;
+        for (const Core::JournalEntry &entry : *entries)
+            array.append(Protocol::entryToJson(entry));
+        QByteArray payload = QJsonDocument(QJsonObject{{QStringLiteral("entries"), array}}).toJson(QJsonDocument::Compact);
+        // Entries with many postings can make a batch too large for one request: halve it.
+        if (batch > 1 && payload.size() > Protocol::kRequestBodyMax) {
+            batch /= 2;
+            continue;
+        }
+        const qint64 last = entries->isEmpty() ? after : entries->last().sequence;
+        return PreparedPush{after, batch, last, std::move(payload)};
+    }
+}
+
 void SyncClient::pushNext(int batch, int roundsLeft)
 {
     const QString own = m_journal.identity().terminalId;
@@ -109,22 +132,21 @@ void SyncClient::pushNext(int batch, int roundsLeft)
     if (!state)
         return done(RoundFailure::Local, state.message());
     m_report.pushedSequence = state->pushedSequence;
+    std::optional<PreparedPush> prepared = std::exchange(m_nextPush, std::nullopt);
     if (state->pushedSequence >= tip->sequence || roundsLeft <= 0)
         return pullMasterNext(kPullPagesMax);
-    Core::Result<QList<Core::JournalEntry>> entries =
-        Core::ForeignEntries::entriesAfter(m_database, own, state->pushedSequence, batch);
-    if (!entries)
-        return done(RoundFailure::Local, entries.message());
-    QJsonArray array;
-    for (const Core::JournalEntry &entry : *entries)
-        array.append(Protocol::entryToJson(entry));
-    const QJsonObject body{{QStringLiteral("entries"), array}};
-    // Entries with many postings can make a batch too large for one request: halve it.
-    if (batch > 1 && QJsonDocument(body).toJson(QJsonDocument::Compact).size() > Protocol::kRequestBodyMax)
-        return pushNext(batch / 2, roundsLeft - 1);
-    const qint64 lastSent = entries->isEmpty() ? state->pushedSequence : entries->last().sequence;
+    // The batch prepared while the server stored the previous one, if it still starts where the
+    // server now is (entries are append-only: what follows a sequence never changes).
+    if (!prepared || prepared->after != state->pushedSequence || prepared->batch > batch) {
+        Core::Result<PreparedPush> fresh = preparePush(state->pushedSequence, batch);
+        if (!fresh)
+            return done(RoundFailure::Local, fresh.message());
+        prepared = std::move(*fresh);
+    }
+    const qint64 lastSent = prepared->lastSequence;
     const qint64 ownTip = tip->sequence;
-    send(QStringLiteral("/v1/push"), body, true, [this, batch, roundsLeft, lastSent, ownTip](const QJsonObject &answer) {
+    sendRequest(QByteArrayLiteral("POST"), QStringLiteral("/v1/push"), prepared->payload, true,
+                [this, batch, roundsLeft, lastSent, ownTip](const QJsonObject &answer) {
         const std::optional<qint64> highest = Protocol::integerFrom(answer.value(QStringLiteral("highestSequence")), 0);
         if (!highest)
             return done(RoundFailure::Refused, tr("The server's push answer has no highest sequence."));
@@ -143,7 +165,13 @@ void SyncClient::pushNext(int batch, int roundsLeft)
         if (auto saved = TillSync::setPushedSequence(m_database, *highest); !saved)
             return done(RoundFailure::Local, saved.message());
         pushNext(batch, roundsLeft - 1);
-    });
+    }, [this](RoundFailure failure, const QString &message) { done(failure, message); });
+    // The request is on its way: read and encode the next batch while the server stores this one.
+    // A failure here is not the round's: pushNext prepares afresh and reports it then.
+    if (lastSent < ownTip) {
+        if (Core::Result<PreparedPush> next = preparePush(lastSent, batch); next)
+            m_nextPush = std::move(*next);
+    }
 }
 
 void SyncClient::pushMasterNext(int roundsLeft)
@@ -350,6 +378,7 @@ void SyncClient::done(RoundFailure failure, const QString &message)
     if (auto recorded = TillSync::recordRound(m_database, now, failure == RoundFailure::None ? QString() : message); !recorded)
         qWarning("slate sync: %s", qPrintable(recorded.message()));
     m_busy = false;
+    m_nextPush.reset();
     emit finished(RoundResult{failure, message, m_report});
 }
 

@@ -21,6 +21,7 @@ class Store;
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 
 namespace Slate::Sync {
@@ -86,6 +87,14 @@ signals:
 private:
     using OnAnswer = std::function<void(const QJsonObject &answer)>;
     void enroll(const QString &code);
+    // One push request, read and encoded: the entries after sequence `after`, at most `batch`.
+    struct PreparedPush {
+        qint64 after = 0;
+        int batch = 0; // as many entries as were asked for (halved until the body fits)
+        qint64 lastSequence = 0;
+        QByteArray payload;
+    };
+    Core::Result<PreparedPush> preparePush(qint64 after, int batch) const;
     void pushNext(int batch, int roundsLeft);
     void pullNext(int pagesLeft);
     void pushMasterNext(int roundsLeft);
@@ -100,6 +109,7 @@ private:
     Core::Journal &m_journal;
     Core::Store *m_store = nullptr; // optional
     HttpTransport *m_transport;
+    std::optional<PreparedPush> m_nextPush; // prepared while the server stores the previous push
     QUrl m_server;
     TillSyncState m_state;
     RoundReport m_report;
