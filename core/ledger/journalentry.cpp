@@ -1,10 +1,10 @@
 #include "ledger/journalentry.h"
 
+#include "base/digest.h"
 #include "ledger/accounts.h"
 #include "base/textrules.h"
 #include "base/uuidv7.h"
 
-#include <QCryptographicHash>
 #include <QMap>
 
 #include <array>
@@ -125,7 +125,7 @@ QByteArray JournalEntry::canonicalEncoding() const
 
 QByteArray JournalEntry::computeHash() const
 {
-    return QCryptographicHash::hash(canonicalEncoding(), QCryptographicHash::Sha256);
+    return sha256(canonicalEncoding());
 }
 
 Result<void> validateDraft(const EntryDraft &draft)

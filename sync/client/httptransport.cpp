@@ -142,6 +142,9 @@ void HttpTransport::writeRequest()
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_timer->start(m_timeoutMs);
     m_socket->write(m_request);
+    // QTcpSocket only buffers on write() and sends from the event loop: hand what the kernel takes
+    // to it now, so the server starts on the request while the caller goes on working.
+    m_socket->flush();
     m_request.clear();
 }
 

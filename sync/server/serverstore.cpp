@@ -1,11 +1,11 @@
 #include "server/serverstore.h"
 
+#include "base/digest.h"
 #include "ledger/accounts.h"
 #include "ledger/foreignentries.h"
 #include "client/protocol.h"
 #include "base/uuidv7.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QMap>
 #include <QRandomGenerator>
@@ -42,7 +42,7 @@ QString normalizedCode(const QString &code)
 
 QByteArray codeHash(const QString &code)
 {
-    return QCryptographicHash::hash(normalizedCode(code).toUtf8(), QCryptographicHash::Sha256);
+    return Core::sha256(normalizedCode(code).toUtf8());
 }
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
