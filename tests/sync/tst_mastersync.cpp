@@ -10,6 +10,9 @@
 #include "server/serverschema.h"
 #include "server/serverstore.h"
 
+#include <QTcpServer>
+#include <QTcpSocket>
+
 using namespace Slate;
 using namespace Slate::Test;
 
@@ -24,6 +27,10 @@ private slots:
     void oneCardCreatedTwiceOfflineKeepsBothCustomers();
     void badChangesAreRefusedAndChangeNothing_data();
     void badChangesAreRefusedAndChangeNothing();
+    void aTillOfAnotherProtocolIsRefused_data();
+    void aTillOfAnotherProtocolIsRefused();
+    void aServerOfAnotherProtocolIsRefused_data();
+    void aServerOfAnotherProtocolIsRefused();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -315,6 +322,121 @@ void tst_MasterSync::badChangesAreRefusedAndChangeNothing()
     QVERIFY(database.ok());
     Sync::ServerStore store(**database);
     QCOMPARE(store.pullMaster(QStringLiteral("T9"), 0, 10)->changes.size(), 0);
+}
+
+void tst_MasterSync::aTillOfAnotherProtocolIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("protocol"); // the X-Slate-Protocol header; empty: none, as protocol 1 sent
+    QTest::addColumn<QString>("mentions");
+    const QString bothOld = QStringLiteral("speaks sync protocol 1; this server speaks protocol 2 only");
+    QTest::addRow("a protocol 1 till pushing master data in numbers") << QByteArrayLiteral("/v1/master/push") << QByteArray() << bothOld;
+    QTest::addRow("a protocol 1 till pulling master data") << QByteArrayLiteral("/v1/master/pull") << QByteArray() << bothOld;
+    QTest::addRow("a protocol 1 till pushing entries") << QByteArrayLiteral("/v1/push") << QByteArray() << bothOld;
+    QTest::addRow("a protocol 1 till enrolling") << QByteArrayLiteral("/v1/enroll") << QByteArray() << bothOld;
+    QTest::addRow("a till naming protocol 1") << QByteArrayLiteral("/v1/master/push") << QByteArrayLiteral("1") << bothOld;
+    QTest::addRow("a till of a later protocol") << QByteArrayLiteral("/v1/master/push") << QByteArrayLiteral("3")
+                                                << QStringLiteral("speaks sync protocol 3; this server speaks protocol 2 only");
+    QTest::addRow("a till naming no number") << QByteArrayLiteral("/v1/master/push") << QByteArrayLiteral("two")
+                                             << QStringLiteral("an unknown protocol \"two\"");
+}
+
+// A till of the previous protocol (simulated by its requests: no X-Slate-Protocol header, master
+// data in numbers) is told, before anything is read or stored, which protocols both speak.
+void tst_MasterSync::aTillOfAnotherProtocolIsRefused()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, protocol);
+    QFETCH(QString, mentions);
+    Till t1(QStringLiteral("T1"));
+    mustSync(t1, m_server->url(), enrolmentCode(m_server->database(), QStringLiteral("T1")));
+    const QString code = enrolmentCode(m_server->database(), QStringLiteral("T2"));
+    QByteArray body;
+    if (path == "/v1/master/push")
+        body = QByteArrayLiteral("{\"changes\":[{\"kind\":\"product\",\"key\":\"TEA\",\"version\":5,\"node\":\"T1\",\"data\":{\"barcode\":null,"
+                                 "\"name\":\"Tea\",\"unitPrice\":3990,\"taxCode\":\"STD\",\"active\":1}}]}");
+    else if (path == "/v1/master/pull")
+        body = QByteArrayLiteral("{\"after\":0}");
+    else if (path == "/v1/push")
+        body = QByteArrayLiteral("{\"entries\":[]}");
+    else
+        body = QJsonDocument(QJsonObject{{QStringLiteral("code"), code}}).toJson(QJsonDocument::Compact);
+    auto headers = signedHeaders(SignedRequest{QStringLiteral("T1"), t1.secret()}, path, body);
+    headers.removeIf([](const auto &header) { return header.first == Sync::Protocol::kProtocolHeader; });
+    if (!protocol.isEmpty())
+        headers.append({Sync::Protocol::kProtocolHeader, protocol});
+    QUrl url = m_server->url();
+    url.setPath(QString::fromLatin1(path));
+    const HttpAnswer answer = httpRequest(url, QByteArrayLiteral("POST"), body, headers);
+    QCOMPARE(answer.status, 426);
+    QCOMPARE(answer.errorCode(), QStringLiteral("unsupported-protocol"));
+    QVERIFY2(answer.message().contains(mentions), qPrintable(answer.message()));
+    // Nothing was stored, and the enrolment code was not spent.
+    auto database = Sync::ServerSchema::open(m_server->database());
+    QVERIFY(database.ok());
+    Sync::ServerStore store(**database);
+    QCOMPARE(store.masterCurrent(Core::MasterKinds::kProduct, QStringLiteral("TEA"))->version, qint64(0));
+    database->reset();
+    Till t2(QStringLiteral("T2"));
+    mustSync(t2, m_server->url(), code);
+    // Health answers every protocol, so that a till can tell which one the server speaks.
+    url.setPath(QStringLiteral("/v1/health"));
+    const HttpAnswer health = httpRequest(url, QByteArrayLiteral("GET"), {}, {});
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.body.value(QStringLiteral("protocol")).toInt(), Sync::Protocol::kProtocolVersion);
+}
+
+void tst_MasterSync::aServerOfAnotherProtocolIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("health"); // what the other server's /v1/health answers
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("a protocol 1 server")
+        << QByteArrayLiteral(R"({"status":"ok","protocol":1,"database":"sqlite","schemaVersion":3,"entries":0})")
+        << QStringLiteral("speaks sync protocol 1; this till speaks protocol 2. Nothing was sent; update slate-server");
+    QTest::addRow("a server of a later protocol")
+        << QByteArrayLiteral(R"({"status":"ok","protocol":3,"database":"sqlite","schemaVersion":9,"entries":0})")
+        << QStringLiteral("speaks sync protocol 3; this till speaks protocol 2. Nothing was sent; update this till (Slate)");
+    QTest::addRow("a server that names no protocol") << QByteArrayLiteral(R"({"status":"ok"})")
+                                                     << QStringLiteral("does not say which sync protocol it speaks; this till speaks protocol 2");
+}
+
+// A server of another protocol (simulated by its health answer) hears nothing from this till but
+// the question: the round ends with a message naming both protocols, master data still waiting.
+void tst_MasterSync::aServerOfAnotherProtocolIsRefused()
+{
+    QFETCH(QByteArray, health);
+    QFETCH(QString, mentions);
+    QTcpServer other;
+    QVERIFY(other.listen(QHostAddress::LocalHost));
+    QList<QByteArray> requests;
+    connect(&other, &QTcpServer::newConnection, &other, [&] {
+        while (QTcpSocket *socket = other.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &requests, health] {
+                const QByteArray request = socket->readAll();
+                requests.append(request.left(request.indexOf("\r\n")));
+                const bool isHealth = request.startsWith("GET /v1/health ");
+                const QByteArray body = isHealth ? health : QByteArrayLiteral(R"({"error":{"code":"not-found","message":"No."}})");
+                socket->write((isHealth ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 404 Not Found\r\n")
+                              + QByteArray("Content-Type: application/json\r\nContent-Length: ") + QByteArray::number(body.size())
+                              + "\r\n\r\n" + body);
+            });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(other.serverPort()));
+    Till t1(QStringLiteral("T1"));
+    t1.addCustomer(QStringLiteral("1001"));
+    // An enrolled till, and one enrolling (its code must not be sent to a server it cannot use).
+    mustSync(t1, m_server->url(), enrolmentCode(m_server->database(), QStringLiteral("T1")));
+    t1.addCustomer(QStringLiteral("1002"));
+    for (const QString &code : {QString(), QStringLiteral("K3F9Q-0000-0000-0000")}) {
+        requests.clear();
+        const Sync::RoundResult result = t1.sync(url, code);
+        QCOMPARE(result.failure, Sync::RoundFailure::Refused);
+        QVERIFY2(result.message.contains(mentions), qPrintable(result.message));
+        QCOMPARE(requests, QList<QByteArray>{QByteArrayLiteral("GET /v1/health HTTP/1.1")});
+        QCOMPARE(*Core::MasterData::waiting(t1.database()), qint64(1));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_MasterSync)
