@@ -7,6 +7,8 @@
 #include "ledger/journalentry.h"
 #include "people/users.h"
 #include "base/uuidv7.h"
+#include "money/money.h"
+#include "storage/masterrowimages.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -19,6 +21,24 @@ namespace Slate::Core {
 namespace {
 
 Error invalid(const QString &message) { return makeError(ErrorCode::InvalidArgument, message); }
+
+enum class Nullable { No, Yes };
+
+const QString kCurrencyField = QStringLiteral("currency");
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("boolean");
+    case QJsonValue::Double: return QStringLiteral("number");
+    case QJsonValue::String: return QStringLiteral("string");
+    case QJsonValue::Array: return QStringLiteral("array");
+    case QJsonValue::Object: return QStringLiteral("object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
 
 // The chain-wide settings keys (the same list as the triggers of schema v8).
 const QStringList kSyncedSettings{QStringLiteral("price_mode"),          QStringLiteral("cash_rounding_minor"),
@@ -94,6 +114,43 @@ public:
                                   .arg(maximum)
                                   .arg(nullable ? QStringLiteral(" or null") : QString()));
         return std::optional<qint64>(qint64(number));
+    }
+    // The currency the record's amounts are in: its "currency" field, an ISO 4217 code.
+    Result<Currency> currency() const
+    {
+        const QJsonValue value = m_change.data.value(kCurrencyField);
+        const std::optional<Currency> currency = value.isString() ? Currency::fromCode(value.toString()) : std::nullopt;
+        if (!currency)
+            return fail(kCurrencyField, QStringLiteral("must be an ISO 4217 currency code such as \"NOK\""));
+        return *currency;
+    }
+    // An amount: a decimal string with exactly the currency's digits ("1500.00" in NOK, "5" in
+    // JPY), as core's Money writes it, from 0 to kMasterAmountMinorUnitsMax; nullopt for JSON null
+    // when allowed. One spelling per amount keeps a resent change byte-identical.
+    Result<std::optional<Money>> amount(const QString &name, const Currency &currency, Nullable nullable = Nullable::No) const
+    {
+        const QJsonValue value = m_change.data.value(name);
+        if (nullable == Nullable::Yes && value.isNull())
+            return std::optional<Money>();
+        const QString orNull = nullable == Nullable::Yes ? QStringLiteral(" or null") : QString();
+        const QString example = Money(150000 * currency.minorPerMajor() / 100, currency).toDecimalString();
+        if (!value.isString())
+            return fail(name, QStringLiteral("must be a decimal string in %1 such as \"%2\"%3, not a JSON %4")
+                                  .arg(currency.code(), example, orNull, jsonTypeName(value)));
+        const QString text = value.toString();
+        Result<Money> parsed = Money::parse(text, currency);
+        if (!parsed)
+            return fail(name, QStringLiteral("must be a decimal string in %1 such as \"%2\"%3: %4")
+                                  .arg(currency.code(), example, orNull, parsed.message()));
+        if (parsed->toDecimalString() != text)
+            return fail(name, QStringLiteral("must have exactly %1 decimals for %2, like \"%3\", not \"%4\"")
+                                  .arg(currency.exponent())
+                                  .arg(currency.code(), parsed->toDecimalString(), text.left(40)));
+        if (parsed->isNegative() || parsed->minorUnits() > kMasterAmountMinorUnitsMax)
+            return fail(name, QStringLiteral("must be from %1 to %2")
+                                  .arg(Money::zero(currency).toDecimalString(),
+                                       Money(kMasterAmountMinorUnitsMax, currency).toDecimalString()));
+        return std::optional<Money>(*parsed);
     }
     Result<QByteArray> hex(const QString &name, int bytesMin, int bytesMax) const
     {
@@ -222,13 +279,58 @@ Result<QString> resolveCard(Database &database, const MasterChange &change, cons
     return card;
 }
 
-// Writes a (validated) change into its table. NotFound when the record it needs is not here.
-Result<bool> write(Database &database, const MasterChange &change)
+// The currency this till keeps its books in: its tables hold amounts in its minor units.
+Result<Currency> booksCurrency(const Database &database)
+{
+    Result<Query> query = database.run(QStringLiteral("SELECT value FROM settings WHERE key = 'currency'"), {},
+                                       QStringLiteral("read the store's currency"));
+    if (!query)
+        return query.error();
+    const std::optional<Currency> currency = query->next() ? Currency::fromCode(query->value(0).toString()) : std::nullopt;
+    if (!currency)
+        return makeError(ErrorCode::NotFound, QStringLiteral("This till has no currency yet; set the store up first (slatectl init)."));
+    return *currency;
+}
+
+// Reads the books' currency once, when a record first needs it.
+class BooksCurrency {
+public:
+    explicit BooksCurrency(const Database &database) : m_database(database) {}
+    const Result<Currency> &get()
+    {
+        if (!m_currency)
+            m_currency.emplace(booksCurrency(m_database));
+        return *m_currency;
+    }
+
+private:
+    const Database &m_database;
+    std::optional<Result<Currency>> m_currency;
+};
+
+// Writes a (validated) change into its table. NotFound when the record it needs is not here;
+// InvalidArgument when its amounts are in another currency than this till's books.
+Result<bool> write(Database &database, const MasterChange &change, BooksCurrency &books)
 {
     const QJsonObject &d = change.data;
     const QString now = timestampText(nowUtc());
     const QString doing = QStringLiteral("apply %1 %2").arg(change.kind, change.key);
-    auto nullable = [](const QJsonValue &value) { return value.isNull() ? QVariant() : QVariant(qint64(value.toDouble())); };
+    if (MasterRowImages::carriesAmounts(change.kind, change.key)) {
+        if (!books.get())
+            return books.get().error();
+        const QString currency = d.value(kCurrencyField).toString();
+        if (currency != books.get()->code())
+            return invalid(QStringLiteral("%1 %2 has its amounts in %3; this till keeps its books in %4.")
+                               .arg(change.kind, change.key.left(64), currency, books.get()->code()));
+    }
+    // Validated: every amount parses in the record's currency, which is the books'.
+    auto minor = [&books](const QJsonValue &value) {
+        if (value.isNull())
+            return QVariant();
+        const Result<Money> amount = Money::parse(value.toString(), *books.get());
+        Q_ASSERT(amount.ok());
+        return amount ? QVariant(amount->minorUnits()) : QVariant();
+    };
     auto integer = [](const QJsonValue &value) { return qint64(value.toDouble()); };
     Result<Query> done = makeError(ErrorCode::InvalidArgument, QString());
     if (change.kind == MasterKinds::kCustomer) {
@@ -247,7 +349,7 @@ Result<bool> write(Database &database, const MasterChange &change)
     } else if (change.kind == MasterKinds::kCustomerTerms) {
         done = database.run(QStringLiteral("UPDATE customers SET credit_limit = ?, overdraft_limit = ?, payment_terms_days = ?, "
                                            "blocked = ?, updated_utc = ? WHERE id = ?"),
-                            {integer(d.value(QStringLiteral("creditLimit"))), nullable(d.value(QStringLiteral("overdraftLimit"))),
+                            {minor(d.value(QStringLiteral("creditLimit"))), minor(d.value(QStringLiteral("overdraftLimit"))),
                              integer(d.value(QStringLiteral("paymentTermsDays"))), integer(d.value(QStringLiteral("blocked"))), now,
                              change.key},
                             doing);
@@ -262,7 +364,7 @@ Result<bool> write(Database &database, const MasterChange &change)
             {change.key, d.value(QStringLiteral("role")).toString(),
              QByteArray::fromHex(d.value(QStringLiteral("pinSalt")).toString().toLatin1()),
              QByteArray::fromHex(d.value(QStringLiteral("pinHash")).toString().toLatin1()),
-             integer(d.value(QStringLiteral("pinIterations"))), nullable(d.value(QStringLiteral("overrideMax"))),
+             integer(d.value(QStringLiteral("pinIterations"))), minor(d.value(QStringLiteral("overrideMax"))),
              integer(d.value(QStringLiteral("active"))), now, now},
             doing);
     } else if (change.kind == MasterKinds::kTaxCode) {
@@ -278,13 +380,16 @@ Result<bool> write(Database &database, const MasterChange &change)
                            "name = excluded.name, unit_price = excluded.unit_price, tax_code = excluded.tax_code, "
                            "active = excluded.active, updated_utc = excluded.updated_utc"),
             {change.key, barcode.isNull() ? QVariant() : QVariant(barcode.toString()), d.value(QStringLiteral("name")).toString(),
-             integer(d.value(QStringLiteral("unitPrice"))), d.value(QStringLiteral("taxCode")).toString(),
+             minor(d.value(QStringLiteral("unitPrice"))), d.value(QStringLiteral("taxCode")).toString(),
              integer(d.value(QStringLiteral("active"))), now, now},
             doing);
     } else if (change.kind == MasterKinds::kSetting) {
         done = database.run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
                                            "excluded.value"),
-                            {change.key, d.value(QStringLiteral("value")).toString()}, doing);
+                            {change.key, MasterRowImages::carriesAmounts(change.kind, change.key)
+                                             ? minor(d.value(QStringLiteral("value"))).toString()
+                                             : d.value(QStringLiteral("value")).toString()},
+                            doing);
     }
     if (!done)
         return done.error();
@@ -332,13 +437,19 @@ Result<void> validate(const MasterChange &change)
         return validateNewCustomer(customer);
     }
     if (kind == MasterKinds::kCustomerTerms) {
-        if (auto exact = fields.exactly({QStringLiteral("creditLimit"), QStringLiteral("overdraftLimit"), QStringLiteral("paymentTermsDays"),
-                                         QStringLiteral("blocked")});
+        if (auto exact = fields.exactly({QStringLiteral("creditLimit"), QStringLiteral("overdraftLimit"), QStringLiteral("currency"),
+                                         QStringLiteral("paymentTermsDays"), QStringLiteral("blocked")});
             !exact)
             return exact;
-        for (const auto &checked : {fields.integer(QStringLiteral("creditLimit"), 0, kMasterVersionMax),
-                                    fields.integer(QStringLiteral("overdraftLimit"), 0, kMasterVersionMax, true),
-                                    fields.integer(QStringLiteral("paymentTermsDays"), 0, kPaymentTermsDaysMax),
+        Result<Currency> currency = fields.currency();
+        if (!currency)
+            return currency.error();
+        for (const auto &checked : {fields.amount(QStringLiteral("creditLimit"), *currency),
+                                    fields.amount(QStringLiteral("overdraftLimit"), *currency, Nullable::Yes)}) {
+            if (!checked)
+                return checked.error();
+        }
+        for (const auto &checked : {fields.integer(QStringLiteral("paymentTermsDays"), 0, kPaymentTermsDaysMax),
                                     fields.integer(QStringLiteral("blocked"), 0, 1)}) {
             if (!checked)
                 return checked.error();
@@ -350,7 +461,8 @@ Result<void> validate(const MasterChange &change)
         if (!namePattern.match(change.key).hasMatch())
             return invalid(QStringLiteral("user \"%1\": a user name is 1 to 64 letters, digits, '.', '_' or '-'.").arg(change.key.left(64)));
         if (auto exact = fields.exactly({QStringLiteral("role"), QStringLiteral("pinSalt"), QStringLiteral("pinHash"),
-                                         QStringLiteral("pinIterations"), QStringLiteral("overrideMax"), QStringLiteral("active")});
+                                         QStringLiteral("pinIterations"), QStringLiteral("overrideMax"), QStringLiteral("currency"),
+                                         QStringLiteral("active")});
             !exact)
             return exact;
         Result<QString> role = fields.text(QStringLiteral("role"), 20);
@@ -361,11 +473,15 @@ Result<void> validate(const MasterChange &change)
         if (auto hash = fields.hex(QStringLiteral("pinHash"), 16, 64); !hash)
             return hash.error();
         for (const auto &checked : {fields.integer(QStringLiteral("pinIterations"), kPinIterationsMin, 100'000'000),
-                                    fields.integer(QStringLiteral("overrideMax"), 0, kMasterVersionMax, true),
                                     fields.integer(QStringLiteral("active"), 0, 1)}) {
             if (!checked)
                 return checked.error();
         }
+        Result<Currency> currency = fields.currency();
+        if (!currency)
+            return currency.error();
+        if (auto overrideMax = fields.amount(QStringLiteral("overrideMax"), *currency, Nullable::Yes); !overrideMax)
+            return overrideMax.error();
         return {};
     }
     if (kind == MasterKinds::kTaxCode) {
@@ -383,7 +499,7 @@ Result<void> validate(const MasterChange &change)
         if (auto sku = ProductRules::checkSku(change.key); !sku)
             return sku;
         if (auto exact = fields.exactly({QStringLiteral("barcode"), QStringLiteral("name"), QStringLiteral("unitPrice"),
-                                         QStringLiteral("taxCode"), QStringLiteral("active")});
+                                         QStringLiteral("currency"), QStringLiteral("taxCode"), QStringLiteral("active")});
             !exact)
             return exact;
         const QJsonValue barcode = change.data.value(QStringLiteral("barcode"));
@@ -397,16 +513,31 @@ Result<void> validate(const MasterChange &change)
         Result<QString> taxCode = fields.text(QStringLiteral("taxCode"), 32);
         if (!taxCode || !Accounts::isValidCode(*taxCode))
             return fields.fail(QStringLiteral("taxCode"), QStringLiteral("must be a tax code"));
-        for (const auto &checked : {fields.integer(QStringLiteral("unitPrice"), 0, kMasterVersionMax),
-                                    fields.integer(QStringLiteral("active"), 0, 1)}) {
-            if (!checked)
-                return checked.error();
-        }
+        if (auto active = fields.integer(QStringLiteral("active"), 0, 1); !active)
+            return active.error();
+        Result<Currency> currency = fields.currency();
+        if (!currency)
+            return currency.error();
+        if (auto price = fields.amount(QStringLiteral("unitPrice"), *currency); !price)
+            return price.error();
         return {};
     }
     // A setting.
     if (!kSyncedSettings.contains(change.key))
         return invalid(QStringLiteral("setting \"%1\" is not a chain-wide setting.").arg(change.key.left(64)));
+    if (MasterRowImages::carriesAmounts(change.kind, change.key)) {
+        if (auto exact = fields.exactly({QStringLiteral("value"), QStringLiteral("currency")}); !exact)
+            return exact;
+        Result<Currency> currency = fields.currency();
+        if (!currency)
+            return currency.error();
+        Result<std::optional<Money>> amount = fields.amount(QStringLiteral("value"), *currency);
+        if (!amount)
+            return amount.error();
+        if (auto valid = validateSetting(change.key, QString::number((*amount)->minorUnits())); !valid)
+            return invalid(QStringLiteral("setting %1: \"value\" %2: %3").arg(change.key, (*amount)->toDecimalStringWithCode(), valid.message()));
+        return {};
+    }
     if (auto exact = fields.exactly({QStringLiteral("value")}); !exact)
         return exact;
     Result<QString> value = fields.text(QStringLiteral("value"), 100);
@@ -422,9 +553,11 @@ Result<CreditTerms> termsFrom(const MasterChange &change)
     if (auto valid = validate(change); !valid)
         return valid.error();
     const Fields fields(change);
+    const Currency currency = *fields.currency();
     CreditTerms terms;
-    terms.creditLimitMinorUnits = **fields.integer(QStringLiteral("creditLimit"), 0, kMasterVersionMax);
-    terms.overdraftLimitMinorUnits = *fields.integer(QStringLiteral("overdraftLimit"), 0, kMasterVersionMax, true);
+    terms.creditLimitMinorUnits = (**fields.amount(QStringLiteral("creditLimit"), currency)).minorUnits();
+    if (const std::optional<Money> overdraft = *fields.amount(QStringLiteral("overdraftLimit"), currency, Nullable::Yes))
+        terms.overdraftLimitMinorUnits = overdraft->minorUnits();
     terms.paymentTermsDays = int(**fields.integer(QStringLiteral("paymentTermsDays"), 0, kPaymentTermsDaysMax));
     terms.blocked = **fields.integer(QStringLiteral("blocked"), 0, 1) == 1;
     return terms;
@@ -439,9 +572,18 @@ Result<QList<MasterChange>> unpushed(const Database &database, int limit)
     if (!query)
         return query.error();
     QList<MasterChange> changes;
-    while (query->next())
-        changes.append(MasterChange{query->value(1).toString(), query->value(2).toString(), query->value(3).toLongLong(),
-                                    query->value(4).toString(), jsonObject(query->value(5).toString()), query->value(0).toLongLong()});
+    BooksCurrency books(database);
+    while (query->next()) {
+        MasterChange change{query->value(1).toString(), query->value(2).toString(), query->value(3).toLongLong(),
+                            query->value(4).toString(), jsonObject(query->value(5).toString()), query->value(0).toLongLong()};
+        // The outbox holds the triggers' row images (minor units); the change carries decimals.
+        if (MasterRowImages::carriesAmounts(change.kind, change.key)) {
+            if (!books.get())
+                return books.get().error();
+            change.data = MasterRowImages::withDecimalAmounts(change.kind, change.key, change.data, *books.get());
+        }
+        changes.append(change);
+    }
     return changes;
 }
 
@@ -489,8 +631,16 @@ Result<MasterChange> current(const Database &database, const QString &kind, cons
     Result<Query> value = database.run(QString::fromUtf8(sql->select), {key}, doing);
     if (!value)
         return value.error();
-    if (value->next())
-        change.data = jsonObject(value->value(0).toString());
+    if (!value->next())
+        return change;
+    change.data = jsonObject(value->value(0).toString());
+    value->finish();
+    if (MasterRowImages::carriesAmounts(kind, key)) {
+        Result<Currency> books = booksCurrency(database);
+        if (!books)
+            return books.error();
+        change.data = MasterRowImages::withDecimalAmounts(kind, key, change.data, *books);
+    }
     return change;
 }
 
@@ -505,6 +655,7 @@ Result<MasterApplyReport> apply(Database &database, const QList<MasterChange> &c
     if (auto quiet = database.run(QStringLiteral("UPDATE master_clock SET applying = 1 WHERE id = 1"), {}, doing); !quiet)
         return quiet.error();
     MasterApplyReport report;
+    BooksCurrency books(database);
     for (const MasterChange &change : changes) {
         if (auto valid = validate(change); !valid) {
             if (auto recorded = addHistory(database, change, QStringLiteral("unapplied"), valid.message()); !recorded)
@@ -532,7 +683,7 @@ Result<MasterApplyReport> apply(Database &database, const QList<MasterChange> &c
             ++report.lost;
             continue;
         }
-        Result<bool> written = write(database, change);
+        Result<bool> written = write(database, change, books);
         if (!written || !*written) {
             const QString why = !written ? written.message()
                                          : QStringLiteral("The record this change belongs to is not here.");

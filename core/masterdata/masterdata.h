@@ -60,6 +60,9 @@ struct MasterApplyReport {
 
 constexpr int kMasterChangesReadMax = 1000;
 constexpr qint64 kMasterVersionMax = qint64(1) << 53; // exact in JSON numbers
+// The largest amount in master data (a limit, a price, an override maximum), in minor units:
+// what the earlier number format could carry exactly.
+constexpr qint64 kMasterAmountMinorUnitsMax = qint64(1) << 53;
 
 namespace MasterData {
 

@@ -1,6 +1,10 @@
 #include "storage/tillschema.h"
 
 #include "storage/ledgertables.h"
+#include "storage/masterrowimages.h"
+
+#include <QJsonDocument>
+#include <QList>
 
 namespace Slate::Core::Schema {
 
@@ -384,6 +388,46 @@ const SchemaStatement kVersion8[] = {
         WHERE credit_limit <> 0 OR overdraft_limit IS NOT NULL OR payment_terms_days <> 30 OR blocked <> 0 ORDER BY row)"},
 };
 
+// Version 9: master data carries every amount as a decimal string with its currency (sync
+// protocol 2, sync/PROTOCOL.md). master_history keeps values in the form they travel in, so the
+// values kept in the earlier form (amounts as integers in minor units of the store's currency)
+// are rewritten by Money, in the store's currency. The outbox keeps the triggers' row images,
+// which are converted as they are read (core/storage/masterrowimages.h): nothing to do there.
+Result<void> rewriteMasterHistory(Database &database)
+{
+    const QString doing = QStringLiteral("rewrite the amounts of master_history as decimal strings");
+    Result<Query> setting = database.run(QStringLiteral("SELECT value FROM settings WHERE key = 'currency'"), {}, doing);
+    if (!setting)
+        return setting.error();
+    const std::optional<Currency> currency = setting->next() ? Currency::fromCode(setting->value(0).toString()) : std::nullopt;
+    setting->finish();
+    if (!currency)
+        return {}; // a till that was never set up holds no master records
+    Result<Query> rows = database.run(QStringLiteral("SELECT id, kind, key, data FROM master_history ORDER BY id"), {}, doing);
+    if (!rows)
+        return rows.error();
+    struct Rewrite {
+        qint64 id;
+        QString data;
+    };
+    QList<Rewrite> rewrites;
+    while (rows->next()) {
+        const QString kind = rows->value(1).toString();
+        const QString key = rows->value(2).toString();
+        const QJsonObject before = QJsonDocument::fromJson(rows->value(3).toString().toUtf8()).object();
+        const QJsonObject after = MasterRowImages::withDecimalAmounts(kind, key, before, *currency);
+        if (after != before)
+            rewrites.append(Rewrite{rows->value(0).toLongLong(), QString::fromUtf8(QJsonDocument(after).toJson(QJsonDocument::Compact))});
+    }
+    rows->finish();
+    for (const Rewrite &rewrite : rewrites) {
+        if (auto updated = database.run(QStringLiteral("UPDATE master_history SET data = ? WHERE id = ?"), {rewrite.data, rewrite.id}, doing);
+            !updated)
+            return updated.error();
+    }
+    return {};
+}
+
 } // namespace
 
 const SchemaDefinition &till()
@@ -391,6 +435,7 @@ const SchemaDefinition &till()
     static const MigrationStep steps[] = {
         {{kVersion1Settings, LedgerTables::journal(), LedgerTables::balances(), kVersion1Customers}},
         {{kVersion2}}, {{kVersion3}}, {{kVersion4}}, {{kVersion5}}, {{kVersion6}}, {{kVersion7}}, {{kVersion8}},
+        {{}, &rewriteMasterHistory},
     };
     static const SchemaDefinition schema{"till", kApplicationId, VersionStore::UserVersionPragma, steps, "Slate"};
     Q_ASSERT(schema.newestVersion() == kCurrentVersion);

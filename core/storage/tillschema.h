@@ -9,7 +9,7 @@ namespace Slate::Core::Schema {
 
 constexpr int kApplicationId = kTillApplicationId;
 // The newest schema this program knows.
-constexpr int kCurrentVersion = 8;
+constexpr int kCurrentVersion = 9;
 
 const SchemaDefinition &till();
 

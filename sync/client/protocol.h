@@ -12,6 +12,15 @@
 
 namespace Slate::Sync::Protocol {
 
+// The protocol this program speaks (sync/PROTOCOL.md, "Versions"). Version 2: master data
+// carries every amount as a decimal string with its currency. Paths keep /v1/; every request but
+// health names its protocol in kProtocolHeader, a server refuses any other (426, naming both), and
+// GET /v1/health answers the server's, which a till checks before it sends anything else.
+constexpr int kProtocolVersion = 2;
+// The protocol of a request that names none: version 1 had no header.
+constexpr int kProtocolVersionUnnamed = 1;
+inline const QByteArray kProtocolHeader = QByteArrayLiteral("x-slate-protocol");
+
 constexpr qint64 kRequestBodyMax = 4 * 1024 * 1024; // bytes of one request body
 constexpr int kPushBatchMax = 1000;                 // entries in one push
 constexpr int kPullPageMax = 1000;                  // entries in one pull answer
@@ -40,7 +49,8 @@ constexpr int kMasterPushMax = 1000;  // master-data changes in one push
 constexpr int kMasterPullMax = 1000;  // master-data changes in one pull answer
 constexpr int kMasterPullDefault = 500;
 
-// The JSON form of a master-data change: {"kind", "key", "version", "node", "data"}.
+// The JSON form of a master-data change: {"kind", "key", "version", "node", "data"}; amounts in
+// the data are decimal strings in the record's "currency" (Core::MasterData::validate).
 QJsonObject masterChangeToJson(const Core::MasterChange &change);
 // Reads one change strictly (fields, types, and the data by Core::MasterData::validate).
 Core::Result<Core::MasterChange> masterChangeFromJson(const QJsonValue &value, const QString &where);

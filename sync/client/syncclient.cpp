@@ -65,16 +65,46 @@ void SyncClient::start(const QString &enrolmentCode)
     if (!m_server.isValid() || (m_server.scheme() != QLatin1String("http") && m_server.scheme() != QLatin1String("https"))
         || m_server.host().isEmpty())
         return done(RoundFailure::Local, tr("No sync server is set; give one like http://server:8470."));
-    if (!enrolmentCode.isEmpty())
-        return enroll(enrolmentCode);
-    if (!m_state.enrolled())
+    if (enrolmentCode.isEmpty() && !m_state.enrolled())
         return done(RoundFailure::Local, tr("This till is not enrolled; ask the back office for an enrolment code "
                                             "(slate-server enroll) and sync with --enroll CODE."));
-    if (m_state.serverUrl != m_server) {
-        if (auto saved = TillSync::setServer(m_database, m_server); !saved)
-            return done(RoundFailure::Local, saved.message());
-    }
-    pushMasterNext(kPushRoundsMax);
+    checkProtocol([this, enrolmentCode] {
+        if (!enrolmentCode.isEmpty())
+            return enroll(enrolmentCode);
+        if (m_state.serverUrl != m_server) {
+            if (auto saved = TillSync::setServer(m_database, m_server); !saved)
+                return done(RoundFailure::Local, saved.message());
+        }
+        pushMasterNext(kPushRoundsMax);
+    });
+}
+
+void SyncClient::checkProtocol(const std::function<void()> &then)
+{
+    // Before anything is sent: a server of another protocol would misread this till's master
+    // data, or send its own in a form this till cannot read.
+    sendRequest(
+        QByteArrayLiteral("GET"), QStringLiteral("/v1/health"), {}, false,
+        [this, then](const QJsonObject &answer) {
+            const std::optional<qint64> theirs = Protocol::integerFrom(answer.value(QStringLiteral("protocol")), 1);
+            if (theirs && *theirs == Protocol::kProtocolVersion)
+                return then();
+            const QString server = m_server.toString();
+            if (!theirs)
+                return done(RoundFailure::Refused, tr("The server at %1 does not say which sync protocol it speaks; this till "
+                                                      "speaks protocol %2. Nothing was sent.")
+                                                       .arg(server)
+                                                       .arg(Protocol::kProtocolVersion));
+            done(RoundFailure::Refused,
+                 tr("The server at %1 speaks sync protocol %2; this till speaks protocol %3. Nothing was sent; update %4 so "
+                    "that both speak protocol %5.")
+                     .arg(server)
+                     .arg(*theirs)
+                     .arg(Protocol::kProtocolVersion)
+                     .arg(*theirs < Protocol::kProtocolVersion ? tr("slate-server") : tr("this till (Slate)"))
+                     .arg(qMax<qint64>(*theirs, Protocol::kProtocolVersion)));
+        },
+        [this](RoundFailure failure, const QString &message) { done(failure, message); });
 }
 
 void SyncClient::enroll(const QString &code)
@@ -300,6 +330,7 @@ void SyncClient::sendRequest(const QByteArray &method, const QString &pathAndQue
     QList<HttpTransport::Header> headers;
     if (method == "POST")
         headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    headers.append({Protocol::kProtocolHeader, QByteArray::number(Protocol::kProtocolVersion)});
     if (sign) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const QByteArray nonce = Protocol::newNonce();

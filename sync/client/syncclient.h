@@ -86,6 +86,9 @@ signals:
 
 private:
     using OnAnswer = std::function<void(const QJsonObject &answer)>;
+    // Asks /v1/health for the server's protocol; runs `then` when it is this till's, else ends
+    // the round with a message naming both.
+    void checkProtocol(const std::function<void()> &then);
     void enroll(const QString &code);
     // One push request, read and encoded: the entries after sequence `after`, at most `batch`.
     struct PreparedPush {

@@ -1,6 +1,11 @@
 #include "server/serverschema.h"
 
 #include "storage/ledgertables.h"
+#include "storage/masterrowimages.h"
+
+#include <QJsonDocument>
+#include <QList>
+#include <QMap>
 
 namespace Slate::Sync::ServerSchema {
 
@@ -161,6 +166,126 @@ const SchemaStatement kVersion3After[] = {
      "FROM journal_entries", DialectOnly::PostgresOnly},
 };
 
+// Version 4: master data carries every amount as a decimal string with its currency (sync
+// protocol 2, sync/PROTOCOL.md). The values stored in the number form (amounts as integers in
+// minor units of the pushing till's currency) are rewritten by core's Money. The server keeps no
+// store currency of its own: a record's currency is that of its node's entries here, else the one
+// currency of the whole journal, else $SLATE_MASTER_CURRENCY (read by this migration only); with
+// none of them the migration stops and says so. master_changes stays append-only outside this step.
+const SchemaStatement kVersion4[] = {
+    {"DROP TRIGGER master_changes_no_update", DialectOnly::SqliteOnly},
+    {"DROP TRIGGER master_changes_append_only ON master_changes", DialectOnly::PostgresOnly},
+};
+const SchemaStatement kVersion4After[] = {
+    {R"(CREATE TRIGGER master_changes_no_update BEFORE UPDATE ON master_changes
+       BEGIN SELECT RAISE(ABORT, 'master_changes is append-only'); END)", DialectOnly::SqliteOnly},
+    {R"(CREATE TRIGGER master_changes_append_only BEFORE UPDATE OR DELETE ON master_changes
+       FOR EACH ROW EXECUTE FUNCTION slate_append_only())", DialectOnly::PostgresOnly},
+};
+
+// The currencies of one query's rows; at most two are read (one is the answer, two is ambiguous).
+Core::Result<QStringList> currenciesOf(Core::Database &database, const QString &sql, const QVariantList &values)
+{
+    Core::Result<Core::Query> query = database.run(sql, values, QStringLiteral("read the currencies of the journal"));
+    if (!query)
+        return query.error();
+    QStringList codes;
+    while (codes.size() < 2 && query->next())
+        codes.append(query->value(0).toString());
+    query->finish();
+    return codes;
+}
+
+// The currency of the amounts terminal `node` pushed in the number form.
+Core::Result<Core::Currency> legacyCurrency(Core::Database &database, const QString &node, QMap<QString, Core::Currency> &known)
+{
+    if (auto found = known.constFind(node); found != known.cend())
+        return *found;
+    Core::Result<QStringList> own = currenciesOf(database,
+                                                 QStringLiteral("SELECT DISTINCT p.currency FROM postings p JOIN journal_entries e "
+                                                                "ON e.position = p.entry_position WHERE e.terminal_id = ? LIMIT 2"),
+                                                 {node});
+    if (!own)
+        return own.error();
+    QString code = own->size() == 1 ? own->first() : QString();
+    if (own->isEmpty()) {
+        Core::Result<QStringList> all = currenciesOf(database, QStringLiteral("SELECT DISTINCT currency FROM postings LIMIT 2"), {});
+        if (!all)
+            return all.error();
+        if (all->size() == 1)
+            code = all->first();
+        else if (all->isEmpty())
+            code = qEnvironmentVariable("SLATE_MASTER_CURRENCY");
+    }
+    const std::optional<Core::Currency> currency = Core::Currency::fromCode(code);
+    if (!currency)
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("Master data of terminal %1 holds amounts in minor units, but the journal here does not "
+                                              "tell their currency (%2). Start slate-server once with SLATE_MASTER_CURRENCY set to "
+                                              "the chain's currency (e.g. SLATE_MASTER_CURRENCY=NOK) to convert them.")
+                                   .arg(node, own->size() > 1 ? QStringLiteral("its entries are in several currencies")
+                                                              : code.isEmpty() ? QStringLiteral("no entries, in one currency")
+                                                                               : QStringLiteral("\"%1\" is no currency").arg(code.left(8))));
+    known.insert(node, *currency);
+    return *currency;
+}
+
+Core::Result<void> rewriteMasterAmounts(Core::Database &database)
+{
+    const QString doing = QStringLiteral("rewrite the amounts of master data as decimal strings");
+    QMap<QString, Core::Currency> known;
+    // Each table's rows, by their key columns; both tables are bounded by what tills pushed.
+    enum class RowKey { Position, Record };
+    struct Table {
+        const char *select;
+        const char *update;
+        RowKey rowKey;
+    };
+    static const Table tables[] = {
+        {"SELECT kind, key, node, data, position FROM master_changes ORDER BY position",
+         "UPDATE master_changes SET data = ? WHERE position = ?", RowKey::Position},
+        {"SELECT kind, key, node, data, 0 FROM master_current ORDER BY kind, key",
+         "UPDATE master_current SET data = ? WHERE kind = ? AND key = ?", RowKey::Record},
+    };
+    for (const Table &table : tables) {
+        Core::Result<Core::Query> rows = database.run(QString::fromUtf8(table.select), {}, doing);
+        if (!rows)
+            return rows.error();
+        struct Row {
+            QString kind, key, node;
+            QJsonObject data;
+            qint64 position;
+        };
+        QList<Row> found;
+        while (rows->next()) {
+            Row row{rows->value(0).toString(), rows->value(1).toString(), rows->value(2).toString(),
+                    QJsonDocument::fromJson(rows->value(3).toString().toUtf8()).object(), rows->value(4).toLongLong()};
+            if (Core::MasterRowImages::carriesAmounts(row.kind, row.key) && !row.data.contains(QStringLiteral("currency")))
+                found.append(row);
+        }
+        rows->finish();
+        for (const Row &row : found) {
+            Core::Result<Core::Currency> currency = legacyCurrency(database, row.node, known);
+            if (!currency)
+                return currency.error();
+            const QString data = QString::fromUtf8(
+                QJsonDocument(Core::MasterRowImages::withDecimalAmounts(row.kind, row.key, row.data, *currency)).toJson(QJsonDocument::Compact));
+            const QVariantList values =
+                table.rowKey == RowKey::Position ? QVariantList{data, row.position} : QVariantList{data, row.kind, row.key};
+            if (auto updated = database.run(QString::fromUtf8(table.update), values, doing); !updated)
+                return updated.error();
+        }
+    }
+    for (const SchemaStatement &statement : kVersion4After) {
+        const bool sqlite = database.dialect() == Core::Dialect::Sqlite;
+        if ((statement.only == DialectOnly::SqliteOnly && !sqlite) || (statement.only == DialectOnly::PostgresOnly && sqlite))
+            continue;
+        if (auto done = database.execute(QString::fromUtf8(statement.sql), doing); !done)
+            return done;
+    }
+    return {};
+}
+
 } // namespace
 
 const Core::SchemaDefinition &definition()
@@ -169,6 +294,7 @@ const Core::SchemaDefinition &definition()
         {{kVersion1}},
         {{kVersion2}},
         {{kVersion3Before, Core::LedgerTables::journal(), kVersion3After}},
+        {{kVersion4}, &rewriteMasterAmounts},
     };
     static const Core::SchemaDefinition schema{"server", Core::kServerApplicationId, Core::VersionStore::MetaTable, steps,
                                                "slate-server"};

@@ -8,7 +8,7 @@
 
 namespace Slate::Sync::ServerSchema {
 
-constexpr int kCurrentVersion = 3;
+constexpr int kCurrentVersion = 4;
 
 const Core::SchemaDefinition &definition();
 

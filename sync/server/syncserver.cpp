@@ -125,6 +125,7 @@ QString errorCodeName(Status status)
     case Status::UnsupportedMediaType: return QStringLiteral("unsupported-media-type");
     case Status::UnprocessableEntity: return QStringLiteral("invalid-entry");
     case Status::ServiceUnavailable: return QStringLiteral("busy");
+    case Status::UpgradeRequired: return QStringLiteral("unsupported-protocol");
     default: return QStringLiteral("server-error");
     }
 }
@@ -210,7 +211,12 @@ bool SyncServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     if (reply.status >= Status::BadRequest && !reply.body.contains(QStringLiteral("error")))
         reply.body = errorBody(errorCodeName(reply.status), QStringLiteral("Refused."));
     const qint64 handledNs = timer.nsecsElapsed();
-    makeResponder(request, socket).write(QJsonDocument(reply.body), reply.status);
+    if (reply.status == Status::UpgradeRequired)
+        makeResponder(request, socket)
+            .write(QJsonDocument(reply.body), {{QByteArrayLiteral("Upgrade"), QByteArrayLiteral("slate-sync/") + QByteArray::number(Protocol::kProtocolVersion)}},
+                   reply.status);
+    else
+        makeResponder(request, socket).write(QJsonDocument(reply.body), reply.status);
     // One line per request (an access log): which terminal asked what, the answer, and where the
     // time went. QT_LOGGING_RULES="slate.server.info=false" turns it off.
     const QByteArray terminal = request.value(Protocol::kTerminalHeader);
@@ -246,7 +252,7 @@ SyncServer::Reply SyncServer::route(const QHttpServerRequest &request)
             found = &candidate;
     }
     if (!found)
-        return fail(Status::NotFound, QStringLiteral("There is no %1 here; this server speaks protocol v1 (see /v1/health).").arg(path));
+        return fail(Status::NotFound, QStringLiteral("There is no %1 here; this server speaks protocol %2 under /v1/ (see /v1/health).").arg(path).arg(Protocol::kProtocolVersion));
     if (method != found->method)
         return fail(Status::MethodNotAllowed,
                     QStringLiteral("%1 takes %2 only.").arg(path, found->method == QHttpServerRequest::Method::Get ? QStringLiteral("GET")
@@ -258,6 +264,8 @@ SyncServer::Reply SyncServer::route(const QHttpServerRequest &request)
     }
     if (path == QLatin1String("/v1/health"))
         return health();
+    if (std::optional<Reply> refused = refuseOtherProtocol(request))
+        return *refused;
     if (path == QLatin1String("/v1/enroll"))
         return enroll(request);
     std::variant<Signer, Reply> authenticated = authenticate(request);
@@ -303,6 +311,25 @@ SyncServer::Reply SyncServer::failure(const Core::Error &error)
     }
 }
 
+std::optional<SyncServer::Reply> SyncServer::refuseOtherProtocol(const QHttpServerRequest &request)
+{
+    const QByteArray named = request.value(Protocol::kProtocolHeader);
+    bool numeric = named.isEmpty();
+    const int version = named.isEmpty() ? Protocol::kProtocolVersionUnnamed : named.toInt(&numeric);
+    if (numeric && version == Protocol::kProtocolVersion)
+        return std::nullopt;
+    const QString theirs = numeric ? QStringLiteral("protocol %1").arg(version)
+                                   : QStringLiteral("an unknown protocol \"%1\"").arg(QString::fromLatin1(named.left(20)));
+    const QString update = numeric && version > Protocol::kProtocolVersion ? QStringLiteral("slate-server") : QStringLiteral("the till (Slate)");
+    return failure(Status::UpgradeRequired,
+                   QStringLiteral("This request speaks sync %1; this server speaks protocol %2 only (master data with decimal "
+                                  "amounts). Update %3 so that both speak protocol %4.")
+                       .arg(theirs)
+                       .arg(Protocol::kProtocolVersion)
+                       .arg(update)
+                       .arg(qMax(Protocol::kProtocolVersion, numeric ? version : 0)));
+}
+
 SyncServer::Reply SyncServer::health()
 {
     Core::Result<qint64> entries = m_store.entryCount();
@@ -310,7 +337,7 @@ SyncServer::Reply SyncServer::health()
         return failure(Status::ServiceUnavailable, entries.message());
     return Reply{Status::Ok,
                  QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                             {QStringLiteral("protocol"), 1},
+                             {QStringLiteral("protocol"), Protocol::kProtocolVersion},
                              {QStringLiteral("database"), m_store.database().isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")},
                              {QStringLiteral("schemaVersion"), m_store.database().schemaVersion()},
                              {QStringLiteral("entries"), double(*entries)}}};

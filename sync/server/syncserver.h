@@ -45,6 +45,8 @@ private:
     static Reply failure(const Core::Error &error);
     Reply route(const QHttpServerRequest &request);
     Reply health();
+    // A 426 refusal naming both protocols when the request does not speak this server's.
+    static std::optional<Reply> refuseOtherProtocol(const QHttpServerRequest &request);
     Reply enroll(const QHttpServerRequest &request);
     // An authenticated request: who signed it and the nonce it spends.
     struct Signer {

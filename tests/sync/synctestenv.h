@@ -343,6 +343,7 @@ inline QList<std::pair<QByteArray, QByteArray>> signedHeaders(const SignedReques
 {
     using namespace Sync::Protocol;
     return {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+            {kProtocolHeader, QByteArray::number(kProtocolVersion)},
             {kTerminalHeader, (headerTerminal.isEmpty() ? signer.terminalId : headerTerminal).toUtf8()},
             {kTimestampHeader, QByteArray::number(signer.timestampMs)},
             {kNonceHeader, signer.nonce},

@@ -147,7 +147,8 @@ void tst_SyncSecurity::refusesUnauthenticatedRequests()
     else if (how == QLatin1String("tampered-body"))
         sent.replace("\"ann\"", "\"eve\"");
     auto headers = how == QLatin1String("none")
-        ? QList<std::pair<QByteArray, QByteArray>>{{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}}
+        ? QList<std::pair<QByteArray, QByteArray>>{{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+                                                   {Sync::Protocol::kProtocolHeader, QByteArray::number(Sync::Protocol::kProtocolVersion)}}
         : signedHeaders(signer, QByteArrayLiteral("/v1/push"), body, headerTerminal);
     QUrl url = m_server->url();
     url.setPath(QStringLiteral("/v1/push"));

@@ -11,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +22,7 @@ class tst_Migrations : public QObject {
 private slots:
     void upgradesFromEveryEarlierVersion_data();
     void upgradesFromEveryEarlierVersion();
+    void version8MasterDataGetsDecimalAmounts();
     void openingACurrentDatabaseChangesNothing();
     void failedMigrationKeepsThePreviousVersion_data();
     void failedMigrationKeepsThePreviousVersion();
@@ -255,6 +257,105 @@ void tst_Migrations::upgradesFromEveryEarlierVersion()
     QVERIFY2(again.ok(), qPrintable(messageOf(again)));
     QCOMPARE((*again)->database().schemaVersion(), Schema::kCurrentVersion);
     QCOMPARE(*(*again)->customers().count(), qint64(customers.size() + 1));
+}
+
+// Version 9: master data carries amounts as decimal strings with their currency (sync protocol
+// 2). What a version 8 till kept in master_history in the number form is rewritten; its outbox
+// (the triggers' row images) and its tables are read out in the new form; a till that pulls a
+// record in the new form keeps it in its books' minor units.
+void tst_Migrations::version8MasterDataGetsDecimalAmounts()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("v8.db"));
+    const QList<OldCustomer> customers = createOldDatabase(path, 8);
+    QCOMPARE(customers.size(), representativeCustomers().size());
+    const QString kari = customers.at(0).id;
+    {
+        auto database = Database::open(path, {OpenMode::OpenExisting, 5000, 8});
+        QVERIFY2(database.ok(), qPrintable(messageOf(database)));
+        Database &db = **database;
+        const QString doing = QStringLiteral("write version 8 master data");
+        // Local changes, queued by version 8's triggers as row images.
+        QVERIFY(db.run(QStringLiteral("UPDATE customers SET credit_limit = 150000, overdraft_limit = 2050 WHERE id = ?"), {kari}, doing).ok());
+        QVERIFY(db.run(QStringLiteral("INSERT INTO settings (key, value) VALUES ('cash_rounding_minor', '100')"), {}, doing).ok());
+        // Values version 8 kept in the history, in the number form.
+        const QList<std::tuple<QString, QString, QString, QString>> history{
+            {QStringLiteral("customer-terms"), kari, QStringLiteral("lost"),
+             QStringLiteral(R"({"blocked":0,"creditLimit":50000,"overdraftLimit":null,"paymentTermsDays":30})")},
+            {QStringLiteral("product"), QStringLiteral("TEA"), QStringLiteral("superseded"),
+             QStringLiteral(R"({"active":1,"barcode":null,"name":"Tea","taxCode":"STD","unitPrice":3990})")},
+            {QStringLiteral("user"), QStringLiteral("mgr"), QStringLiteral("superseded"),
+             QStringLiteral(R"({"active":1,"overrideMax":null,"pinHash":"00","pinIterations":1000,"pinSalt":"00","role":"manager"})")},
+            {QStringLiteral("setting"), QStringLiteral("offline_cap_minor"), QStringLiteral("lost"), QStringLiteral(R"({"value":"250000"})")},
+            {QStringLiteral("setting"), QStringLiteral("price_mode"), QStringLiteral("lost"), QStringLiteral(R"({"value":"exclusive"})")},
+            {QStringLiteral("customer"), kari, QStringLiteral("card-conflict"),
+             QStringLiteral(R"({"card":"1001","email":"","name":"Kari","phone":""})")},
+        };
+        for (const auto &[kind, key, outcome, data] : history)
+            QVERIFY(db.run(QStringLiteral("INSERT INTO master_history (kind, key, version, node, data, outcome, recorded_utc) "
+                                          "VALUES (?, ?, 7, 'T2', ?, ?, '2024-01-02T03:04:05.678Z')"),
+                           {kind, key, data, outcome}, doing)
+                        .ok());
+    }
+    auto opened = Store::open(path);
+    QVERIFY2(opened.ok(), qPrintable(messageOf(opened)));
+    Store &store = **opened;
+    QCOMPARE(store.database().schemaVersion(), 9);
+    auto historyOf = [&](const QString &kind, const QString &key) {
+        return QString::fromUtf8(QJsonDocument(MasterData::history(store.database(), kind, key)->first().change.data).toJson(QJsonDocument::Compact));
+    };
+    QCOMPARE(historyOf(MasterKinds::kCustomerTerms, kari),
+             QStringLiteral(R"({"blocked":0,"creditLimit":"500.00","currency":"NOK","overdraftLimit":null,"paymentTermsDays":30})"));
+    QCOMPARE(historyOf(MasterKinds::kProduct, QStringLiteral("TEA")),
+             QStringLiteral(R"({"active":1,"barcode":null,"currency":"NOK","name":"Tea","taxCode":"STD","unitPrice":"39.90"})"));
+    QCOMPARE(historyOf(MasterKinds::kUser, QStringLiteral("mgr")),
+             QStringLiteral(R"({"active":1,"currency":"NOK","overrideMax":null,"pinHash":"00","pinIterations":1000,"pinSalt":"00","role":"manager"})"));
+    QCOMPARE(historyOf(MasterKinds::kSetting, QStringLiteral("offline_cap_minor")), QStringLiteral(R"({"currency":"NOK","value":"2500.00"})"));
+    // Records without amounts are as they were.
+    QCOMPARE(historyOf(MasterKinds::kSetting, QStringLiteral("price_mode")), QStringLiteral(R"({"value":"exclusive"})"));
+    QCOMPARE(historyOf(MasterKinds::kCustomer, kari), QStringLiteral(R"({"card":"1001","email":"","name":"Kari","phone":""})"));
+
+    // The outbox's row images leave as valid decimal records.
+    auto outbox = MasterData::unpushed(store.database(), 100);
+    QVERIFY2(outbox.ok(), qPrintable(messageOf(outbox)));
+    bool sawTerms = false, sawRounding = false;
+    for (const MasterChange &change : *outbox) {
+        QVERIFY2(MasterData::validate(change).ok(), qPrintable(messageOf(MasterData::validate(change))));
+        if (change.kind == MasterKinds::kCustomerTerms && change.key == kari) {
+            QCOMPARE(change.data.value(QStringLiteral("creditLimit")).toString(), QStringLiteral("1500.00"));
+            QCOMPARE(change.data.value(QStringLiteral("overdraftLimit")).toString(), QStringLiteral("20.50"));
+            QCOMPARE(change.data.value(QStringLiteral("currency")).toString(), QStringLiteral("NOK"));
+            sawTerms = true;
+        }
+        if (change.kind == MasterKinds::kSetting && change.key == QLatin1String("cash_rounding_minor")) {
+            QCOMPARE(change.data, (QJsonObject{{QStringLiteral("value"), QStringLiteral("1.00")}, {QStringLiteral("currency"), QStringLiteral("NOK")}}));
+            sawRounding = true;
+        }
+    }
+    QVERIFY(sawTerms && sawRounding);
+    const MasterChange terms = *MasterData::current(store.database(), MasterKinds::kCustomerTerms, kari);
+    QCOMPARE(terms.data.value(QStringLiteral("creditLimit")).toString(), QStringLiteral("1500.00"));
+
+    // A pulled record in the new form lands in the books' minor units; one in another currency
+    // is not applied, and the history says why.
+    const QJsonObject newTerms{{QStringLiteral("creditLimit"), QStringLiteral("2000.00")}, {QStringLiteral("overdraftLimit"), QJsonValue()},
+                               {QStringLiteral("currency"), QStringLiteral("NOK")}, {QStringLiteral("paymentTermsDays"), 14},
+                               {QStringLiteral("blocked"), 0}};
+    QJsonObject euroTerms = newTerms;
+    euroTerms.insert(QStringLiteral("currency"), QStringLiteral("EUR"));
+    const qint64 later = terms.version + 1024;
+    auto applied = MasterData::apply(store.database(),
+                                     {MasterChange{MasterKinds::kCustomerTerms, kari, later, QStringLiteral("T2"), newTerms, 0},
+                                      MasterChange{MasterKinds::kCustomerTerms, customers.at(1).id, later, QStringLiteral("T2"), euroTerms, 0}},
+                                     1);
+    QVERIFY2(applied.ok(), qPrintable(messageOf(applied)));
+    QCOMPARE(applied->applied, 1);
+    QCOMPARE(applied->unapplied, 1);
+    QCOMPARE(store.customers().byId(kari)->terms.creditLimitMinorUnits, qint64(200000));
+    const auto refused = *MasterData::history(store.database(), MasterKinds::kCustomerTerms, customers.at(1).id);
+    QVERIFY2(refused.last().detail.contains(QStringLiteral("EUR")) && refused.last().detail.contains(QStringLiteral("NOK")),
+             qPrintable(refused.last().detail));
 }
 
 void tst_Migrations::openingACurrentDatabaseChangesNothing()
