@@ -39,7 +39,8 @@ struct MasterChange {
     QString key;
     qint64 version = 0; // hybrid logical clock
     QString node;       // the terminal that made the change
-    QJsonObject data;   // the record's whole value after the change
+    QJsonObject data;   // the record's whole value after the change; amounts as decimal strings
+                        // in its "currency" (sync/PROTOCOL.md, Master data)
     qint64 position = 0; // the till's outbox sequence, or the server's log position
 };
 

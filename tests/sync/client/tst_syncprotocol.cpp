@@ -1,6 +1,7 @@
 // The protocol's pure parts: an entry survives its JSON form byte for byte (the hash still
 // matches), the signature covers every field it must, and the client's retry backoff grows
-// exponentially, stays within its bound and is jittered.
+// exponentially, stays within its bound and is jittered. Master-data amounts are read only as
+// decimal strings with exactly their currency's digits.
 
 #include "client/protocol.h"
 #include "client/syncservice.h"
@@ -16,6 +17,8 @@ private slots:
     void signatureCoversEveryField_data();
     void signatureCoversEveryField();
     void backoffGrowsWithinItsBound();
+    void masterAmountsAreExactDecimals_data();
+    void masterAmountsAreExactDecimals();
 };
 
 void tst_SyncProtocol::entryRoundTripsThroughJson()
@@ -77,6 +80,56 @@ void tst_SyncProtocol::backoffGrowsWithinItsBound()
         }
     }
     QCOMPARE(SyncService::retryDelayMs(policy, 1000, 0), 30000);
+}
+
+void tst_SyncProtocol::masterAmountsAreExactDecimals_data()
+{
+    QTest::addColumn<QString>("currency");
+    QTest::addColumn<QJsonValue>("price");
+    QTest::addColumn<QString>("refusal"); // empty: accepted
+    QTest::addRow("NOK with two decimals is read") << "NOK" << QJsonValue(QStringLiteral("1500.00")) << QString();
+    QTest::addRow("zero is read") << "NOK" << QJsonValue(QStringLiteral("0.00")) << QString();
+    QTest::addRow("JPY without decimals is read") << "JPY" << QJsonValue(QStringLiteral("1500")) << QString();
+    QTest::addRow("KWD with three decimals is read") << "KWD" << QJsonValue(QStringLiteral("0.050")) << QString();
+    QTest::addRow("2^53 minor units is the largest") << "NOK" << QJsonValue(QStringLiteral("90071992547409.92")) << QString();
+    QTest::addRow("a JSON number is refused") << "NOK" << QJsonValue(150000) << "must be a decimal string in NOK such as \"1500.00\", not a JSON number";
+    QTest::addRow("null is refused where no null is allowed") << "NOK" << QJsonValue() << "not a JSON null";
+    QTest::addRow("one decimal is refused") << "NOK" << QJsonValue(QStringLiteral("1500.0")) << "must have exactly 2 decimals for NOK";
+    QTest::addRow("no decimals are refused in NOK") << "NOK" << QJsonValue(QStringLiteral("1500")) << "must have exactly 2 decimals";
+    QTest::addRow("decimals are refused in JPY") << "JPY" << QJsonValue(QStringLiteral("1500.00")) << "\"unitPrice\"";
+    QTest::addRow("an exponent is refused") << "NOK" << QJsonValue(QStringLiteral("1.5e3")) << "\"unitPrice\"";
+    QTest::addRow("a plus sign is refused") << "NOK" << QJsonValue(QStringLiteral("+1.00")) << "\"unitPrice\"";
+    QTest::addRow("a leading zero is refused") << "NOK" << QJsonValue(QStringLiteral("01.00")) << "\"unitPrice\"";
+    QTest::addRow("a negative price is refused") << "NOK" << QJsonValue(QStringLiteral("-1.00")) << "must be from 0.00 to 90071992547409.92";
+    QTest::addRow("beyond 2^53 minor units is refused") << "NOK" << QJsonValue(QStringLiteral("90071992547409.93")) << "must be from 0.00";
+    QTest::addRow("beyond int64 is refused") << "NOK" << QJsonValue(QStringLiteral("92233720368547758.08")) << "\"unitPrice\"";
+    QTest::addRow("an unknown currency is refused") << "XYZ" << QJsonValue(QStringLiteral("1.00")) << "\"currency\" must be an ISO 4217";
+}
+
+void tst_SyncProtocol::masterAmountsAreExactDecimals()
+{
+    QFETCH(QString, currency);
+    QFETCH(QJsonValue, price);
+    QFETCH(QString, refusal);
+    const QJsonObject json{{QStringLiteral("kind"), QStringLiteral("product")},
+                           {QStringLiteral("key"), QStringLiteral("TEA")},
+                           {QStringLiteral("version"), 5},
+                           {QStringLiteral("node"), QStringLiteral("T1")},
+                           {QStringLiteral("data"), QJsonObject{{QStringLiteral("barcode"), QJsonValue()},
+                                                                {QStringLiteral("name"), QStringLiteral("Tea")},
+                                                                {QStringLiteral("unitPrice"), price},
+                                                                {QStringLiteral("currency"), currency},
+                                                                {QStringLiteral("taxCode"), QStringLiteral("STD")},
+                                                                {QStringLiteral("active"), 1}}}};
+    auto change = Protocol::masterChangeFromJson(json, QStringLiteral("changes[2]"));
+    if (refusal.isEmpty()) {
+        QVERIFY2(change.ok(), qPrintable(change.ok() ? QString() : change.message()));
+        QCOMPARE(Protocol::masterChangeToJson(*change), json); // the same bytes back
+        return;
+    }
+    QVERIFY(!change.ok());
+    QVERIFY2(change.message().startsWith(QStringLiteral("changes[2]: product TEA: ")), qPrintable(change.message()));
+    QVERIFY2(change.message().contains(refusal), qPrintable(change.message()));
 }
 
 QTEST_GUILESS_MAIN(tst_SyncProtocol)
