@@ -3,6 +3,7 @@
 // work on the server database directly (enrolment codes, revocation, exceptions, balances,
 // verify).
 
+#include "base/exitcodes.h"
 #include "server/serverschema.h"
 #include "server/serverstore.h"
 #include "server/syncserver.h"
@@ -19,13 +20,25 @@ using namespace Slate;
 
 namespace {
 
-// The exit codes of slatectl: 4 is verify's discrepancy.
-enum Exit { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitIntegrity = 4 };
+// The exit codes of slatectl (one list in core): 4 is verify's discrepancy.
+using Core::ExitOk;
+using Core::ExitUsage;
 
-int failed(const Core::Error &error)
+enum class Output { Text, Json };
+
+// Reports an error on stderr, as "slate-server: MESSAGE" or, with --json, as slatectl does:
+// {"error": {"code", "message"}}.
+int failed(const Core::Error &error, Output output = Output::Text)
 {
-    QTextStream(stderr) << "slate-server: " << error.message << Qt::endl;
-    return error.code == Core::ErrorCode::Integrity ? ExitIntegrity : ExitFailed;
+    QTextStream err(stderr);
+    if (output == Output::Json)
+        err << QJsonDocument(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), Core::errorCodeName(error.code)},
+                                                                                 {QStringLiteral("message"), error.message}}}})
+                   .toJson(QJsonDocument::Compact)
+            << Qt::endl;
+    else
+        err << "slate-server: " << error.message << Qt::endl;
+    return Core::exitCodeFor(error.code);
 }
 
 int usage(const QString &problem)
@@ -65,8 +78,14 @@ int main(int argc, char *argv[])
     const QString command = positional.isEmpty() ? QStringLiteral("serve") : positional.first();
     if (positional.size() > 1)
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1)));
+    // Known before the database is opened: an unknown command is bad usage, not a missing database.
+    static const QStringList kCommands{QStringLiteral("serve"), QStringLiteral("enroll"), QStringLiteral("revoke"),
+                                       QStringLiteral("exceptions"), QStringLiteral("balances"), QStringLiteral("verify")};
+    if (!kCommands.contains(command))
+        return usage(QStringLiteral("unknown command \"%1\"").arg(command));
     if (!parser.isSet(QStringLiteral("db")))
         return usage(QStringLiteral("--db is required"));
+    const Output output = parser.isSet(QStringLiteral("json")) ? Output::Json : Output::Text;
 
     // serve and enroll make a missing database; the others read one that exists. The server
     // checkpoints SQLite's log between requests, not in the middle of a push.
@@ -76,7 +95,7 @@ int main(int argc, char *argv[])
                                                                                            : Core::OpenMode::OpenExisting,
                                              serving ? Core::CheckpointPolicy::WhenIdle : Core::CheckpointPolicy::OnCommit);
     if (!database)
-        return failed(database.error());
+        return failed(database.error(), output);
     Sync::ServerStore store(**database);
     QTextStream out(stdout);
 
@@ -122,7 +141,7 @@ int main(int argc, char *argv[])
         auto code = store.createEnrolment(parser.value(QStringLiteral("store")), parser.value(QStringLiteral("terminal")),
                                           hours * 3600 * 1000);
         if (!code)
-            return failed(code.error());
+            return failed(code.error(), output);
         if (parser.isSet(QStringLiteral("json")))
             out << QJsonDocument(QJsonObject{{QStringLiteral("code"), code->code},
                                              {QStringLiteral("expiresUtc"), Core::timestampText(code->expiresUtc)}})
@@ -146,7 +165,7 @@ int main(int argc, char *argv[])
         for (int page = 0; page < 1000; ++page) {
             auto rows = store.exceptions(after, Sync::kExceptionsPageMax);
             if (!rows)
-                return failed(rows.error());
+                return failed(rows.error(), output);
             for (const Sync::SyncException &row : *rows) {
                 all.append(Sync::exceptionToJson(row));
                 after = row.id;
@@ -173,7 +192,7 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("verify")) {
         auto report = store.verify();
         if (!report)
-            return failed(report.error());
+            return failed(report.error(), output);
         if (parser.isSet(QStringLiteral("json")))
             out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true},
                                              {QStringLiteral("entries"), report->entries},

@@ -234,26 +234,8 @@ int Cli::usage(const QString &problem)
 
 int Cli::fail(const Error &error)
 {
-    int status = ExitFailed;
-    QString code = QStringLiteral("failed");
-    switch (error.code) {
-    case ErrorCode::InvalidArgument: status = ExitUsage; code = QStringLiteral("invalid-argument"); break;
-    case ErrorCode::NotFound: status = ExitNotFound; code = QStringLiteral("not-found"); break;
-    case ErrorCode::Integrity: status = ExitIntegrity; code = QStringLiteral("integrity"); break;
-    case ErrorCode::AlreadyExists: code = QStringLiteral("already-exists"); break;
-    case ErrorCode::InsufficientFunds: code = QStringLiteral("insufficient-funds"); break;
-    case ErrorCode::Unbalanced: code = QStringLiteral("unbalanced"); break;
-    case ErrorCode::Overflow: code = QStringLiteral("overflow"); break;
-    case ErrorCode::NotADatabase: code = QStringLiteral("not-a-database"); break;
-    case ErrorCode::TooNew: code = QStringLiteral("too-new"); break;
-    case ErrorCode::Corrupt: code = QStringLiteral("corrupt"); break;
-    case ErrorCode::ReadOnly: code = QStringLiteral("read-only"); break;
-    case ErrorCode::Locked: code = QStringLiteral("locked"); break;
-    case ErrorCode::DiskFull: code = QStringLiteral("disk-full"); break;
-    case ErrorCode::IoError: code = QStringLiteral("io-error"); break;
-    case ErrorCode::AuthenticationFailed: code = QStringLiteral("authentication-failed"); break;
-    case ErrorCode::AccountLocked: code = QStringLiteral("locked-out"); break;
-    }
+    const int status = exitCodeFor(error.code);
+    const QString code = errorCodeName(error.code);
     if (m_json) {
         m_err << QJsonDocument(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
                                                                                   {QStringLiteral("message"), error.message}}}})

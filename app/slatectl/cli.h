@@ -4,6 +4,7 @@
 // translates between the command line and the services.
 
 #include "arguments.h"
+#include "base/exitcodes.h"
 #include "import/csvimport.h"
 #include "store/store.h"
 
@@ -14,9 +15,12 @@
 
 namespace Slate::Cli {
 
-// Exit status: 0 success; 1 the operation failed; 2 bad usage; 3 a named record was not found;
-// 4 verify found a discrepancy.
-enum ExitCode { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitNotFound = 3, ExitIntegrity = 4 };
+// Exit status: core's one list, shared with slate-server (base/exitcodes.h).
+using Core::ExitFailed;
+using Core::ExitIntegrity;
+using Core::ExitNotFound;
+using Core::ExitOk;
+using Core::ExitUsage;
 
 class Cli {
 public:

@@ -27,6 +27,33 @@ QString entryLabel(const JournalEntry &entry)
         .arg(entry.sequence);
 }
 
+constexpr qsizetype kMismatchesNamedMax = 5;
+constexpr qsizetype kChainEndsNamedMax = 20;
+
+// What verify says when balances and postings disagree: the accounts, and where every chain
+// ends, because deleting the last entries of a chain is seen only here and only a till (or the
+// server) that holds the chain can tell which entries are missing.
+QString balanceFinding(const QStringList &mismatches, qint64 mismatchCount, const QMap<QString, qint64> &lastSequences)
+{
+    QString finding = mismatchCount == 1
+        ? QStringLiteral("The account balances do not match their postings: %1.").arg(mismatches.first())
+        : QStringLiteral("%1 account balances do not match their postings: %2%3.")
+              .arg(mismatchCount)
+              .arg(mismatches.join(QStringLiteral("; ")),
+                   mismatchCount > mismatches.size() ? QStringLiteral("; and %1 more").arg(mismatchCount - mismatches.size())
+                                                     : QString());
+    QStringList ends;
+    for (auto it = lastSequences.cbegin(); it != lastSequences.cend() && ends.size() < kChainEndsNamedMax; ++it)
+        ends << QStringLiteral("%1 at sequence %2").arg(it.key()).arg(it.value());
+    if (lastSequences.size() > ends.size())
+        ends << QStringLiteral("%1 more").arg(lastSequences.size() - ends.size());
+    finding += QStringLiteral(" Either a balance was changed, or postings were removed: entries deleted from the end of a "
+                              "terminal's chain leave no gap, so compare where each chain ends here (%1) with that terminal's "
+                              "own journal.")
+                   .arg(ends.isEmpty() ? QStringLiteral("no entries") : ends.join(QStringLiteral(", ")));
+    return finding;
+}
+
 } // namespace
 
 Journal::Journal(Database &database, StoreIdentity identity) : m_database(database), m_identity(std::move(identity)) {}
@@ -342,6 +369,7 @@ Result<VerifyReport> Journal::verify() const
     QString previousTerminal;
     qint64 expectedSequence = 1;
     QByteArray expectedPrevious = genesisHash();
+    QMap<QString, qint64> lastSequences; // terminal -> the last sequence of its chain here
     auto walked = forEachEntry(EntryOrder::ByTerminalChain, [&](const JournalEntry &entry) {
         if (entry.terminalId != previousTerminal) {
             previousTerminal = entry.terminalId;
@@ -382,6 +410,7 @@ Result<VerifyReport> Journal::verify() const
             ++report.postings;
         }
         expectedPrevious = entry.hash;
+        lastSequences.insert(entry.terminalId, entry.sequence);
         ++expectedSequence;
         ++report.entries;
         return true;
@@ -394,23 +423,35 @@ Result<VerifyReport> Journal::verify() const
     Result<QList<AccountBalance>> stored = balances();
     if (!stored)
         return stored.error();
+    // Every account whose balance differs is named (up to a bound), not only the first: an entry
+    // removed from the end of a chain leaves no gap, only the balances it moved, and naming them
+    // all points at the entry.
+    QStringList mismatches;
+    qint64 mismatchCount = 0;
+    auto mismatch = [&](const QString &finding) {
+        if (++mismatchCount <= kMismatchesNamedMax)
+            mismatches << finding;
+    };
     for (const AccountBalance &row : *stored) {
         const auto key = std::make_pair(row.account, row.balance.currency().code());
         const qint64 expected = sums.value(key, 0);
         if (expected != row.balance.minorUnits())
-            return discrepancy(QStringLiteral("The balance of %1 is %2 %3, but its postings sum to %4 %3.")
-                                   .arg(row.account, row.balance.toDecimalString(), row.balance.currency().code(),
-                                        Money(expected, row.balance.currency()).toDecimalString()));
+            mismatch(QStringLiteral("the balance of %1 is %2 %3, but its postings sum to %4 %3")
+                         .arg(row.account, row.balance.toDecimalString(), row.balance.currency().code(),
+                              Money(expected, row.balance.currency()).toDecimalString()));
+        else
+            ++report.accounts;
         sums.remove(key);
-        ++report.accounts;
     }
     for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
         if (it.value() != 0)
-            return discrepancy(QStringLiteral("Account %1 has postings summing to %2 minor units of %3 but no balance row.")
-                                   .arg(it.key().first)
-                                   .arg(it.value())
-                                   .arg(it.key().second));
+            mismatch(QStringLiteral("account %1 has postings summing to %2 minor units of %3 but no balance row")
+                         .arg(it.key().first)
+                         .arg(it.value())
+                         .arg(it.key().second));
     }
+    if (mismatchCount > 0)
+        return discrepancy(balanceFinding(mismatches, mismatchCount, lastSequences));
     return report;
 }
 

@@ -569,11 +569,11 @@ void tst_Journal::verifyDetectsTampering_data()
                        QStringLiteral("DELETE FROM postings WHERE entry_position = ") + second,
                        QStringLiteral("DELETE FROM journal_entries WHERE sequence = 2")}
         << QStringLiteral("gap");
-    QTest::newRow("a deleted last entry leaves balances that do not match")
+    QTest::newRow("a deleted last entry leaves balances that do not match, and verify says where the chain ends")
         << QStringList{dropEntryDelete, dropPostingDelete,
                        QStringLiteral("DELETE FROM postings WHERE entry_position = (SELECT position FROM journal_entries WHERE sequence = 3)"),
                        QStringLiteral("DELETE FROM journal_entries WHERE sequence = 3")}
-        << QStringLiteral("balance of");
+        << QStringLiteral("T1 at sequence 2");
     QTest::newRow("a replaced previous hash is reported as a broken chain")
         << QStringList{dropEntryUpdate, QStringLiteral("UPDATE journal_entries SET previous_hash = randomblob(32) WHERE sequence = 2")}
         << QStringLiteral("chain is broken");
