@@ -6,6 +6,7 @@
 #include "customers/customer.h"
 #include "ledger/journalentry.h"
 #include "people/users.h"
+#include "base/jsonnumbers.h"
 #include "base/uuidv7.h"
 #include "money/money.h"
 #include "storage/masterrowimages.h"
@@ -107,13 +108,13 @@ public:
         const QJsonValue value = m_change.data.value(name);
         if (nullable && value.isNull())
             return std::optional<qint64>();
-        const double number = value.toDouble(std::nan(""));
-        if (!value.isDouble() || std::trunc(number) != number || number < double(minimum) || number > double(maximum))
+        const std::optional<qint64> number = jsonInteger(value, minimum, maximum);
+        if (!number)
             return fail(name, QStringLiteral("must be an integer from %1 to %2%3")
                                   .arg(minimum)
                                   .arg(maximum)
                                   .arg(nullable ? QStringLiteral(" or null") : QString()));
-        return std::optional<qint64>(qint64(number));
+        return number;
     }
     // The currency the record's amounts are in: its "currency" field, an ISO 4217 code.
     Result<Currency> currency() const
@@ -331,7 +332,7 @@ Result<bool> write(Database &database, const MasterChange &change, BooksCurrency
         Q_ASSERT(amount.ok());
         return amount ? QVariant(amount->minorUnits()) : QVariant();
     };
-    auto integer = [](const QJsonValue &value) { return qint64(value.toDouble()); };
+    auto integer = [](const QJsonValue &value) { return jsonInteger(value).value_or(0); }; // validated above
     Result<Query> done = makeError(ErrorCode::InvalidArgument, QString());
     if (change.kind == MasterKinds::kCustomer) {
         Result<QString> card = resolveCard(database, change, d.value(QStringLiteral("card")).toString());

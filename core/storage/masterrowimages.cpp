@@ -1,15 +1,9 @@
 #include "storage/masterrowimages.h"
 
+#include "base/jsonnumbers.h"
 #include "money/money.h"
 
-#include <cmath>
-
 namespace Slate::Core::MasterRowImages {
-
-namespace {
-// The earlier form's bound: amounts were JSON numbers, exact up to 2^53.
-constexpr double kExactIntegerMax = double(qint64(1) << 53);
-} // namespace
 
 QStringList amountFields(const QString &kind, const QString &key)
 {
@@ -35,10 +29,7 @@ QJsonObject withDecimalAmounts(const QString &kind, const QString &key, const QJ
     QJsonObject record = rowImage;
     for (const QString &field : fields) {
         const QJsonValue value = rowImage.value(field);
-        std::optional<qint64> minorUnits;
-        const double number = value.toDouble();
-        if (value.isDouble() && std::trunc(number) == number && std::abs(number) <= kExactIntegerMax)
-            minorUnits = qint64(number);
+        std::optional<qint64> minorUnits = jsonInteger(value);
         bool digits = false;
         const qint64 parsed = value.toString().toLongLong(&digits);
         if (value.isString() && digits && QString::number(parsed) == value.toString())

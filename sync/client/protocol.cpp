@@ -1,6 +1,7 @@
 #include "client/protocol.h"
 
 #include "base/digest.h"
+#include "base/jsonnumbers.h"
 #include "ledger/accounts.h"
 #include "base/uuidv7.h"
 
@@ -60,13 +61,7 @@ bool hasOnlyKeys(const QJsonObject &object, std::initializer_list<const char *> 
 
 std::optional<qint64> integerFrom(const QJsonValue &value, qint64 minimum)
 {
-    if (!value.isDouble())
-        return std::nullopt;
-    const double number = value.toDouble();
-    if (!std::isfinite(number) || std::trunc(number) != number || number < double(minimum)
-        || number > double(kLargestExactInteger))
-        return std::nullopt;
-    return qint64(number);
+    return Core::jsonInteger(value, minimum, kLargestExactInteger);
 }
 
 QJsonObject masterChangeToJson(const Core::MasterChange &change)

@@ -250,7 +250,7 @@ void SyncClient::pullMasterNext(int pagesLeft)
                  const QJsonObject raw = array.at(i).toObject();
                  changes.append(Core::MasterChange{raw.value(QStringLiteral("kind")).toString().left(64),
                                                    raw.value(QStringLiteral("key")).toString().left(64),
-                                                   qint64(raw.value(QStringLiteral("version")).toDouble()),
+                                                   Protocol::integerFrom(raw.value(QStringLiteral("version")), 0).value_or(0),
                                                    raw.value(QStringLiteral("node")).toString().left(64),
                                                    raw.value(QStringLiteral("data")).toObject(), 0});
              }
@@ -394,7 +394,7 @@ void SyncClient::listExceptionsAfter(qint64 after, int pagesLeft)
             qint64 last = 0;
             for (const QJsonValue &row : page) {
                 m_exceptions.append(row);
-                last = qint64(row.toObject().value(QStringLiteral("id")).toDouble());
+                last = Protocol::integerFrom(row.toObject().value(QStringLiteral("id")), 0).value_or(0);
             }
             if (page.size() == kPage && pagesLeft > 1 && last > 0)
                 return listExceptionsAfter(last, pagesLeft - 1);
