@@ -255,8 +255,7 @@ SyncServer::Reply SyncServer::route(const QHttpServerRequest &request)
         return fail(Status::NotFound, QStringLiteral("There is no %1 here; this server speaks protocol %2 under /v1/ (see /v1/health).").arg(path).arg(Protocol::kProtocolVersion));
     if (method != found->method)
         return fail(Status::MethodNotAllowed,
-                    QStringLiteral("%1 takes %2 only.").arg(path, found->method == QHttpServerRequest::Method::Get ? QStringLiteral("GET")
-                                                                                                           : QStringLiteral("POST")));
+                    QStringLiteral("%1 takes %2 only.").arg(path, QLatin1String(methodName(found->method))));
     if (method == QHttpServerRequest::Method::Post) {
         const QByteArray type = request.value(QByteArrayLiteral("content-type"));
         if (!type.startsWith("application/json"))

@@ -46,8 +46,7 @@ public:
             qFatal("bench: the SyncClient has no HttpTransport to time");
         connect(m_transport, &Sync::HttpTransport::exchangeStarted, this, [this](const QByteArray &target) {
             m_startNs = monotonicNs();
-            m_path = pathOf(target);
-            if (m_cut && m_path == QLatin1String("/v1/master/pull") && !exchangesTo(QStringLiteral("/v1/push")).isEmpty()) {
+            if (m_cut && pathOf(target) == QLatin1String("/v1/master/pull") && !exchangesTo(QStringLiteral("/v1/push")).isEmpty()) {
                 // Not from inside send(): the transport answers from the event loop only.
                 QTimer::singleShot(0, this, [transport = QPointer<Sync::HttpTransport>(m_transport)] {
                     if (transport && transport->busy())
@@ -86,7 +85,6 @@ private:
 
     QPointer<Sync::HttpTransport> m_transport;
     qint64 m_startNs = 0; // one exchange at a time
-    QString m_path;
     QList<Exchange> m_exchanges;
     std::function<void(const QString &)> m_onAnswer;
     bool m_cut = false;
