@@ -11,6 +11,13 @@
 #include <QSqlError>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QUuid>
+
+#include <dlfcn.h>
+#include <link.h>
+#include <sqlite3.h>
+
+#include <cstring>
 
 namespace Slate::Core {
 
@@ -44,11 +51,139 @@ bool isPostgresUrl(const QString &location)
     return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
 }
 
+// Whether Qt's SQLite driver plugin uses the SQLite library this program links. Debian's plugin
+// links the system libsqlite3, so sqlite3_libversion() found through the plugin returns the very
+// string ours does; a plugin with its own copy of SQLite (or one built into Qt) does not, and its
+// handle must not be given to this library's functions.
+bool driverSharesSqlite()
+{
+    QByteArray plugin;
+    dl_iterate_phdr(
+        [](dl_phdr_info *info, size_t, void *found) {
+            if (info->dlpi_name && std::strstr(info->dlpi_name, "libqsqlite")) {
+                *static_cast<QByteArray *>(found) = info->dlpi_name;
+                return 1;
+            }
+            return 0;
+        },
+        &plugin);
+    if (plugin.isEmpty())
+        return false;
+    void *library = dlopen(plugin.constData(), RTLD_LAZY | RTLD_NOLOAD);
+    if (!library)
+        return false;
+    using Version = const char *(*)();
+    const auto theirs = reinterpret_cast<Version>(dlsym(library, "sqlite3_libversion"));
+    const bool same = theirs && theirs() == sqlite3_libversion();
+    dlclose(library);
+    return same;
+}
+
+// The sqlite3 handle QtSql's driver opened, when statements may run on it directly.
+sqlite3 *directHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    static const bool shared = driverSharesSqlite();
+    return shared ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+}
+
+// An SQLite failure as QtSql reports it: what failed, SQLite's message, the result code.
+QSqlError sqliteError(sqlite3 *db, int code, const char *what)
+{
+    return QSqlError(QString::fromLatin1(what), QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
+                     QString::number(code));
+}
+
+// Whether QtSql binds the value as NULL: an invalid QVariant, or a null QByteArray, date-time or
+// UUID. (A null QString is bound as '', Slate's "none", on both paths.)
+bool isSqlNull(const QVariant &value)
+{
+    if (value.isNull())
+        return true;
+    switch (value.typeId()) {
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray *>(value.constData())->isNull();
+    case QMetaType::QDateTime:
+        return static_cast<const QDateTime *>(value.constData())->isNull();
+    case QMetaType::QUuid:
+        return static_cast<const QUuid *>(value.constData())->isNull();
+    default:
+        return false;
+    }
+}
+
+// Binds one value as Qt's SQLite driver does. Text and blobs are bound in place: the Query keeps
+// the values alive as long as the statement may read them.
+int bindSqlite(sqlite3_stmt *statement, int index, const QVariant &value)
+{
+    if (isSqlNull(value))
+        return sqlite3_bind_null(statement, index);
+    switch (value.typeId()) {
+    case QMetaType::QString: {
+        const QString *text = static_cast<const QString *>(value.constData());
+        if (text->isEmpty())
+            return sqlite3_bind_text(statement, index, "", 0, SQLITE_STATIC);
+        return sqlite3_bind_text16(statement, index, text->utf16(), int(text->size() * sizeof(char16_t)), SQLITE_STATIC);
+    }
+    case QMetaType::QByteArray: {
+        const QByteArray *bytes = static_cast<const QByteArray *>(value.constData());
+        return sqlite3_bind_blob(statement, index, bytes->isEmpty() ? "" : bytes->constData(), int(bytes->size()), SQLITE_STATIC);
+    }
+    case QMetaType::Bool:
+    case QMetaType::Int:
+        return sqlite3_bind_int(statement, index, value.toInt());
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+        return sqlite3_bind_int64(statement, index, value.toLongLong());
+    case QMetaType::Double:
+        return sqlite3_bind_double(statement, index, value.toDouble());
+    case QMetaType::QDateTime: {
+        const QString text = value.toDateTime().toString(Qt::ISODateWithMs);
+        return sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+    }
+    default: {
+        const QString text = value.toString();
+        if (text.isEmpty())
+            return sqlite3_bind_text(statement, index, "", 0, SQLITE_STATIC);
+        return sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+    }
+    }
+}
+
+// A column's value as Qt's SQLite driver gives it (NULL: a null QString).
+QVariant sqliteValue(sqlite3_stmt *statement, int column)
+{
+    switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qlonglong(sqlite3_column_int64(statement, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(statement, column));
+    case SQLITE_BLOB:
+        return QVariant(QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, column)),
+                                   sqlite3_column_bytes(statement, column)));
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    default: {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
+        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(statement, column)));
+    }
+    }
+}
+
 } // namespace
 
 struct Database::KeptStatement {
-    QSqlQuery query;
+    QSqlQuery query;               // through QtSql
+    sqlite3_stmt *raw = nullptr;   // on SQLite's handle directly
     bool leased = false;
+
+    KeptStatement() = default;
+    explicit KeptStatement(sqlite3_stmt *statement) : raw(statement) {}
+    KeptStatement(const KeptStatement &) = delete;
+    KeptStatement &operator=(const KeptStatement &) = delete;
+    ~KeptStatement() { sqlite3_finalize(raw); }
 };
 
 Database::Database(Dialect dialect, QString path, QString connectionName)
@@ -119,6 +254,8 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, cons
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
         if (!db.open())
             return database->errorFrom(db.lastError(), QStringLiteral("open the database"));
+        if (options.sqliteDirect)
+            database->m_sqlite = directHandle(db);
     }
     if (auto configured = database->configureSqlite(options); !configured)
         return configured.error();
@@ -287,56 +424,140 @@ Result<void> Database::migrate(const OpenOptions &options)
 // A statement lent to a Query: a kept one (returned to the connection when the Query goes) or
 // one prepared for this use only.
 struct Query::Lease {
-    std::shared_ptr<Database::KeptStatement> kept;
-    std::unique_ptr<QSqlQuery> own;
+    std::shared_ptr<Database::KeptStatement> statement;
+    bool kept = false;
+    // SQLite directly: the bound values (text and blobs are bound in place), where the rows
+    // stand, the handle and the error that ended them.
+    QVariantList values;
+    enum class Rows { FirstPending, Reading, Done } rows = Rows::Done;
+    sqlite3 *handle = nullptr;
+    QSqlError error;
 
-    QSqlQuery &query() { return kept ? kept->query : *own; }
+    QSqlQuery &query() { return statement->query; }
     ~Lease()
     {
-        if (kept) {
-            kept->query.finish();
-            kept->leased = false;
+        if (!statement)
+            return;
+        if (statement->raw) {
+            sqlite3_reset(statement->raw);
+            sqlite3_clear_bindings(statement->raw);
+        } else {
+            statement->query.finish();
         }
+        if (kept)
+            statement->leased = false;
     }
 };
 
-bool Query::next() { return m_lease && m_lease->query().next(); }
-QVariant Query::value(int index) const { return m_lease ? m_lease->query().value(index) : QVariant(); }
-bool Query::isNull(int index) const { return !m_lease || m_lease->query().isNull(index); }
+bool Query::next()
+{
+    if (!m_lease)
+        return false;
+    Lease &lease = *m_lease;
+    if (!lease.statement->raw)
+        return lease.query().next();
+    switch (lease.rows) {
+    case Lease::Rows::FirstPending:
+        lease.rows = Lease::Rows::Reading;
+        return true;
+    case Lease::Rows::Done:
+        return false;
+    case Lease::Rows::Reading:
+        break;
+    }
+    const int code = sqlite3_step(lease.statement->raw);
+    if (code == SQLITE_ROW)
+        return true;
+    lease.rows = Lease::Rows::Done;
+    if (code != SQLITE_DONE)
+        lease.error = sqliteError(lease.handle, code, "Unable to fetch row");
+    return false;
+}
+
+QVariant Query::value(int index) const
+{
+    if (!m_lease)
+        return QVariant();
+    if (!m_lease->statement->raw)
+        return m_lease->query().value(index);
+    sqlite3_stmt *statement = m_lease->statement->raw;
+    if (m_lease->rows != Lease::Rows::Reading || index < 0 || index >= sqlite3_column_count(statement))
+        return QVariant();
+    return sqliteValue(statement, index);
+}
+
+bool Query::isNull(int index) const
+{
+    if (!m_lease)
+        return true;
+    if (!m_lease->statement->raw)
+        return m_lease->query().isNull(index);
+    sqlite3_stmt *statement = m_lease->statement->raw;
+    return m_lease->rows != Lease::Rows::Reading || index < 0 || index >= sqlite3_column_count(statement)
+        || sqlite3_column_type(statement, index) == SQLITE_NULL;
+}
+
 void Query::finish()
 {
-    if (m_lease)
+    if (!m_lease)
+        return;
+    if (!m_lease->statement->raw) {
         m_lease->query().finish();
+        return;
+    }
+    sqlite3_reset(m_lease->statement->raw);
+    m_lease->rows = Lease::Rows::Done;
 }
-QVariant Query::lastInsertId() const { return m_lease ? m_lease->query().lastInsertId() : QVariant(); }
-int Query::numRowsAffected() const { return m_lease ? m_lease->query().numRowsAffected() : -1; }
-QSqlError Query::lastError() const { return m_lease ? m_lease->query().lastError() : QSqlError(); }
+
+QVariant Query::lastInsertId() const
+{
+    if (!m_lease)
+        return QVariant();
+    if (!m_lease->statement->raw)
+        return m_lease->query().lastInsertId();
+    const qint64 id = sqlite3_last_insert_rowid(m_lease->handle);
+    return id ? QVariant(id) : QVariant();
+}
+
+int Query::numRowsAffected() const
+{
+    if (!m_lease)
+        return -1;
+    return m_lease->statement->raw ? sqlite3_changes(m_lease->handle) : m_lease->query().numRowsAffected();
+}
+
+QSqlError Query::lastError() const
+{
+    if (!m_lease)
+        return QSqlError();
+    return m_lease->statement->raw ? m_lease->error : m_lease->query().lastError();
+}
 
 Result<Query> Database::run(const QString &sql, const QVariantList &values, const QString &doing) const
 {
+    if (m_sqlite)
+        return runDirect(sql, values, doing);
     auto lease = std::make_shared<Query::Lease>();
     std::shared_ptr<KeptStatement> kept = m_statements.value(sql);
     if (kept && !kept->leased) {
-        lease->kept = kept;
+        lease->statement = kept;
+        lease->kept = true;
     } else {
         // New, or in use by a caller still reading its rows (a nested use of the same SQL):
         // prepare it afresh. Only a new one is kept.
-        auto fresh = std::make_unique<QSqlQuery>(connection());
-        fresh->setForwardOnly(true);
-        if (!fresh->prepare(sql))
-            return errorFrom(fresh->lastError(), doing);
+        auto fresh = std::make_shared<KeptStatement>();
+        fresh->query = QSqlQuery(connection());
+        fresh->query.setForwardOnly(true);
+        if (!fresh->query.prepare(sql))
+            return errorFrom(fresh->query.lastError(), doing);
         ++m_statistics.prepared;
-        if (!kept && m_statements.size() < kKeptStatementsMax) {
-            kept = std::make_shared<KeptStatement>();
-            kept->query = std::move(*fresh);
-            m_statements.insert(sql, kept);
-            lease->kept = kept;
-        } else {
-            lease->own = std::move(fresh);
-        }
+        lease->statement = fresh;
+        lease->kept = !kept && m_statements.size() < kKeptStatementsMax;
+        if (lease->kept)
+            m_statements.insert(sql, fresh);
     }
     if (lease->kept)
-        lease->kept->leased = true;
+        lease->statement->leased = true;
     QSqlQuery &query = lease->query();
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QVariant &value = values.at(i);
@@ -353,10 +574,74 @@ Result<Query> Database::run(const QString &sql, const QVariantList &values, cons
     return Query(std::move(lease));
 }
 
+Result<Query> Database::runDirect(const QString &sql, const QVariantList &values, const QString &doing) const
+{
+    auto lease = std::make_shared<Query::Lease>();
+    lease->handle = m_sqlite;
+    std::shared_ptr<KeptStatement> kept = m_statements.value(sql);
+    if (kept && !kept->leased) {
+        lease->statement = kept;
+        lease->kept = true;
+    } else {
+        const bool keep = !kept && m_statements.size() < kKeptStatementsMax;
+        const QByteArray text = sql.toUtf8();
+        sqlite3_stmt *raw = nullptr;
+        const char *tail = nullptr;
+        const int code = sqlite3_prepare_v3(m_sqlite, text.constData(), int(text.size()), keep ? SQLITE_PREPARE_PERSISTENT : 0,
+                                            &raw, &tail);
+        auto fresh = std::make_shared<KeptStatement>(raw);
+        if (code != SQLITE_OK)
+            return errorFrom(sqliteError(m_sqlite, code, "Unable to prepare the statement"), doing);
+        if (!raw)
+            return errorFrom(QSqlError(QStringLiteral("Unable to prepare the statement"), QStringLiteral("the statement is empty"),
+                                       QSqlError::StatementError),
+                             doing);
+        if (tail && !QByteArrayView(tail, text.constData() + text.size() - tail).trimmed().isEmpty())
+            return errorFrom(QSqlError(QStringLiteral("Unable to prepare the statement"),
+                                       QStringLiteral("more than one statement at a time"), QSqlError::StatementError),
+                             doing);
+        ++m_statistics.prepared;
+        lease->statement = fresh;
+        lease->kept = keep;
+        if (keep)
+            m_statements.insert(sql, fresh);
+    }
+    if (lease->kept)
+        lease->statement->leased = true;
+    sqlite3_stmt *statement = lease->statement->raw;
+    if (sqlite3_bind_parameter_count(statement) != values.size())
+        return errorFrom(QSqlError(QStringLiteral("Unable to bind the values"),
+                                   QStringLiteral("the statement takes %1 values, %2 were given")
+                                       .arg(sqlite3_bind_parameter_count(statement))
+                                       .arg(values.size()),
+                                   QSqlError::StatementError),
+                         doing);
+    lease->values = values;
+    for (qsizetype i = 0; i < lease->values.size(); ++i) {
+        if (const int code = bindSqlite(statement, int(i + 1), lease->values.at(i)); code != SQLITE_OK)
+            return errorFrom(sqliteError(m_sqlite, code, "Unable to bind the values"), doing);
+    }
+    ++m_statistics.executed;
+    // The first step runs the statement (a write is done when run() returns, as through QtSql);
+    // its row, if any, is the first next().
+    const int code = sqlite3_step(statement);
+    if (code == SQLITE_ROW)
+        lease->rows = Query::Lease::Rows::FirstPending;
+    else if (code != SQLITE_DONE)
+        return errorFrom(sqliteError(m_sqlite, code, "Unable to execute the statement"), doing);
+    return Query(std::move(lease));
+}
+
 Result<void> Database::execute(const QString &sql, const QString &doing) const
 {
-    QSqlQuery query(connection());
     ++m_statistics.executed;
+    if (m_sqlite) {
+        const int code = sqlite3_exec(m_sqlite, sql.toUtf8().constData(), nullptr, nullptr, nullptr);
+        if (code != SQLITE_OK)
+            return errorFrom(sqliteError(m_sqlite, code, "Unable to execute the statement"), doing);
+        return {};
+    }
+    QSqlQuery query(connection());
     if (!query.exec(sql))
         return errorFrom(query.lastError(), doing);
     return {};
