@@ -119,23 +119,24 @@ Result<ForeignPlan> Journal::planForeign(const QList<JournalEntry> &entries) con
     // In memory first: each entry's form, hash and balance.
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const JournalEntry &entry = entries.at(i);
-        const QString what = label(entry);
+        // Named only when refused: a push of a thousand good entries formats no message.
+        const auto what = [&entry] { return label(entry); };
         if (entry.terminalId == m_identity.terminalId)
             return refuse(i, Kind::Invalid, ErrorCode::InvalidArgument,
                           QStringLiteral("%1 claims to be this till's own; a till never takes its own entries from elsewhere. "
                                          "Check that no two tills share terminal id %2.")
-                              .arg(what, entry.terminalId));
+                              .arg(what(), entry.terminalId));
         if (!Accounts::isValidCode(entry.terminalId) || entry.id.isNull() || entry.sequence < 1 || !entry.createdUtc.isValid()
             || entry.previousHash.size() != kHashSize)
-            return refuse(i, Kind::Invalid, ErrorCode::InvalidArgument, QStringLiteral("%1 is malformed; it was not stored.").arg(what));
+            return refuse(i, Kind::Invalid, ErrorCode::InvalidArgument, QStringLiteral("%1 is malformed; it was not stored.").arg(what()));
         if (auto valid = validateDraft(EntryDraft{entry.kind, entry.userName, entry.note, entry.references, entry.postings}); !valid)
-            return refuse(i, Kind::Invalid, valid.code(), QStringLiteral("%1 is invalid: %2").arg(what, valid.message()));
+            return refuse(i, Kind::Invalid, valid.code(), QStringLiteral("%1 is invalid: %2").arg(what(), valid.message()));
         // The one place a received entry's hash is computed.
         if (entry.computeHash() != entry.hash)
             return refuse(i, Kind::Altered, ErrorCode::Integrity,
                           QStringLiteral("%1: the hash does not match the entry's content; it was altered on the way and was "
                                          "not stored.")
-                              .arg(what));
+                              .arg(what()));
     }
 
     // Then what this database holds: each terminal's tip (one read per terminal of the batch),
@@ -178,7 +179,7 @@ Result<ForeignPlan> Journal::planForeign(const QList<JournalEntry> &entries) con
     QVariantList candidateIds;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const JournalEntry &entry = entries.at(i);
-        const QString what = label(entry);
+        const auto what = [&entry] { return label(entry); };
         const QString id = uuidText(entry.id);
         ChainTip &tip = running[entry.terminalId];
         if (entry.sequence <= tip.sequence) {
@@ -191,26 +192,26 @@ Result<ForeignPlan> Journal::planForeign(const QList<JournalEntry> &entries) con
                 return refuse(i, Kind::Conflict, ErrorCode::Integrity,
                               QStringLiteral("%1 differs from the entry %2 already holds at that sequence; nothing of "
                                              "this batch was stored. Check the till's journal (slatectl verify).")
-                                  .arg(what, holder()));
+                                  .arg(what(), holder()));
             ++plan.alreadyStored;
             continue;
         }
         if (entry.sequence != tip.sequence + 1)
             return refuse(i, Kind::OutOfChain, ErrorCode::Integrity,
                           QStringLiteral("%1 leaves a gap: %2 holds terminal %3 up to sequence %4; send from %5.")
-                              .arg(what, holder(), entry.terminalId)
+                              .arg(what(), holder(), entry.terminalId)
                               .arg(tip.sequence)
                               .arg(tip.sequence + 1));
         if (entry.previousHash != tip.hash)
             return refuse(i, Kind::OutOfChain, ErrorCode::Integrity,
                           QStringLiteral("%1 breaks the hash chain: its previous hash is not the hash of sequence %2 as "
                                          "%3 holds it.")
-                              .arg(what)
+                              .arg(what())
                               .arg(tip.sequence)
                               .arg(holder()));
         if (freshIds.contains(id))
             return refuse(i, Kind::Conflict, ErrorCode::Integrity,
-                          QStringLiteral("%1 reuses the id of another entry of this batch; nothing of it was stored.").arg(what));
+                          QStringLiteral("%1 reuses the id of another entry of this batch; nothing of it was stored.").arg(what()));
         tip = ChainTip{entry.sequence, entry.hash};
         freshIds.insert(id, i);
         candidateIds.append(id);

@@ -7,7 +7,9 @@
 
 #include <QMap>
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 
 namespace Slate::Core {
 
@@ -28,26 +30,58 @@ constexpr std::array<KindRow, 7> kKinds{{
     {EntryKind::Reversal, u"reversal"},
 }};
 
+void appendDecimal(QByteArray &out, qint64 value)
+{
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
+    out.append(digits.data(), end - digits.data());
+}
+
 // Length-prefixed fields make the encoding unambiguous whatever the text contains.
 void appendBytes(QByteArray &out, QByteArrayView bytes)
 {
-    out += QByteArray::number(bytes.size());
+    appendDecimal(out, bytes.size());
     out += ':';
     out += bytes;
 }
 
-void appendText(QByteArray &out, const QString &text) { appendBytes(out, text.toUtf8()); }
+// Text as UTF-8; ASCII (ids, codes, account names, most names) is copied without a conversion.
+void appendText(QByteArray &out, QStringView text)
+{
+    const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+    if (!ascii) {
+        appendBytes(out, text.toUtf8());
+        return;
+    }
+    appendDecimal(out, text.size());
+    out += ':';
+    const qsizetype at = out.size();
+    out.resize(at + text.size());
+    char *to = out.data() + at;
+    for (QChar c : text)
+        *to++ = char(c.unicode());
+}
+
+void appendTwo(char *to, int value)
+{
+    to[0] = char('0' + value / 10);
+    to[1] = char('0' + value % 10);
+}
 
 } // namespace
 
-QString entryKindName(EntryKind kind)
+namespace {
+QStringView entryKindView(EntryKind kind)
 {
     for (const KindRow &row : kKinds) {
         if (row.kind == kind)
-            return QString::fromUtf16(row.name);
+            return QStringView(row.name);
     }
     return {};
 }
+} // namespace
+
+QString entryKindName(EntryKind kind) { return entryKindView(kind).toString(); }
 
 std::optional<EntryKind> entryKindFromName(QStringView name)
 {
@@ -67,7 +101,34 @@ QDateTime nowUtc()
 
 QString timestampText(const QDateTime &utc)
 {
-    return utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    // Written digit by digit: QDateTime::toString with a format consulted the calendar for every
+    // field, a tenth of the hashing of each entry of a push.
+    if (!utc.isValid())
+        return {};
+    const QDateTime time = utc.timeSpec() == Qt::UTC ? utc : utc.toUTC();
+    const QDate date = time.date();
+    const QTime clock = time.time();
+    if (date.year() < 0 || date.year() > 9999)
+        return time.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    std::array<char, 24> text{};
+    char *to = text.data();
+    appendTwo(to, date.year() / 100);
+    appendTwo(to + 2, date.year() % 100);
+    to[4] = '-';
+    appendTwo(to + 5, date.month());
+    to[7] = '-';
+    appendTwo(to + 8, date.day());
+    to[10] = 'T';
+    appendTwo(to + 11, clock.hour());
+    to[13] = ':';
+    appendTwo(to + 14, clock.minute());
+    to[16] = ':';
+    appendTwo(to + 17, clock.second());
+    to[19] = '.';
+    to[20] = char('0' + clock.msec() / 100);
+    appendTwo(to + 21, clock.msec() % 100);
+    to[23] = 'Z';
+    return QString::fromLatin1(text.data(), qsizetype(text.size()));
 }
 
 QDateTime timestampFromText(QStringView text)
@@ -102,22 +163,26 @@ QByteArray JournalEntry::canonicalEncoding() const
     QByteArray out;
     out.reserve(256 + 96 * postings.size());
     appendBytes(out, QByteArrayView("slate-entry-v1"));
-    appendText(out, uuidText(id));
+    appendBytes(out, id.toByteArray(QUuid::WithoutBraces));
     appendText(out, terminalId);
-    appendBytes(out, QByteArray::number(sequence));
+    std::array<char, 24> number{};
+    auto decimal = [&number](qint64 value) {
+        return QByteArrayView(number.data(), std::to_chars(number.data(), number.data() + number.size(), value).ptr - number.data());
+    };
+    appendBytes(out, decimal(sequence));
     appendText(out, timestampText(createdUtc));
-    appendText(out, entryKindName(kind));
+    appendText(out, entryKindView(kind));
     appendText(out, userName);
     appendText(out, note);
     appendText(out, references.customerId);
     appendText(out, references.orderId);
     appendText(out, references.overrideId);
     appendText(out, references.relatedEntryId);
-    appendBytes(out, QByteArray::number(postings.size()));
+    appendBytes(out, decimal(postings.size()));
     for (const Posting &posting : postings) {
         appendText(out, posting.account);
         appendText(out, posting.amount.currency().code());
-        appendBytes(out, QByteArray::number(posting.amount.minorUnits()));
+        appendBytes(out, decimal(posting.amount.minorUnits()));
     }
     appendBytes(out, previousHash);
     return out;

@@ -24,22 +24,27 @@ constexpr std::array<CurrencyRow, 44> kCurrencies{{
 
 } // namespace
 
-std::optional<Currency> Currency::fromCode(QStringView code)
-{
-    for (const CurrencyRow &row : kCurrencies) {
-        if (code == QStringView(row.code))
-            return Currency(QString::fromUtf16(row.code), row.exponent);
-    }
-    return std::nullopt;
-}
-
 QList<Currency> Currency::all()
 {
-    QList<Currency> currencies;
-    currencies.reserve(qsizetype(kCurrencies.size()));
-    for (const CurrencyRow &row : kCurrencies)
-        currencies.append(Currency(QString::fromUtf16(row.code), row.exponent));
+    // Built once: every Money of a posting read from a push or a page shares these codes' text.
+    static const QList<Currency> currencies = [] {
+        QList<Currency> list;
+        list.reserve(qsizetype(kCurrencies.size()));
+        for (const CurrencyRow &row : kCurrencies)
+            list.append(Currency(QString::fromUtf16(row.code), row.exponent));
+        return list;
+    }();
     return currencies;
+}
+
+std::optional<Currency> Currency::fromCode(QStringView code)
+{
+    static const QList<Currency> currencies = all();
+    for (const Currency &currency : currencies) {
+        if (code == currency.code())
+            return currency;
+    }
+    return std::nullopt;
 }
 
 qint64 Currency::minorPerMajor() const

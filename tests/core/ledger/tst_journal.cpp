@@ -113,6 +113,8 @@ private slots:
     void uncommittedOuterTransactionRollsBackAppend();
     void failedAppendInsideOuterTransactionKeepsOthers();
     void sequencesContinueAfterReopen();
+    void canonicalEncodingIsFixed_data();
+    void canonicalEncodingIsFixed();
 };
 
 void tst_Journal::appendChainsEntries()
@@ -687,6 +689,53 @@ void tst_Journal::sequencesContinueAfterReopen()
     QCOMPARE(second->sequence, qint64(2));
     QCOMPARE(second->previousHash, first->hash);
     QVERIFY(store->journal().verify().ok());
+}
+
+
+void tst_Journal::canonicalEncodingIsFixed_data()
+{
+    // The bytes every entry's hash covers, on every till and server ever deployed: a change of
+    // one byte would call every stored journal altered. Written out by hand from the format.
+    QTest::addColumn<QDateTime>("created");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<qint64>("amount");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray head = QByteArrayLiteral("14:slate-entry-v1") + "36:0190b1c2-d3e4-7f00-8a9b-0c1d2e3f4a5b" + "2:T1"
+        + "17:12345678901234567" + "24:";
+    const QByteArray middle = QByteArrayLiteral("5:a\nb c") + "4:1001" + "7:order-1" + "0:" + "1:2" + "1:2";
+    const QByteArray tail = QByteArrayLiteral("32:") + QByteArray(32, '\x07');
+    QTest::newRow("ascii") << QDateTime(QDate(2026, 3, 29), QTime(2, 30, 0, 5), Qt::UTC) << QStringLiteral("kari") << qint64(-1250)
+                           << head + "2026-03-29T02:30:00.005Z" + "4:sale" + "4:kari" + middle + "17:assets:cash:S1:T1" + "3:NOK"
+                                  + "5:-1250" + "15:income:sales:S1" + "3:NOK" + "4:1250" + tail;
+    QTest::newRow("non-ascii, early year, local time")
+        << QDateTime(QDate(999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC).toOffsetFromUtc(3600) << QStringLiteral("Åse Ødegård")
+        << qint64(std::numeric_limits<qint64>::min() + 1)
+        << head + "0999-12-31T23:59:59.999Z" + "4:sale" + "14:\xc3\x85se \xc3\x98" "deg\xc3\xa5rd" + middle + "17:assets:cash:S1:T1"
+               + "3:NOK" + "20:-9223372036854775807" + "15:income:sales:S1" + "3:NOK" + "19:9223372036854775807" + tail;
+}
+
+void tst_Journal::canonicalEncodingIsFixed()
+{
+    QFETCH(QDateTime, created);
+    QFETCH(QString, user);
+    QFETCH(qint64, amount);
+    QFETCH(QByteArray, expected);
+    const std::optional<Currency> nok = Currency::fromCode(u"NOK");
+    QVERIFY(nok);
+    JournalEntry entry;
+    entry.id = QUuid::fromString(QStringLiteral("0190b1c2-d3e4-7f00-8a9b-0c1d2e3f4a5b"));
+    entry.terminalId = QStringLiteral("T1");
+    entry.sequence = 12345678901234567;
+    entry.createdUtc = created;
+    entry.kind = EntryKind::Sale;
+    entry.userName = user;
+    entry.note = QStringLiteral("a\nb c");
+    entry.references = {QStringLiteral("1001"), QStringLiteral("order-1"), QString(), QStringLiteral("2")};
+    entry.postings = {{kCash, Money(amount, *nok)}, {kSales, Money(-amount, *nok)}};
+    entry.previousHash = QByteArray(32, '\x07');
+    QCOMPARE(entry.canonicalEncoding(), expected);
+    // The stored and exported form of the time is the same text.
+    QCOMPARE(timestampFromText(timestampText(created)), created.toUTC());
 }
 
 QTEST_GUILESS_MAIN(tst_Journal)
