@@ -78,14 +78,19 @@ bool isSegment(QStringView segment, qsizetype maxLength)
 
 bool isValidName(QStringView name)
 {
-    const auto segments = name.split(QLatin1Char(':'));
-    if (segments.size() < 2 || segments.size() > 8)
-        return false;
-    for (QStringView segment : segments) {
-        if (!isSegment(segment, 64))
+    // Segment by segment in place (every posting of every push is checked).
+    qsizetype segments = 0;
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype colon = name.indexOf(QLatin1Char(':'), from);
+        const QStringView segment = name.mid(from, colon < 0 ? -1 : colon - from);
+        if (++segments > 8 || !isSegment(segment, 64))
             return false;
+        if (colon < 0)
+            break;
+        from = colon + 1;
     }
-    return true;
+    return segments >= 2;
 }
 
 bool isValidCode(QStringView code) { return isSegment(code, 32); }

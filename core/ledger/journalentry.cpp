@@ -5,7 +5,7 @@
 #include "base/textrules.h"
 #include "base/uuidv7.h"
 
-#include <QMap>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <array>
@@ -214,7 +214,8 @@ Result<void> validateDraft(const EntryDraft &draft)
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("The note is too long or has control characters; keep it to %1 characters.")
                              .arg(kNoteLengthMax));
-    QMap<QString, Money> sums;
+    // One sum per currency, in the order the currencies first appear (an entry has one or two).
+    QVarLengthArray<Money, 4> sums;
     for (const Posting &posting : draft.postings) {
         if (!Accounts::isValidName(posting.account))
             return makeError(ErrorCode::InvalidArgument,
@@ -222,10 +223,10 @@ Result<void> validateDraft(const EntryDraft &draft)
         if (posting.amount.isZero())
             return makeError(ErrorCode::InvalidArgument,
                              QStringLiteral("Posting to %1 has a zero amount; leave it out.").arg(posting.account));
-        const QString code = posting.amount.currency().code();
-        auto it = sums.find(code);
+        Money *it = std::find_if(sums.begin(), sums.end(),
+                                 [&posting](const Money &sum) { return sum.currency() == posting.amount.currency(); });
         if (it == sums.end()) {
-            sums.insert(code, posting.amount);
+            sums.append(posting.amount);
             continue;
         }
         Result<Money> sum = it->plus(posting.amount);
@@ -233,6 +234,8 @@ Result<void> validateDraft(const EntryDraft &draft)
             return sum.error();
         *it = *sum;
     }
+    // Reported in code order, as before, when more than one currency is off.
+    std::sort(sums.begin(), sums.end(), [](const Money &a, const Money &b) { return a.currency().code() < b.currency().code(); });
     for (const Money &sum : sums) {
         if (!sum.isZero())
             return makeError(ErrorCode::Unbalanced,

@@ -50,13 +50,12 @@ std::optional<QByteArray> hashFrom(const QJsonValue &value)
 }
 
 // Whether `object` has no key but `keys`. Every key of an entry, a posting and a master-data
-// change is required, so an object of as many keys as allowed whose required keys are all found
-// has no other: the scan, which makes a QString of every key, runs only for an object of
-// another size (where it names the unknown key).
+// change is required, so an object of as many keys as allowed has another key only if it lacks
+// one of them, and the caller refuses it for that one: the scan, which makes a QString of every
+// key, runs only for an object of another size (where it names the unknown key).
 bool hasOnlyKeys(const QJsonObject &object, std::initializer_list<const char *> keys, QString *unknown)
 {
-    if (object.size() == qsizetype(keys.size())
-        && std::all_of(keys.begin(), keys.end(), [&object](const char *key) { return object.contains(QLatin1String(key)); }))
+    if (object.size() == qsizetype(keys.size()))
         return true;
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString key = it.key();
