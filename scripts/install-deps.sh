@@ -6,7 +6,7 @@ packages=(
     qt6-base-dev libqt6sql6-sqlite libgl-dev   # Qt Core, Sql (SQLite driver), Test
     libbenchmark-dev                           # tests/bench
     libssl-dev                                 # libcrypto: PBKDF2 for PIN hashes
-    libsqlite3-dev                             # SQLite's API on the handle Qt's driver opens (core/storage)
+    libsqlite3-dev libpq-dev                   # SQLite's and libpq's API on the connection Qt's driver opens (core/storage)
     hledger                                    # the export test checks the journal with hledger
     sqlite3                                    # for people inspecting a database by hand
     qt6-httpserver-dev                         # slate_sync: slate-server's HTTP/1.1 endpoint

@@ -14,6 +14,7 @@
 #include <QUuid>
 
 #include <dlfcn.h>
+#include <libpq-fe.h>
 #include <link.h>
 #include <sqlite3.h>
 
@@ -51,31 +52,55 @@ bool isPostgresUrl(const QString &location)
     return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
 }
 
+// The path of the loaded Qt SQL driver plugin whose file name contains `name`, or empty.
+QByteArray loadedPlugin(const char *name)
+{
+    struct Search {
+        const char *name;
+        QByteArray path;
+    } search{name, {}};
+    dl_iterate_phdr(
+        [](dl_phdr_info *info, size_t, void *context) {
+            auto *search = static_cast<Search *>(context);
+            if (info->dlpi_name && std::strstr(info->dlpi_name, search->name)) {
+                search->path = info->dlpi_name;
+                return 1;
+            }
+            return 0;
+        },
+        &search);
+    return search.path;
+}
+
 // Whether Qt's SQLite driver plugin uses the SQLite library this program links. Debian's plugin
 // links the system libsqlite3, so sqlite3_libversion() found through the plugin returns the very
 // string ours does; a plugin with its own copy of SQLite (or one built into Qt) does not, and its
 // handle must not be given to this library's functions.
 bool driverSharesSqlite()
 {
-    QByteArray plugin;
-    dl_iterate_phdr(
-        [](dl_phdr_info *info, size_t, void *found) {
-            if (info->dlpi_name && std::strstr(info->dlpi_name, "libqsqlite")) {
-                *static_cast<QByteArray *>(found) = info->dlpi_name;
-                return 1;
-            }
-            return 0;
-        },
-        &plugin);
-    if (plugin.isEmpty())
-        return false;
-    void *library = dlopen(plugin.constData(), RTLD_LAZY | RTLD_NOLOAD);
+    const QByteArray plugin = loadedPlugin("libqsqlite");
+    void *library = plugin.isEmpty() ? nullptr : dlopen(plugin.constData(), RTLD_LAZY | RTLD_NOLOAD);
     if (!library)
         return false;
     using Version = const char *(*)();
     const auto theirs = reinterpret_cast<Version>(dlsym(library, "sqlite3_libversion"));
     const bool same = theirs && theirs() == sqlite3_libversion();
     dlclose(library);
+    return same;
+}
+
+// The same for the PostgreSQL driver and libpq: PQexecPrepared as the plugin finds it is the
+// one in the libpq this program links (libpq.so.5, loaded once by its soname).
+bool driverSharesLibpq()
+{
+    const QByteArray plugin = loadedPlugin("libqsqlpsql");
+    void *library = plugin.isEmpty() ? nullptr : dlopen(plugin.constData(), RTLD_LAZY | RTLD_NOLOAD);
+    void *libpq = dlopen("libpq.so.5", RTLD_LAZY | RTLD_NOLOAD);
+    const bool same = library && libpq && dlsym(library, "PQexecPrepared") && dlsym(library, "PQexecPrepared") == dlsym(libpq, "PQexecPrepared");
+    if (library)
+        dlclose(library);
+    if (libpq)
+        dlclose(libpq);
     return same;
 }
 
@@ -87,6 +112,16 @@ sqlite3 *directHandle(const QSqlDatabase &db)
         return nullptr;
     static const bool shared = driverSharesSqlite();
     return shared ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+}
+
+// The libpq connection QtSql's driver opened, when statements may run on it directly.
+PGconn *directConnection(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return nullptr;
+    static const bool shared = driverSharesLibpq();
+    return shared ? *static_cast<PGconn *const *>(handle.constData()) : nullptr;
 }
 
 // An SQLite failure as QtSql reports it: what failed, SQLite's message, the result code.
@@ -172,11 +207,174 @@ QVariant sqliteValue(sqlite3_stmt *statement, int column)
     }
 }
 
+// PostgreSQL names its parameters $1, $2, …: every ? outside quotes becomes the next one.
+QByteArray postgresPlaceholders(const QString &sql, int *count)
+{
+    const QByteArray text = sql.toUtf8();
+    QByteArray out;
+    out.reserve(text.size() + text.size() / 4);
+    char quote = 0;
+    *count = 0;
+    for (char c : text) {
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+            out += c;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+            out += c;
+        } else if (c == '?') {
+            out += '$';
+            out += QByteArray::number(++*count);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Values in libpq's text format, as PostgreSQL reads them for the parameter's inferred type.
+struct PostgresParameters {
+    QList<QByteArray> text;
+    QList<const char *> values; // nullptr: SQL NULL
+    QList<int> lengths;
+
+    explicit PostgresParameters(const QVariantList &bound)
+    {
+        text.reserve(bound.size());
+        values.reserve(bound.size());
+        lengths.reserve(bound.size());
+        for (const QVariant &value : bound) {
+            if (isSqlNull(value)) {
+                text.append(QByteArray());
+                values.append(nullptr);
+                lengths.append(0);
+                continue;
+            }
+            QByteArray bytes;
+            switch (value.typeId()) {
+            case QMetaType::QString:
+                bytes = static_cast<const QString *>(value.constData())->toUtf8();
+                break;
+            case QMetaType::QByteArray:
+                bytes = QByteArrayLiteral("\\x") + static_cast<const QByteArray *>(value.constData())->toHex();
+                break;
+            case QMetaType::Bool:
+                bytes = value.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+                break;
+            case QMetaType::Int:
+            case QMetaType::UInt:
+            case QMetaType::LongLong:
+                bytes = QByteArray::number(value.toLongLong());
+                break;
+            case QMetaType::ULongLong:
+                bytes = QByteArray::number(value.toULongLong());
+                break;
+            case QMetaType::Double:
+                bytes = QByteArray::number(value.toDouble(), 'g', 17);
+                break;
+            case QMetaType::QDateTime:
+                bytes = value.toDateTime().toString(Qt::ISODateWithMs).toUtf8();
+                break;
+            default:
+                bytes = value.toString().toUtf8();
+                break;
+            }
+            text.append(bytes);
+            values.append(text.last().constData());
+            lengths.append(int(text.last().size()));
+        }
+    }
+};
+
+// PostgreSQL's type oids (catalog/pg_type_d.h) of the columns Slate reads.
+enum PostgresType : Oid {
+    PgBool = 16,
+    PgBytea = 17,
+    PgInt8 = 20,
+    PgInt2 = 21,
+    PgInt4 = 23,
+    PgOid = 26,
+    PgFloat4 = 700,
+    PgFloat8 = 701,
+    PgNumeric = 1700,
+};
+
+// A column's value as Qt's PostgreSQL driver gives it; NUMERIC (e.g. a sum of BIGINT) reads as an
+// exact integer when it is one, where the driver made it a double.
+QVariant postgresValue(const PGresult *result, int row, int column)
+{
+    const Oid type = PQftype(result, column);
+    if (PQgetisnull(result, row, column)) {
+        switch (type) {
+        case PgBool: return QVariant(QMetaType::fromType<bool>());
+        case PgBytea: return QVariant(QMetaType::fromType<QByteArray>());
+        case PgInt8: return QVariant(QMetaType::fromType<qlonglong>());
+        case PgInt2:
+        case PgInt4: return QVariant(QMetaType::fromType<int>());
+        case PgFloat4:
+        case PgFloat8:
+        case PgNumeric: return QVariant(QMetaType::fromType<double>());
+        default: return QVariant(QMetaType::fromType<QString>());
+        }
+    }
+    const char *text = PQgetvalue(result, row, column);
+    const int length = PQgetlength(result, row, column);
+    const QByteArrayView bytes(text, length);
+    switch (type) {
+    case PgBool:
+        return QVariant(text[0] == 't');
+    case PgInt8:
+        return QVariant(qlonglong(bytes.toLongLong()));
+    case PgInt2:
+    case PgInt4:
+        return QVariant(bytes.toInt());
+    case PgOid:
+        return QVariant(bytes.toUInt());
+    case PgFloat4:
+    case PgFloat8:
+        return QVariant(bytes.toDouble());
+    case PgNumeric: {
+        bool integral = false;
+        const qlonglong whole = bytes.toLongLong(&integral);
+        return integral ? QVariant(whole) : QVariant(bytes.toDouble());
+    }
+    case PgBytea: {
+        size_t size = 0;
+        unsigned char *raw = PQunescapeBytea(reinterpret_cast<const unsigned char *>(text), &size);
+        if (!raw)
+            return QVariant(QByteArray());
+        QByteArray value(reinterpret_cast<const char *>(raw), qsizetype(size));
+        PQfreemem(raw);
+        return QVariant(value);
+    }
+    default:
+        return QVariant(QString::fromUtf8(bytes));
+    }
+}
+
+// A PostgreSQL failure as QtSql reports it: what failed, the server's message, the SQLSTATE
+// (08006, "connection failure", when the connection is gone).
+QSqlError postgresError(PGconn *connection, const PGresult *result, const char *what)
+{
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char *message = result ? PQresultErrorMessage(result) : nullptr;
+    QString code = state ? QString::fromLatin1(state) : QString();
+    if (code.isEmpty() && PQstatus(connection) != CONNECTION_OK)
+        code = QStringLiteral("08006");
+    return QSqlError(QString::fromLatin1(what),
+                     QString::fromUtf8(message && *message ? message : PQerrorMessage(connection)).trimmed(),
+                     QSqlError::StatementError, code);
+}
+
 } // namespace
 
 struct Database::KeptStatement {
     QSqlQuery query;               // through QtSql
     sqlite3_stmt *raw = nullptr;   // on SQLite's handle directly
+    QByteArray postgresName;       // prepared on libpq's connection (empty: not prepared)
+    QByteArray postgresSql;        // the text with $n placeholders
+    int postgresParameters = 0;
     bool leased = false;
 
     KeptStatement() = default;
@@ -254,7 +452,7 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, cons
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
         if (!db.open())
             return database->errorFrom(db.lastError(), QStringLiteral("open the database"));
-        if (options.sqliteDirect)
+        if (options.direct)
             database->m_sqlite = directHandle(db);
     }
     if (auto configured = database->configureSqlite(options); !configured)
@@ -292,6 +490,8 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString &location
     db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
     if (!db.open())
         return database->errorFrom(db.lastError(), QStringLiteral("connect"));
+    if (options.direct)
+        database->m_postgres = directConnection(db);
     // A writer waits this long for a row lock held by another server process, then the request
     // is answered "busy, retry" instead of hanging.
     if (auto done = database->execute(QStringLiteral("SET lock_timeout = %1").arg(qMax(1000, options.busyTimeoutMs)),
@@ -424,6 +624,8 @@ Result<void> Database::migrate(const OpenOptions &options)
 // A statement lent to a Query: a kept one (returned to the connection when the Query goes) or
 // one prepared for this use only.
 struct Query::Lease {
+    enum class Path { QtSql, Sqlite, Postgres };
+    Path path = Path::QtSql;
     std::shared_ptr<Database::KeptStatement> statement;
     bool kept = false;
     // SQLite directly: the bound values (text and blobs are bound in place), where the rows
@@ -432,20 +634,31 @@ struct Query::Lease {
     enum class Rows { FirstPending, Reading, Done } rows = Rows::Done;
     sqlite3 *handle = nullptr;
     QSqlError error;
+    // PostgreSQL directly: the whole result (as QtSql's driver holds it) and the current row.
+    PGresult *result = nullptr;
+    int row = -1;
+    int affected = -1;
 
     QSqlQuery &query() { return statement->query; }
     ~Lease()
     {
+        PQclear(result);
         if (!statement)
             return;
-        if (statement->raw) {
+        if (path == Path::Sqlite) {
             sqlite3_reset(statement->raw);
             sqlite3_clear_bindings(statement->raw);
-        } else {
+        } else if (path == Path::QtSql) {
             statement->query.finish();
         }
         if (kept)
             statement->leased = false;
+    }
+    bool onRow(int column) const
+    {
+        if (path == Path::Sqlite)
+            return rows == Rows::Reading && column >= 0 && column < sqlite3_column_count(statement->raw);
+        return result && row >= 0 && row < PQntuples(result) && column >= 0 && column < PQnfields(result);
     }
 };
 
@@ -454,8 +667,19 @@ bool Query::next()
     if (!m_lease)
         return false;
     Lease &lease = *m_lease;
-    if (!lease.statement->raw)
+    switch (lease.path) {
+    case Lease::Path::QtSql:
         return lease.query().next();
+    case Lease::Path::Postgres:
+        if (!lease.result || lease.row + 1 >= PQntuples(lease.result)) {
+            lease.row = lease.result ? PQntuples(lease.result) : -1;
+            return false;
+        }
+        ++lease.row;
+        return true;
+    case Lease::Path::Sqlite:
+        break;
+    }
     switch (lease.rows) {
     case Lease::Rows::FirstPending:
         lease.rows = Lease::Rows::Reading;
@@ -478,65 +702,93 @@ QVariant Query::value(int index) const
 {
     if (!m_lease)
         return QVariant();
-    if (!m_lease->statement->raw)
+    const Lease &lease = *m_lease;
+    if (lease.path == Lease::Path::QtSql)
         return m_lease->query().value(index);
-    sqlite3_stmt *statement = m_lease->statement->raw;
-    if (m_lease->rows != Lease::Rows::Reading || index < 0 || index >= sqlite3_column_count(statement))
+    if (!lease.onRow(index))
         return QVariant();
-    return sqliteValue(statement, index);
+    return lease.path == Lease::Path::Sqlite ? sqliteValue(lease.statement->raw, index) : postgresValue(lease.result, lease.row, index);
 }
 
 bool Query::isNull(int index) const
 {
     if (!m_lease)
         return true;
-    if (!m_lease->statement->raw)
+    const Lease &lease = *m_lease;
+    if (lease.path == Lease::Path::QtSql)
         return m_lease->query().isNull(index);
-    sqlite3_stmt *statement = m_lease->statement->raw;
-    return m_lease->rows != Lease::Rows::Reading || index < 0 || index >= sqlite3_column_count(statement)
-        || sqlite3_column_type(statement, index) == SQLITE_NULL;
+    if (!lease.onRow(index))
+        return true;
+    return lease.path == Lease::Path::Sqlite ? sqlite3_column_type(lease.statement->raw, index) == SQLITE_NULL
+                                             : PQgetisnull(lease.result, lease.row, index) != 0;
 }
 
 void Query::finish()
 {
     if (!m_lease)
         return;
-    if (!m_lease->statement->raw) {
-        m_lease->query().finish();
+    Lease &lease = *m_lease;
+    switch (lease.path) {
+    case Lease::Path::QtSql:
+        lease.query().finish();
+        return;
+    case Lease::Path::Sqlite:
+        sqlite3_reset(lease.statement->raw);
+        lease.rows = Lease::Rows::Done;
+        return;
+    case Lease::Path::Postgres:
+        PQclear(lease.result);
+        lease.result = nullptr;
+        lease.row = -1;
         return;
     }
-    sqlite3_reset(m_lease->statement->raw);
-    m_lease->rows = Lease::Rows::Done;
 }
 
 QVariant Query::lastInsertId() const
 {
     if (!m_lease)
         return QVariant();
-    if (!m_lease->statement->raw)
+    switch (m_lease->path) {
+    case Lease::Path::QtSql:
         return m_lease->query().lastInsertId();
-    const qint64 id = sqlite3_last_insert_rowid(m_lease->handle);
-    return id ? QVariant(id) : QVariant();
+    case Lease::Path::Sqlite: {
+        const qint64 id = sqlite3_last_insert_rowid(m_lease->handle);
+        return id ? QVariant(id) : QVariant();
+    }
+    case Lease::Path::Postgres:
+        break;
+    }
+    return QVariant(); // PostgreSQL: use RETURNING
 }
 
 int Query::numRowsAffected() const
 {
     if (!m_lease)
         return -1;
-    return m_lease->statement->raw ? sqlite3_changes(m_lease->handle) : m_lease->query().numRowsAffected();
+    switch (m_lease->path) {
+    case Lease::Path::QtSql:
+        return m_lease->query().numRowsAffected();
+    case Lease::Path::Sqlite:
+        return sqlite3_changes(m_lease->handle);
+    case Lease::Path::Postgres:
+        break;
+    }
+    return m_lease->affected;
 }
 
 QSqlError Query::lastError() const
 {
     if (!m_lease)
         return QSqlError();
-    return m_lease->statement->raw ? m_lease->error : m_lease->query().lastError();
+    return m_lease->path == Lease::Path::QtSql ? m_lease->query().lastError() : m_lease->error;
 }
 
 Result<Query> Database::run(const QString &sql, const QVariantList &values, const QString &doing) const
 {
     if (m_sqlite)
-        return runDirect(sql, values, doing);
+        return runSqlite(sql, values, doing);
+    if (m_postgres)
+        return runPostgres(sql, values, doing);
     auto lease = std::make_shared<Query::Lease>();
     std::shared_ptr<KeptStatement> kept = m_statements.value(sql);
     if (kept && !kept->leased) {
@@ -574,9 +826,10 @@ Result<Query> Database::run(const QString &sql, const QVariantList &values, cons
     return Query(std::move(lease));
 }
 
-Result<Query> Database::runDirect(const QString &sql, const QVariantList &values, const QString &doing) const
+Result<Query> Database::runSqlite(const QString &sql, const QVariantList &values, const QString &doing) const
 {
     auto lease = std::make_shared<Query::Lease>();
+    lease->path = Query::Lease::Path::Sqlite;
     lease->handle = m_sqlite;
     std::shared_ptr<KeptStatement> kept = m_statements.value(sql);
     if (kept && !kept->leased) {
@@ -632,6 +885,63 @@ Result<Query> Database::runDirect(const QString &sql, const QVariantList &values
     return Query(std::move(lease));
 }
 
+Result<Query> Database::runPostgres(const QString &sql, const QVariantList &values, const QString &doing) const
+{
+    auto lease = std::make_shared<Query::Lease>();
+    lease->path = Query::Lease::Path::Postgres;
+    std::shared_ptr<KeptStatement> kept = m_statements.value(sql);
+    if (kept && !kept->leased) {
+        lease->statement = kept;
+        lease->kept = true;
+    } else {
+        // New, or in use by a caller still reading its rows: a new one is prepared and kept
+        // (within the bound); a nested or unkept use runs unnamed (parsed for this use only).
+        auto fresh = std::make_shared<KeptStatement>();
+        fresh->postgresSql = postgresPlaceholders(sql, &fresh->postgresParameters);
+        if (!kept && m_statements.size() < kKeptStatementsMax) {
+            fresh->postgresName = QByteArrayLiteral("slate_") + QByteArray::number(++m_statementNames);
+            PGresult *prepared = PQprepare(m_postgres, fresh->postgresName.constData(), fresh->postgresSql.constData(), 0, nullptr);
+            const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
+            const QSqlError error = ok ? QSqlError() : postgresError(m_postgres, prepared, "Unable to prepare the statement");
+            PQclear(prepared);
+            if (!ok)
+                return errorFrom(error, doing);
+            ++m_statistics.prepared;
+            m_statements.insert(sql, fresh);
+            lease->kept = true;
+        }
+        lease->statement = fresh;
+    }
+    if (lease->kept)
+        lease->statement->leased = true;
+    const KeptStatement &statement = *lease->statement;
+    if (statement.postgresParameters != values.size())
+        return errorFrom(QSqlError(QStringLiteral("Unable to bind the values"),
+                                   QStringLiteral("the statement takes %1 values, %2 were given")
+                                       .arg(statement.postgresParameters)
+                                       .arg(values.size()),
+                                   QSqlError::StatementError),
+                         doing);
+    const PostgresParameters parameters(values);
+    ++m_statistics.executed;
+    const int count = int(values.size());
+    PGresult *result = statement.postgresName.isEmpty()
+        ? PQexecParams(m_postgres, statement.postgresSql.constData(), count, nullptr, parameters.values.constData(),
+                       parameters.lengths.constData(), nullptr, 0)
+        : PQexecPrepared(m_postgres, statement.postgresName.constData(), count, parameters.values.constData(),
+                         parameters.lengths.constData(), nullptr, 0);
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        const QSqlError error = postgresError(m_postgres, result, "Unable to execute the statement");
+        PQclear(result);
+        return errorFrom(error, doing);
+    }
+    lease->result = result;
+    const char *affected = PQcmdTuples(result);
+    lease->affected = affected && *affected ? QByteArrayView(affected).toInt() : (status == PGRES_TUPLES_OK ? PQntuples(result) : 0);
+    return Query(std::move(lease));
+}
+
 Result<void> Database::execute(const QString &sql, const QString &doing) const
 {
     ++m_statistics.executed;
@@ -639,6 +949,17 @@ Result<void> Database::execute(const QString &sql, const QString &doing) const
         const int code = sqlite3_exec(m_sqlite, sql.toUtf8().constData(), nullptr, nullptr, nullptr);
         if (code != SQLITE_OK)
             return errorFrom(sqliteError(m_sqlite, code, "Unable to execute the statement"), doing);
+        return {};
+    }
+    if (m_postgres) {
+        PGresult *result = PQexec(m_postgres, sql.toUtf8().constData());
+        const ExecStatusType status = PQresultStatus(result);
+        const QSqlError error = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK
+            ? QSqlError()
+            : postgresError(m_postgres, result, "Unable to execute the statement");
+        PQclear(result);
+        if (error.isValid())
+            return errorFrom(error, doing);
         return {};
     }
     QSqlQuery query(connection());

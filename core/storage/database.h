@@ -10,10 +10,12 @@
 //
 // Statements are prepared once per connection and kept: run() binds by position and executes
 // the kept statement, so a hot path pays SQLite's parser (or PostgreSQL's PREPARE) once, not
-// per call. On SQLite the kept statements are SQLite's own (sqlite3_stmt on the handle QtSql
-// opened): QtSql's positional binding formats a placeholder name per value, which cost as much
-// as SQLite's own work on a push of a thousand entries. Values and rows read the same as through
-// QtSql. Every SQL error becomes an Error that names the database and what to do.
+// per call. The kept statements are the database library's own, on the connection QtSql opened:
+// sqlite3_stmt on SQLite, a named prepared statement run with PQexecPrepared on PostgreSQL.
+// QtSql's positional binding formats a placeholder name per value, which cost as much as
+// SQLite's own work on a push of a thousand entries, and its PostgreSQL driver sends every value
+// as a literal in the text of an EXECUTE that the server parses again. Values and rows read the
+// same as through QtSql. Every SQL error becomes an Error that names the database and what to do.
 
 #include "base/result.h"
 
@@ -27,6 +29,7 @@
 #include <memory>
 
 struct sqlite3;
+struct pg_conn;
 
 namespace Slate::Core {
 
@@ -52,10 +55,10 @@ struct OpenOptions {
     int migrateToVersion = -1; // -1: the schema's newest version (tests build older ones)
     const SchemaDefinition *schema = nullptr; // nullptr: the till's (Schema::till())
     CheckpointPolicy checkpoints = CheckpointPolicy::OnCommit;
-    // SQLite: run statements on SQLite's handle directly (when QtSql's driver uses the same
-    // SQLite library as this program, as Debian's does); false: through QtSql's driver, the
-    // path a Qt with its own copy of SQLite takes (tests compare both).
-    bool sqliteDirect = true;
+    // Run statements on the connection's library directly (SQLite's or libpq's, when QtSql's
+    // driver uses the same library as this program, as Debian's drivers do); false: through
+    // QtSql's driver, the path a Qt with its own copy of the library takes (tests compare both).
+    bool direct = true;
 };
 
 // The rows of a statement run by Database. It holds the connection's kept statement while it
@@ -95,8 +98,8 @@ public:
     // SQLite: the file's absolute path; PostgreSQL: "postgresql HOST:PORT/NAME" (never a password).
     const QString &path() const { return m_path; }
     QSqlDatabase connection() const { return QSqlDatabase::database(m_connectionName, false); }
-    // Whether statements run on SQLite's handle directly (see OpenOptions::sqliteDirect).
-    bool isSqliteDirect() const { return m_sqlite != nullptr; }
+    // Whether statements run on the database library directly (see OpenOptions::direct).
+    bool isDirect() const { return m_sqlite != nullptr || m_postgres != nullptr; }
     int schemaVersion() const { return m_schemaVersion; }
 
     // Binds (positionally) and executes one statement, prepared on first use and kept. `doing`
@@ -140,7 +143,8 @@ private:
     static Result<std::unique_ptr<Database>> openSqlite(const QString &path, const OpenOptions &options);
     static Result<std::unique_ptr<Database>> openPostgres(const QString &url, const OpenOptions &options);
     Result<void> configureSqlite(const OpenOptions &options);
-    Result<Query> runDirect(const QString &sql, const QVariantList &values, const QString &doing) const;
+    Result<Query> runSqlite(const QString &sql, const QVariantList &values, const QString &doing) const;
+    Result<Query> runPostgres(const QString &sql, const QVariantList &values, const QString &doing) const;
     Result<void> migrate(const OpenOptions &options);
     void committed();
 
@@ -150,7 +154,9 @@ private:
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
     CheckpointPolicy m_checkpoints = CheckpointPolicy::OnCommit;
-    sqlite3 *m_sqlite = nullptr; // set when statements run on SQLite's handle directly
+    sqlite3 *m_sqlite = nullptr;    // set when statements run on SQLite's handle directly
+    pg_conn *m_postgres = nullptr;  // set when statements run on libpq's connection directly
+    mutable qint64 m_statementNames = 0;
     qint64 m_commitsSinceCheckpoint = 0;
     mutable QHash<QString, std::shared_ptr<KeptStatement>> m_statements;
     mutable Statistics m_statistics;
