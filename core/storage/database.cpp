@@ -424,10 +424,11 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, cons
     const bool exists = info.exists();
     if (exists && info.isDir())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 is a folder, not a database file.").arg(file));
+    const SchemaDefinition &schema = options.schema ? *options.schema : Schema::till();
     if (options.mode == OpenMode::OpenExisting && !exists)
         return makeError(ErrorCode::NotFound,
-                         QStringLiteral("There is no Slate database at %1; create one with \"slatectl init\" or check --db.")
-                             .arg(file));
+                         QStringLiteral("There is no Slate %1 database at %2; create one with \"%3\" or check --db.")
+                             .arg(QLatin1String(schema.name), file, QLatin1String(schema.createHint)));
     if (options.mode == OpenMode::CreateNew && exists && info.size() > 0)
         return makeError(ErrorCode::AlreadyExists,
                          QStringLiteral("%1 already exists; Slate will not overwrite a database. Move it away or choose another file.")
@@ -528,7 +529,8 @@ Result<void> Database::configureSqlite(const OpenOptions &options)
     const bool fresh = *applicationId == 0 && *objects == 0;
     if (fresh && options.mode == OpenMode::OpenExisting)
         return makeError(ErrorCode::NotFound,
-                         QStringLiteral("%1 is empty, not a Slate database; create one with \"slatectl init\".").arg(file));
+                         QStringLiteral("%1 is empty, not a Slate database; create one with \"%2\".")
+                             .arg(file, QLatin1String(schema.createHint)));
     // A server database of a version before it carried its application id has its meta table.
     const qint64 kind = *applicationId == 0 && *serverTables > 0 ? kServerApplicationId : *applicationId;
     if (!fresh && kind != schema.applicationId) {

@@ -49,6 +49,7 @@ struct SchemaDefinition {
     VersionStore versionStore;
     std::span<const MigrationStep> steps;
     const char *updateHint;    // the program to update when the database is newer, e.g. "Slate"
+    const char *createHint;    // the command that makes a new one, e.g. "slatectl init"
     int newestVersion() const { return int(steps.size()); }
 };
 

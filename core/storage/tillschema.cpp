@@ -437,7 +437,7 @@ const SchemaDefinition &till()
         {{kVersion2}}, {{kVersion3}}, {{kVersion4}}, {{kVersion5}}, {{kVersion6}}, {{kVersion7}}, {{kVersion8}},
         {{}, &rewriteMasterHistory},
     };
-    static const SchemaDefinition schema{"till", kApplicationId, VersionStore::UserVersionPragma, steps, "Slate"};
+    static const SchemaDefinition schema{"till", kApplicationId, VersionStore::UserVersionPragma, steps, "Slate", "slatectl init"};
     Q_ASSERT(schema.newestVersion() == kCurrentVersion);
     return schema;
 }

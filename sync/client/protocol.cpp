@@ -134,6 +134,116 @@ QJsonObject entryToJson(const Core::JournalEntry &entry)
     };
 }
 
+namespace {
+
+// A JSON string (RFC 8259): quotes, backslash and control characters escaped, the rest UTF-8.
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    out += '"';
+    const bool plain = std::all_of(text.begin(), text.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u >= 0x20 && u < 0x80 && u != u'"' && u != u'\\';
+    });
+    if (plain) {
+        const qsizetype at = out.size();
+        out.resize(at + text.size());
+        char *to = out.data() + at;
+        for (QChar c : text)
+            *to++ = char(c.unicode());
+    } else {
+        const QByteArray utf8 = text.toUtf8();
+        for (char c : utf8) {
+            switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (uchar(c) < 0x20) {
+                    static constexpr char kHex[] = "0123456789abcdef";
+                    out += "\\u00";
+                    out += kHex[uchar(c) >> 4];
+                    out += kHex[uchar(c) & 0xF];
+                } else {
+                    out += c;
+                }
+            }
+        }
+    }
+    out += '"';
+}
+
+void appendField(QByteArray &out, const char *key, QStringView text)
+{
+    out += '"';
+    out += key;
+    out += "\":";
+    appendJsonString(out, text);
+}
+
+} // namespace
+
+void appendEntryJson(QByteArray &out, const Core::JournalEntry &entry)
+{
+    out += '{';
+    appendField(out, "id", Core::uuidText(entry.id));
+    out += ',';
+    appendField(out, "terminalId", entry.terminalId);
+    out += ",\"sequence\":";
+    out += QByteArray::number(entry.sequence);
+    out += ',';
+    appendField(out, "createdUtc", Core::timestampText(entry.createdUtc));
+    out += ',';
+    appendField(out, "kind", Core::entryKindName(entry.kind));
+    out += ',';
+    appendField(out, "userName", entry.userName);
+    out += ',';
+    appendField(out, "note", entry.note);
+    out += ",\"references\":{";
+    appendField(out, "customerId", entry.references.customerId);
+    out += ',';
+    appendField(out, "orderId", entry.references.orderId);
+    out += ',';
+    appendField(out, "overrideId", entry.references.overrideId);
+    out += ',';
+    appendField(out, "relatedEntryId", entry.references.relatedEntryId);
+    out += "},\"postings\":[";
+    for (qsizetype i = 0; i < entry.postings.size(); ++i) {
+        const Core::Posting &posting = entry.postings.at(i);
+        out += i > 0 ? ",{" : "{";
+        appendField(out, "account", posting.account);
+        out += ',';
+        appendField(out, "currency", posting.amount.currency().code());
+        out += ',';
+        appendField(out, "amount", posting.amount.toDecimalString());
+        out += '}';
+    }
+    out += "],\"previousHash\":\"";
+    out += entry.previousHash.toHex();
+    out += "\",\"hash\":\"";
+    out += entry.hash.toHex();
+    out += "\"}";
+}
+
+QByteArray entriesJson(const QList<Core::JournalEntry> &entries, QByteArrayView extra)
+{
+    QByteArray out;
+    out.reserve(64 + entries.size() * 700);
+    out += "{\"entries\":[";
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendEntryJson(out, entries.at(i));
+    }
+    out += ']';
+    out += extra;
+    out += '}';
+    return out;
+}
+
 Core::Result<Core::JournalEntry> entryFromJson(const QJsonValue &value, const QString &where)
 {
     if (!value.isObject())

@@ -40,6 +40,12 @@ inline const QByteArray kSignatureHeader = QByteArrayLiteral("x-slate-signature"
 
 // The JSON form of an entry: amounts as locale-free decimal strings, hashes as hex.
 QJsonObject entryToJson(const Core::JournalEntry &entry);
+// The same as compact JSON text, appended to `out`: what a push and a pull page send. It parses to
+// exactly entryToJson(entry); written directly because building QJsonObjects and serialising
+// them was half of the server's work serving a pull page.
+void appendEntryJson(QByteArray &out, const Core::JournalEntry &entry);
+// {"entries":[…]} with `extra` (e.g. ",\"more\":true") before the closing brace.
+QByteArray entriesJson(const QList<Core::JournalEntry> &entries, QByteArrayView extra = {});
 // Reads one entry strictly: every field present with its type, no unknown field, postings
 // balanced. `where` names it in messages, e.g. "entries[3]". The hash is checked against the
 // content where the entry is stored (Journal::planForeign), once.

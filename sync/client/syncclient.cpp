@@ -138,10 +138,7 @@ Core::Result<SyncClient::PreparedPush> SyncClient::preparePush(qint64 after, int
         Core::Result<QList<Core::JournalEntry>> entries = Core::ForeignEntries::entriesAfter(m_database, own, after, batch);
         if (!entries)
             return entries.error();
-        QJsonArray array;
-        for (const Core::JournalEntry &entry : *entries)
-            array.append(Protocol::entryToJson(entry));
-        QByteArray payload = QJsonDocument(QJsonObject{{QStringLiteral("entries"), array}}).toJson(QJsonDocument::Compact);
+        QByteArray payload = Protocol::entriesJson(*entries);
         // Entries with many postings can make a batch too large for one request: halve it.
         if (batch > 1 && payload.size() > Protocol::kRequestBodyMax) {
             batch /= 2;

@@ -297,7 +297,7 @@ const Core::SchemaDefinition &definition()
         {{kVersion4}, &rewriteMasterAmounts},
     };
     static const Core::SchemaDefinition schema{"server", Core::kServerApplicationId, Core::VersionStore::MetaTable, steps,
-                                               "slate-server"};
+                                               "slate-server", "slate-server enroll"};
     Q_ASSERT(schema.newestVersion() == kCurrentVersion);
     return schema;
 }

@@ -215,6 +215,8 @@ bool SyncServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         makeResponder(request, socket)
             .write(QJsonDocument(reply.body), {{QByteArrayLiteral("Upgrade"), QByteArrayLiteral("slate-sync/") + QByteArray::number(Protocol::kProtocolVersion)}},
                    reply.status);
+    else if (!reply.text.isEmpty())
+        makeResponder(request, socket).write(reply.text, QByteArrayLiteral("application/json"), reply.status);
     else
         makeResponder(request, socket).write(QJsonDocument(reply.body), reply.status);
     // One line per request (an access log): which terminal asked what, the answer, and where the
@@ -518,10 +520,8 @@ SyncServer::Reply SyncServer::pull(const QString &terminalId, const QByteArray &
     Core::Result<PullPage> page = m_store.pull(terminalId, known, limit);
     if (!page)
         return failure(page.error());
-    QJsonArray entries;
-    for (const Core::JournalEntry &entry : page->entries)
-        entries.append(Protocol::entryToJson(entry));
-    return Reply{Status::Ok, QJsonObject{{QStringLiteral("entries"), entries}, {QStringLiteral("more"), page->more}}};
+    return Reply::ofText(Status::Ok, Protocol::entriesJson(page->entries, page->more ? QByteArrayView(",\"more\":true")
+                                                                                   : QByteArrayView(",\"more\":false")));
 }
 
 SyncServer::Reply SyncServer::pushMaster(const QHttpServerRequest &request, const Signer &signer)

@@ -32,8 +32,18 @@ public:
     Core::Result<quint16> listenOn(const QHostAddress &address, quint16 port);
 
     struct Reply {
+        Reply() = default;
+        Reply(QHttpServerResponder::StatusCode status, QJsonObject body) : status(status), body(std::move(body)) {}
+        // A body already written as JSON text (a pull page), sent instead of `body`.
+        static Reply ofText(QHttpServerResponder::StatusCode status, QByteArray text)
+        {
+            Reply reply(status, {});
+            reply.text = std::move(text);
+            return reply;
+        }
         QHttpServerResponder::StatusCode status = QHttpServerResponder::StatusCode::Ok;
         QJsonObject body;
+        QByteArray text;
     };
 
 protected:

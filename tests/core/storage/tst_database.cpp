@@ -20,7 +20,7 @@ PostgresCluster *g_cluster = nullptr;
 // A schema of one table, written once for both dialects.
 const SchemaStatement kScratchTable[] = {{"CREATE TABLE t (k {id}, i BIGINT, r DOUBLE PRECISION, s TEXT UNIQUE, b {blob}, n TEXT)"}};
 const MigrationStep kScratchSteps[] = {{{kScratchTable}}};
-const SchemaDefinition kScratch{"scratch", 0x534C5458, VersionStore::MetaTable, kScratchSteps, "the test"};
+const SchemaDefinition kScratch{"scratch", 0x534C5458, VersionStore::MetaTable, kScratchSteps, "the test", "the test"};
 int g_databases = 0;
 
 struct Opened {

@@ -7,6 +7,9 @@
 #include "client/syncservice.h"
 #include "teststore.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 using namespace Slate;
 using namespace Slate::Sync;
 
@@ -14,6 +17,8 @@ class tst_SyncProtocol : public QObject {
     Q_OBJECT
 private slots:
     void entryRoundTripsThroughJson();
+    void entryTextIsTheSameJson_data();
+    void entryTextIsTheSameJson();
     void signatureCoversEveryField_data();
     void signatureCoversEveryField();
     void backoffGrowsWithinItsBound();
@@ -33,6 +38,51 @@ void tst_SyncProtocol::entryRoundTripsThroughJson()
     QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.message()));
     QCOMPARE(back->canonicalEncoding(), entry->canonicalEncoding());
     QCOMPARE(back->hash, entry->hash);
+}
+
+void tst_SyncProtocol::entryTextIsTheSameJson_data()
+{
+    // Text Slate's own checks would refuse is written too: the writer must not be the check.
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << QStringLiteral("kari");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("quotes and backslashes") << QStringLiteral("say \"hi\" \\ C:\\till\\ \\u0041");
+    QTest::newRow("control characters") << QString::fromUtf16(u"a\u0001b\u001fc\td\re\nf\bg\fh\u007f");
+    QTest::newRow("non-ASCII") << QStringLiteral("Åse Ødegård – 5 øre ½ €");
+    QTest::newRow("outside the BMP") << QStringLiteral("🍓 𝄞 ok");
+    QTest::newRow("JSON-looking") << QStringLiteral("\"},{\"id\":\"x\"}]");
+    QTest::newRow("long") << QString(3000, QLatin1Char('x'));
+}
+
+void tst_SyncProtocol::entryTextIsTheSameJson()
+{
+    QFETCH(QString, text);
+    Test::TestStore store(QStringLiteral("KWD"), QStringLiteral("T-1.a_b")); // three decimals
+    auto customer = store->customers().add(Core::NewCustomer{QStringLiteral("1"), QStringLiteral("Åse"), {}, {}});
+    QVERIFY(customer.ok());
+    auto made = store->credit().topUp(*customer, store.money(QStringLiteral("12.345")), Core::PaymentJournal::Card,
+                                      QStringLiteral("n"), QStringLiteral("ann"));
+    QVERIFY(made.ok());
+    Core::JournalEntry entry = *made;
+    entry.note = text;
+    entry.userName = text;
+    entry.references.orderId = text;
+    entry.sequence = (qint64(1) << 53) - 1;
+    entry.postings.append(Core::Posting{QStringLiteral("assets:x"), Core::Money(-1, entry.postings.first().amount.currency())});
+    QByteArray one;
+    Protocol::appendEntryJson(one, entry);
+    QJsonParseError error;
+    const QJsonDocument parsed = QJsonDocument::fromJson(one, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + QLatin1Char(' ') + QString::fromUtf8(one)));
+    QCOMPARE(parsed.object(), Protocol::entryToJson(entry));
+    // A page of them, with what follows the array.
+    const QByteArray page = Protocol::entriesJson({entry, entry}, ",\"more\":true");
+    const QJsonObject object = QJsonDocument::fromJson(page).object();
+    QCOMPARE(object.value(QStringLiteral("more")), QJsonValue(true));
+    QCOMPARE(object.value(QStringLiteral("entries")).toArray(),
+             (QJsonArray{Protocol::entryToJson(entry), Protocol::entryToJson(entry)}));
+    QCOMPARE(QJsonDocument::fromJson(Protocol::entriesJson({})).object(),
+             (QJsonObject{{QStringLiteral("entries"), QJsonArray()}}));
 }
 
 void tst_SyncProtocol::signatureCoversEveryField_data()
