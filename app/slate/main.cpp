@@ -33,19 +33,34 @@ QString databasePath(const QCommandLineParser &parser)
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/slate.db");
 }
 
+// The till checkpoints SQLite's write-ahead log when idle (see idle checkpoints in main), so no
+// sale's commit pays for moving the log into the database file.
+Result<std::unique_ptr<Store>> openTill(const QString &path)
+{
+    OpenOptions options;
+    options.checkpoints = CheckpointPolicy::WhenIdle;
+    return Store::open(path, options);
+}
+
 Result<std::unique_ptr<Store>> openOrCreate(const QString &path, bool &created)
 {
     created = false;
     if (QFileInfo::exists(path))
-        return Store::open(path);
+        return openTill(path);
     QDir().mkpath(QFileInfo(path).absolutePath());
     auto result = Store::create(path, StoreIdentity{QStringLiteral("DEMO"), *Currency::fromCode(u"NOK"), QStringLiteral("T1")},
                                 [](Store &created) { return DemoData::populate(created, QStringLiteral("slate:first-run")); });
-    created = result.ok();
-    if (result)
-        std::fprintf(stderr, "slate: created %s with demo data\n", qPrintable(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
-    return result;
+    if (!result)
+        return result;
+    result->reset();
+    created = true;
+    std::fprintf(stderr, "slate: created %s with demo data\n", qPrintable(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
+    return openTill(path);
 }
+
+// How often the till looks for an idle moment to checkpoint: a passive checkpoint after the
+// commits since the last one (nothing when there were none), never inside a transaction.
+constexpr int kIdleCheckpointMs = 2000;
 
 // The bound of --sync-interval: a round a day is already far less than any shop wants.
 constexpr int kSyncIntervalSecondsMax = 24 * 60 * 60;
@@ -166,6 +181,12 @@ int main(int argc, char *argv[])
     if (created)
         till.setDemoUsers(DemoData::users());
     const std::unique_ptr<Slate::Sync::SyncService> sync = startSync(**store, till, syncIntervalSeconds);
+    QTimer idleCheckpoints;
+    QObject::connect(&idleCheckpoints, &QTimer::timeout, &app, [&store] {
+        if (auto done = (*store)->database().checkpointIfDue(); !done)
+            std::fprintf(stderr, "slate: %s\n", qPrintable(done.message()));
+    });
+    idleCheckpoints.start(kIdleCheckpointMs);
     QObject::connect(&till, &Slate::Ui::TillApp::quitRequested, &app, &QApplication::quit);
     if (timings) {
         // Reported from the event loop, once the window has been laid out and shown.

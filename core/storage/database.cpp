@@ -499,6 +499,12 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString &location
                                       QStringLiteral("configure the connection"));
         !done)
         return done.error();
+    // Statements are prepared once but planned for each use's values: a generic plan made while
+    // the journal was small kept scanning it whole as it grew (the id check of a push took 20 ms
+    // at 20,000 entries instead of a few index probes).
+    if (auto done = database->execute(QStringLiteral("SET plan_cache_mode = force_custom_plan"), QStringLiteral("configure the connection"));
+        !done)
+        return done.error();
     return database;
 }
 

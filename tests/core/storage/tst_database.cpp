@@ -7,6 +7,7 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -120,6 +121,7 @@ private slots:
     void sameStatementNestedInItsOwnRows();
     void rowsOutliveTheBoundValuesOwner();
     void rowsAffectedAndFinish();
+    void idleCheckpointsKeepCommitsOffTheFile();
 };
 
 void tst_Database::debianDriversShareTheLibraries()
@@ -296,6 +298,55 @@ void tst_Database::rowsAffectedAndFinish()
         Result<Query> again = opened->database->run(QStringLiteral("SELECT i FROM t ORDER BY i"), {}, QStringLiteral("read"));
         QVERIFY(again.ok() && again->next());
         QCOMPARE(again->value(0), QVariant(qint64(0)));
+    }
+}
+
+void tst_Database::idleCheckpointsKeepCommitsOffTheFile()
+{
+    // The till's policy: a commit writes only the log; checkpointIfDue (the app calls it when
+    // idle) moves it into the database file. SQLite's own policy checkpoints at the commit that
+    // passes 1000 pages. 5 MiB of rows is 1,280 pages of log.
+    QFETCH_GLOBAL(QString, dialect);
+    if (dialect != QLatin1String("sqlite"))
+        QSKIP("a SQLite write-ahead log");
+    for (const CheckpointPolicy policy : {CheckpointPolicy::WhenIdle, CheckpointPolicy::OnCommit}) {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("t.db"));
+        OpenOptions options;
+        options.mode = OpenMode::CreateNew;
+        options.schema = &kScratch;
+        options.checkpoints = policy;
+        Result<std::unique_ptr<Database>> opened = Database::open(file, options);
+        QVERIFY(opened.ok());
+        Database &database = **opened;
+        QVERIFY(database.checkpointIfDue().ok()); // the schema's commits
+        const qint64 before = QFileInfo(file).size();
+        {
+            Transaction transaction(database);
+            QVERIFY(transaction.begin().ok());
+            for (int i = 0; i < 80; ++i)
+                QVERIFY(database.run(kInsert, {i, 0.0, QString::number(i), QByteArray(64 * 1024, char('a' + i % 26)), QVariant()},
+                                     QStringLiteral("insert")).ok());
+            // Never inside a transaction: nothing is run.
+            const qint64 executed = database.statistics().executed;
+            QVERIFY(database.checkpointIfDue().ok());
+            QCOMPARE(database.statistics().executed, executed);
+            QVERIFY(transaction.commit().ok());
+        }
+        const qint64 afterCommit = QFileInfo(file).size();
+        if (policy == CheckpointPolicy::OnCommit) {
+            QVERIFY2(afterCommit > before + 4 * 1024 * 1024, qPrintable(QString::number(afterCommit)));
+            continue;
+        }
+        QCOMPARE(afterCommit, before);
+        qint64 executed = database.statistics().executed;
+        QVERIFY(database.checkpointIfDue().ok());
+        QCOMPARE(database.statistics().executed, executed + 1);
+        QVERIFY2(QFileInfo(file).size() > before + 4 * 1024 * 1024, qPrintable(QString::number(QFileInfo(file).size())));
+        // Nothing committed since: nothing to do.
+        executed = database.statistics().executed;
+        QVERIFY(database.checkpointIfDue().ok());
+        QCOMPARE(database.statistics().executed, executed);
     }
 }
 
