@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Installs what Slate needs, builds it with warnings as errors and runs every test with CTest,
-# then builds again with AddressSanitizer and UndefinedBehaviorSanitizer and runs them again.
+# packages that build as .debs and tests them installed (tests/packaging/install_test.sh, as
+# root), then builds again with AddressSanitizer and UndefinedBehaviorSanitizer and runs the
+# tests again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh
 ctest --test-dir "${SLATE_BUILD_DIR:-build}" --output-on-failure -j2 --timeout 900
+
+echo "== the Debian packages of this build, installed, used and purged =="
+tests/packaging/install_test.sh
 
 echo "== the same tests under ASan/UBSan =="
 asan_dir=${SLATE_ASAN_BUILD_DIR:-build-asan}

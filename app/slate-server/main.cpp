@@ -4,6 +4,8 @@
 // verify).
 
 #include "base/exitcodes.h"
+#include "base/version.h"
+#include "server/serverconfig.h"
 #include "server/serverschema.h"
 #include "server/serverstore.h"
 #include "server/syncserver.h"
@@ -15,6 +17,8 @@
 #include <QJsonDocument>
 #include <QTextStream>
 #include <QTimer>
+
+#include <optional>
 
 using namespace Slate;
 
@@ -41,16 +45,26 @@ int failed(const Core::Error &error, Output output = Output::Text)
     return Core::exitCodeFor(error.code);
 }
 
+void printUsage(QTextStream &stream)
+{
+    stream << "usage:\n"
+           << "  slate-server [serve] --db FILE|postgresql://USER@HOST:PORT/DB --listen HOST:PORT [--tls-cert F --tls-key F]\n"
+           << "  slate-server enroll --db … --store CODE --terminal ID [--valid-hours N]\n"
+           << "  slate-server revoke --db … --terminal ID\n"
+           << "  slate-server exceptions --db … [--json]\n"
+           << "  slate-server balances --db …\n"
+           << "  slate-server verify --db … [--json]   (exit 4: a discrepancy; the message names it)\n"
+           << "  slate-server --help | --version\n"
+           << "Every command takes --config FILE (e.g. /etc/slate/server.conf): lines of key = value with the\n"
+           << "options' names as keys (" << Sync::serverConfigKeys().join(QStringLiteral(", "))
+           << "); a flag on the command line wins over the file.\n";
+}
+
 int usage(const QString &problem)
 {
-    QTextStream(stderr) << "slate-server: " << problem << "\n"
-                        << "usage:\n"
-                        << "  slate-server [serve] --db FILE|postgresql://USER@HOST:PORT/DB --listen HOST:PORT [--tls-cert F --tls-key F]\n"
-                        << "  slate-server enroll --db … --store CODE --terminal ID [--valid-hours N]\n"
-                        << "  slate-server revoke --db … --terminal ID\n"
-                        << "  slate-server exceptions --db … [--json]\n"
-                        << "  slate-server balances --db …\n"
-                        << "  slate-server verify --db … [--json]   (exit 4: a discrepancy; the message names it)\n";
+    QTextStream err(stderr);
+    err << "slate-server: " << problem << "\n";
+    printUsage(err);
     return ExitUsage;
 }
 
@@ -61,8 +75,12 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("slate-server"));
+    QCoreApplication::setApplicationVersion(QLatin1String(Core::kVersion));
     QCommandLineParser parser;
     parser.addOptions({
+        {QStringLiteral("config"), QStringLiteral("configuration file of key = value lines"), QStringLiteral("file")},
+        {QStringLiteral("help"), QStringLiteral("usage")},
+        {QStringLiteral("version"), QStringLiteral("the version")},
         {QStringLiteral("db"), QStringLiteral("server database"), QStringLiteral("location")},
         {QStringLiteral("listen"), QStringLiteral("address and port"), QStringLiteral("host:port")},
         {QStringLiteral("store"), QStringLiteral("store code"), QStringLiteral("code")},
@@ -74,6 +92,15 @@ int main(int argc, char *argv[])
     });
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
+    QTextStream out(stdout);
+    if (parser.isSet(QStringLiteral("version"))) {
+        out << "slate-server " << Core::kVersion << Qt::endl;
+        return ExitOk;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printUsage(out);
+        return ExitOk;
+    }
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.isEmpty() ? QStringLiteral("serve") : positional.first();
     if (positional.size() > 1)
@@ -83,40 +110,51 @@ int main(int argc, char *argv[])
                                        QStringLiteral("exceptions"), QStringLiteral("balances"), QStringLiteral("verify")};
     if (!kCommands.contains(command))
         return usage(QStringLiteral("unknown command \"%1\"").arg(command));
-    if (!parser.isSet(QStringLiteral("db")))
-        return usage(QStringLiteral("--db is required"));
     const Output output = parser.isSet(QStringLiteral("json")) ? Output::Json : Output::Text;
+
+    // The configuration file's settings, with the command line's flags over them.
+    Sync::ConfigValues flags;
+    for (const QString &key : Sync::serverConfigKeys()) {
+        if (parser.isSet(key))
+            flags.insert(key, Sync::ConfigValue{parser.value(key), QString(), 0});
+    }
+    Sync::ConfigValues settings = flags;
+    if (parser.isSet(QStringLiteral("config"))) {
+        auto file = Sync::readServerConfig(parser.value(QStringLiteral("config")));
+        if (!file)
+            return failed(file.error(), output);
+        settings = Sync::withFlagsOver(*file, flags);
+    }
+    const bool serving = command == QLatin1String("serve");
+    std::optional<Sync::ServeOptions> serve;
+    if (serving) {
+        auto options = Sync::serveOptions(settings);
+        if (!options)
+            return usage(options.message());
+        serve = *options;
+    } else if (!settings.contains(QStringLiteral("db"))) {
+        return usage(QStringLiteral("--db is required (or db = … in the file given with --config)"));
+    }
 
     // serve and enroll make a missing database; the others read one that exists. The server
     // checkpoints SQLite's log between requests, not in the middle of a push.
-    const bool serving = command == QLatin1String("serve");
-    auto database = Sync::ServerSchema::open(parser.value(QStringLiteral("db")),
+    auto database = Sync::ServerSchema::open(settings.value(QStringLiteral("db")).value,
                                              serving || command == QLatin1String("enroll") ? Core::OpenMode::OpenOrCreate
                                                                                            : Core::OpenMode::OpenExisting,
                                              serving ? Core::CheckpointPolicy::WhenIdle : Core::CheckpointPolicy::OnCommit);
     if (!database)
         return failed(database.error(), output);
     Sync::ServerStore store(**database);
-    QTextStream out(stdout);
 
-    if (command == QLatin1String("serve")) {
-        const QString listen = parser.value(QStringLiteral("listen"));
-        const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
-        bool portOk = false;
-        const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
-        QHostAddress address(colon > 0 ? listen.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']')) : QString());
-        if (colon <= 0 || !portOk || port > 65535 || address.isNull())
-            return usage(QStringLiteral("--listen needs HOST:PORT with a numeric address, e.g. 127.0.0.1:8470 (port 0: any free port)"));
+    if (serve) {
         Sync::SyncServer server(store);
-        const bool tls = parser.isSet(QStringLiteral("tls-cert")) || parser.isSet(QStringLiteral("tls-key"));
+        const bool tls = serve->tls();
         if (tls) {
-            if (!parser.isSet(QStringLiteral("tls-cert")) || !parser.isSet(QStringLiteral("tls-key")))
-                return usage(QStringLiteral("HTTPS needs both --tls-cert and --tls-key"));
-            if (auto enabled = server.enableTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));
-                !enabled)
+            if (auto enabled = server.enableTls(serve->tlsCertificateFile, serve->tlsKeyFile); !enabled)
                 return failed(enabled.error());
         }
-        Core::Result<quint16> bound = server.listenOn(address, quint16(port));
+        const QHostAddress &address = serve->listen.address;
+        Core::Result<quint16> bound = server.listenOn(address, serve->listen.port);
         if (!bound)
             return failed(bound.error());
         QTimer checkpoints;

@@ -1,6 +1,7 @@
 // slate: the cashier desktop app. Thin: parse the arguments, open (or on first run create, with
 // demo data) the database, load the look and the language, and hand over to Slate::Ui::TillApp.
 
+#include "base/version.h"
 #include "store/demodata.h"
 #include "store/store.h"
 #include "client/syncservice.h"
@@ -135,10 +136,14 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Slate"));
     QApplication::setApplicationName(QStringLiteral("slate"));
     QApplication::setApplicationDisplayName(QStringLiteral("Slate"));
+    QApplication::setApplicationVersion(QLatin1String(Slate::Core::kVersion));
+    // Wayland compositors find the window's icon and name through its desktop entry.
+    QGuiApplication::setDesktopFileName(QLatin1String(Slate::Core::kApplicationId));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Slate cashier app"));
     parser.addHelpOption();
+    parser.addVersionOption();
     parser.addOption({QStringLiteral("db"), QStringLiteral("The database (default: $SLATE_DB, else the app data folder). "
                                                            "A missing file is created with demo data."),
                       QStringLiteral("FILE")});

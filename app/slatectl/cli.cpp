@@ -4,6 +4,7 @@
 #include "store/demodata.h"
 #include "base/uuidv7.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -185,8 +186,13 @@ int Cli::run(const QStringList &arguments)
             command = &candidate;
     }
     if (!command) {
+        if (words.isEmpty() && rest == QStringList{QStringLiteral("--version")}) {
+            m_out << "slatectl " << QCoreApplication::applicationVersion() << '\n';
+            return ExitOk;
+        }
         if (words.isEmpty() || rest.contains(QStringLiteral("--help"))) {
-            QString help = QStringLiteral("usage: slatectl [--db FILE] [--json] [--user NAME] COMMAND ...\n\ncommands:\n");
+            QString help = QStringLiteral("usage: slatectl [--db FILE] [--json] [--user NAME] COMMAND ...\n"
+                                          "       slatectl --help | --version\n\ncommands:\n");
             for (const Command &candidate : commands)
                 help += QStringLiteral("  ") + QLatin1String(candidate.synopsis) + QLatin1Char('\n');
             help += QStringLiteral("\n--db defaults to $SLATE_DB, else the application data folder.\n"

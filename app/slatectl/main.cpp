@@ -3,6 +3,8 @@
 
 #include "cli.h"
 
+#include "base/version.h"
+
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
@@ -10,6 +12,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Slate"));
     QCoreApplication::setApplicationName(QStringLiteral("slate"));
+    QCoreApplication::setApplicationVersion(QLatin1String(Slate::Core::kVersion));
     QTextStream out(stdout);
     QTextStream err(stderr);
     Slate::Cli::Cli cli(out, err);

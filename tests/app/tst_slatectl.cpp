@@ -178,6 +178,13 @@ private slots:
             QVERIFY2(run.out.contains(QLatin1String(command)), command);
     }
 
+    void versionIsTheProjects()
+    {
+        const Run run = slatectl({QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), QStringLiteral("slatectl " SLATE_VERSION));
+    }
+
     void missingDatabaseIsNamed()
     {
         const Run run = ctl({QStringLiteral("balance"), QStringLiteral("1001")});
