@@ -80,9 +80,10 @@ QString Receipts::sale(const SaleReceipt &receipt, const Session &session)
     html += QStringLiteral("</table>");
     html += creditAfter(receipt.after, session);
     for (const OverrideRecord &override : receipt.overrides)
-        html += QStringLiteral("<p>%1</p>").arg(escaped(tr("%1 authorised %2 over on %3: %4")
+        // The reason is for the overrides log, not for the customer.
+        html += QStringLiteral("<p>%1</p>").arg(escaped(tr("%1 authorised %2 over on %3.")
                                                             .arg(override.managerName, session.money(override.amountOver),
-                                                                 Labels::tender(override.tender), override.reason)));
+                                                                 Labels::tender(override.tender))));
     return html + QStringLiteral("<p align=\"center\">%1</p>").arg(escaped(tr("Thank you!")));
 }
 
