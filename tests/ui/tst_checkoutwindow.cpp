@@ -6,6 +6,7 @@
 #include "cartmodel.h"
 #include "checkoutwindow.h"
 #include "managerpinfields.h"
+#include "voiddialog.h"
 #include "customercard.h"
 #include "customerdetailsdialog.h"
 #include "customersearchdialog.h"
@@ -62,6 +63,7 @@ private slots:
     void topUpAddsToTheWalletAndShowsAReceipt();
     void topUpOverTheCashiersBound_data();
     void topUpOverTheCashiersBound();
+    void f11VoidsTheLastSaleWithAManagersPin();
     void refundToCredit();
     void customerDetailsShowHistoryWithRunningBalance();
     void statusBarSaysLocalOnly();
@@ -359,6 +361,43 @@ void tst_CheckoutWindow::topUpOverTheCashiersBound()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.approvedBy(), needsManager ? kManager : QString());
     QCOMPARE(till.wallet(ola), till.money(amount + QStringLiteral(".00")));
+    QVERIFY(till.verifies());
+}
+
+void tst_CheckoutWindow::f11VoidsTheLastSaleWithAManagersPin()
+{
+    TillFixture till;
+    const Customer kari = till.customer("6018", "Kari Hansen", "100.00");
+    CheckoutWindow window(till.session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_F11);
+    auto *nothing = openDialog<VoidDialog>(&window);
+    QVERIFY(nothing);
+    QVERIFY(nothing->hasTransaction()); // the fixture's top-up is this till's last entry
+    nothing->reject();
+    settle();
+    SaleRequest request{kCashier, kari.id, {SaleLineRequest{QStringLiteral("COFFEE"), 1, std::nullopt}},
+                        {TenderRequest{TenderKind::Credit, till.money("50.00")}}, {}};
+    const SaleReceipt sale = TillFixture::must(till.store->checkout().sale(request));
+    QCOMPARE(till.wallet(kari), till.money("50.00"));
+    QTest::keyClick(&window, Qt::Key_F11);
+    auto *dialog = openDialog<VoidDialog>(&window);
+    QVERIFY(dialog);
+    QVERIFY2(dialog->descriptionText().contains(sale.sale.saleId), qPrintable(dialog->descriptionText()));
+    QTest::keyClicks(dialog->managerFields()->reasonField(), "wrong customer");
+    QTest::keyClicks(dialog->managerFields()->pinField(), "0000");
+    dialog->submit();
+    QVERIFY2(dialog->errorText().contains(QStringLiteral("nothing was voided")), qPrintable(dialog->errorText()));
+    QCOMPARE(till.wallet(kari), till.money("50.00"));
+    QTest::keyClicks(dialog->managerFields()->pinField(), kManagerPin);
+    dialog->submit();
+    QVERIFY(dialog->receipt().has_value());
+    QCOMPARE(till.wallet(kari), till.money("100.00"));
+    auto *receipt = openDialog<ReceiptDialog>(&window);
+    QVERIFY(receipt);
+    QVERIFY2(receipt->plainText().contains(QStringLiteral("VOID")), qPrintable(receipt->plainText()));
+    QVERIFY2(!receipt->plainText().contains(QStringLiteral("wrong customer")), qPrintable(receipt->plainText()));
     QVERIFY(till.verifies());
 }
 
