@@ -12,6 +12,7 @@
 #include "receipts.h"
 #include "refunddialog.h"
 #include "topupdialog.h"
+#include "voiddialog.h"
 
 #include <QAbstractItemDelegate>
 #include <QApplication>
@@ -120,13 +121,14 @@ CheckoutWindow::CheckoutWindow(Session &session, QWidget *parent) : QMainWindow(
     place(addAction(QStringLiteral("F7"), tr("Park sale"), Qt::Key_F7, &CheckoutWindow::park, QStringLiteral("parkButton")), 1, 2);
     place(addAction(QStringLiteral("F8"), tr("Recall sale"), Qt::Key_F8, &CheckoutWindow::recall, QStringLiteral("recallButton")), 1, 3);
     place(addAction(QStringLiteral("F10"), tr("Manager"), Qt::Key_F10, &CheckoutWindow::openBackOffice, QStringLiteral("managerButton")), 1, 4);
+    place(addAction(QStringLiteral("F11"), tr("Void last"), Qt::Key_F11, &CheckoutWindow::voidLast, QStringLiteral("voidButton")), 0, 6);
     m_detach = addAction(tr("Shift+F2"), tr("Remove customer"), QKeySequence(Qt::SHIFT | Qt::Key_F2), &CheckoutWindow::detachCustomer,
                          QStringLiteral("detachButton"));
     m_detach->setEnabled(false);
     place(m_detach, 1, 5);
     QPushButton *pay = addAction(QStringLiteral("F12"), tr("PAY"), Qt::Key_F12, &CheckoutWindow::pay, QStringLiteral("payButton"));
-    keys->addWidget(pay, 0, 6, 2, 1);
-    keys->setColumnStretch(6, 2);
+    keys->addWidget(pay, 0, 7, 2, 1);
+    keys->setColumnStretch(7, 2);
 
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_scan);
@@ -508,12 +510,31 @@ void CheckoutWindow::topUp()
             m_card->refresh();
             const Customer customer = *m_customer;
             showMessage(tr("Added %1 to %2's store credit.").arg(m_session.money(dialog->amount()), customer.name), false);
-            showReceipt(tr("Top-up"), Receipts::topUp(customer, dialog->entry(), dialog->amount(), dialog->journal(), m_card->overview(),
+            showReceipt(tr("Top-up"), Receipts::topUp(customer, dialog->entry(), dialog->amount(), dialog->journal(),
+                                                      dialog->noteField()->text().trimmed(), m_card->overview(),
                                                       m_session));
         });
         connect(dialog, &QDialog::rejected, this, &CheckoutWindow::refocus);
         dialog->open();
     });
+}
+
+void CheckoutWindow::voidLast()
+{
+    auto *dialog = new VoidDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const std::optional<VoidReceipt> &receipt = dialog->receipt();
+        if (!receipt)
+            return;
+        emit journalChanged();
+        m_card->refresh();
+        showMessage(tr("VOID: %1 was taken back.").arg(receipt->original.saleId.isEmpty() ? tr("the top-up") : receipt->original.saleId),
+                    false);
+        showReceipt(tr("VOID"), Receipts::voided(*receipt, m_session));
+    });
+    connect(dialog, &QDialog::rejected, this, &CheckoutWindow::refocus);
+    dialog->open();
 }
 
 void CheckoutWindow::refund()

@@ -68,6 +68,7 @@ public:
     void recall();          // F8
     void customerDetails(); // F9
     void openBackOffice();  // F10
+    void voidLast();        // F11: the last sale or top-up, with a manager's PIN
     void pay();             // F12
     void removeLine();      // Del
     void clearSale();       // Ctrl+Del

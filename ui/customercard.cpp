@@ -101,6 +101,11 @@ void CustomerCard::show(const CreditOverview &overview)
     m_values[Invoiced]->setText(m_session.money(overview.invoiced));
     m_values[Overdue]->setText(m_session.money(overview.overdue));
     m_values[Available]->setText(m_session.money(overview.available));
+    if (overview.blocked) {
+        // Nothing may be used: no figure that reads as spendable.
+        m_values[Overdraft]->setText(tr("None (blocked)"));
+        m_values[Available]->setText(tr("None (blocked)"));
+    }
     const bool hasAccount = !overview.creditLimit.isZero() || !overview.accrued.isZero() || !overview.invoiced.isZero();
     for (int field : {Accrued, Invoiced, Overdue, Available}) {
         m_captions[field]->setVisible(hasAccount);

@@ -1,5 +1,7 @@
 #include "overridedialog.h"
 
+#include "managerpinfields.h"
+
 #include "labels.h"
 #include "people/permissions.h"
 #include "pinpad.h"
@@ -26,30 +28,14 @@ OverrideDialog::OverrideDialog(Session &session, const Customer &customer, Tende
                                 .arg(customer.name, session.money(over), Labels::tender(tender).toLower()),
                             this);
     what->setWordWrap(true);
-    m_manager = new QComboBox(this);
-    m_manager->setAccessibleName(tr("Manager"));
-    if (Result<QList<User>> users = session.store().users().list()) {
-        for (const User &user : *users) {
-            if (user.active && roleMay(user.role, Permission::AuthoriseOverride))
-                m_manager->addItem(tr("%1 — %2").arg(user.name, Labels::role(user.role)), user.name);
-        }
-    }
-    m_pin = makePinField(this);
-    m_pin->setAccessibleName(tr("Manager PIN"));
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("reasonField"));
-    m_reason->setAccessibleName(tr("Reason"));
-    m_reason->setMaxLength(int(kOverrideReasonLengthMax));
-    m_reason->setPlaceholderText(tr("Why, e.g. regular customer, pays on Friday"));
+    m_fields = new ManagerPinFields(session, tr("Why, e.g. regular customer, pays on Friday"), this);
+    m_manager = m_fields->managerField();
+    m_pin = m_fields->pinField();
+    m_reason = m_fields->reasonField();
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorText"));
     m_error->setWordWrap(true);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Manager"), m_manager);
-    form->addRow(tr("&PIN"), m_pin);
-    form->addRow(QString(), new PinPad(m_pin, this));
-    form->addRow(tr("&Reason"), m_reason);
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *ok = buttons->addButton(tr("Authorise (Enter)"), QDialogButtonBox::AcceptRole);
     ok->setObjectName(QStringLiteral("authoriseButton"));
@@ -59,7 +45,7 @@ OverrideDialog::OverrideDialog(Session &session, const Customer &customer, Tende
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(what);
-    layout->addLayout(form);
+    layout->addWidget(m_fields);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     if (m_manager->count() == 0)

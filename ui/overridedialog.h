@@ -13,6 +13,8 @@ class QLineEdit;
 
 namespace Slate::Ui {
 
+class ManagerPinFields;
+
 class OverrideDialog : public QDialog {
     Q_OBJECT
 public:
@@ -33,6 +35,7 @@ private:
     Core::Customer m_customer;
     Core::TenderKind m_tender;
     Core::Money m_over;
+    ManagerPinFields *m_fields = nullptr;
     QComboBox *m_manager = nullptr;
     QLineEdit *m_pin = nullptr;
     QLineEdit *m_reason = nullptr;

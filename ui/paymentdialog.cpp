@@ -117,8 +117,12 @@ PaymentDialog::PaymentDialog(Session &session, const SaleRequest &request, QWidg
         m_dueAmount = first->totals.gross;
     m_creditPrefilled = m_customer && m_dueAmount;
     connect(m_rows[int(TenderKind::Credit)].field, &QLineEdit::textEdited, this, [this] { m_creditPrefilled = false; });
-    for (TenderKind kind : {TenderKind::Account, TenderKind::Card, TenderKind::Cash})
-        connect(m_rows[int(kind)].field, &QLineEdit::textEdited, this, &PaymentDialog::adjustPrefilledCredit);
+    // Cash handed over takes the suggestion's place (a customer who hands over a note pays with
+    // it); an account or card amount keeps the store credit already filled in, so that nothing
+    // is dropped silently (nor an override asked for more than is needed).
+    for (TenderKind kind : {TenderKind::Account, TenderKind::Card})
+        connect(m_rows[int(kind)].field, &QLineEdit::textEdited, this, [this] { m_creditPrefilled = false; });
+    connect(m_rows[int(TenderKind::Cash)].field, &QLineEdit::textEdited, this, &PaymentDialog::adjustPrefilledCredit);
     adjustPrefilledCredit();
     requote();
     m_rows[int(m_customer ? TenderKind::Credit : TenderKind::Cash)].field->setFocus();
@@ -199,6 +203,8 @@ Result<SaleRequest> PaymentDialog::requestWithTenders() const
         if (!row.field->isEnabled() || row.field->isBlank())
             continue;
         Result<Money> amount = row.field->amount();
+        if (!amount && amount.message() == row.field->tooLarge())
+            return makeError(ErrorCode::InvalidArgument, tr("%1: %2").arg(Labels::tender(kind), amount.message()));
         if (!amount)
             return makeError(ErrorCode::InvalidArgument,
                              tr("%1: \"%2\" is not an amount.").arg(Labels::tender(kind), row.field->text().trimmed()));
@@ -206,7 +212,7 @@ Result<SaleRequest> PaymentDialog::requestWithTenders() const
             continue;
         request.tenders.append(TenderRequest{kind, *amount});
     }
-    request.overrides = m_grants.values();
+    request.overrides.append(m_grants.values()); // after those the sale came with (a discount's)
     return request;
 }
 
@@ -289,7 +295,8 @@ void PaymentDialog::showQuote(const SaleQuote &quote)
     m_due->setText(m_session.money(quote.totals.gross));
     m_remaining->setText(m_session.money(quote.remaining));
     m_change->setText(m_session.money(quote.change));
-    m_remaining->setProperty("settled", quote.complete);
+    // Nothing left to pay is never shown as a red "0.00", whatever else the sale still needs.
+    m_remaining->setProperty("settled", quote.complete || !quote.remaining.isPositive());
     m_remaining->style()->unpolish(m_remaining);
     m_remaining->style()->polish(m_remaining);
     for (TenderKind kind : kTenderOrder) {
@@ -426,14 +433,14 @@ void PaymentDialog::fillTender(TenderKind kind)
     const Result<Money> current = row.field->amountOrZero();
     if (!current)
         return;
-    // What the other tenders leave unpaid; cash typed so far does not count, so that "the rest"
-    // on card or account after a cash guess still covers the sale.
+    // What is still due after the other tenders, the store credit already filled in included;
+    // cash typed so far does not count, so that "the rest" on card or account after a cash guess
+    // still covers the sale.
+    m_creditPrefilled = false; // what is filled in stays as it is
     Money others = m_session.zero();
     for (TenderKind other : kTenderOrder) {
         if (other == kind || other == TenderKind::Cash || !m_rows[int(other)].field->isEnabled())
             continue;
-        if (other == TenderKind::Credit && m_creditPrefilled)
-            continue; // the suggestion yields to the tender the cashier picked
         const Result<Money> amount = m_rows[int(other)].field->amountOrZero();
         if (amount && amount->isPositive()) {
             if (Result<Money> sum = others.plus(*amount))
@@ -441,11 +448,12 @@ void PaymentDialog::fillTender(TenderKind kind)
         }
     }
     Result<Money> rest = m_quote->totals.gross.minus(others);
-    if (!rest || !rest->isPositive())
+    if (!rest || !rest->isPositive()) {
+        row.field->setFocus(); // nothing is still due
         return;
+    }
     Money amount = *rest;
     if (kind == TenderKind::Credit) {
-        m_creditPrefilled = false; // the cashier chose store credit
         // The rest on store credit, as far as core lets it go: into the overdraft when the
         // customer has one, nothing for a blocked customer.
         const std::optional<TenderCheck> check = creditCheck();
@@ -460,8 +468,6 @@ void PaymentDialog::fillTender(TenderKind kind)
     }
     row.field->setAmount(amount);
     m_rows[int(TenderKind::Cash)].field->clear();
-    if (kind != TenderKind::Credit)
-        adjustPrefilledCredit();
     row.field->setFocus();
 }
 

@@ -80,24 +80,45 @@ QString Receipts::sale(const SaleReceipt &receipt, const Session &session)
     html += QStringLiteral("</table>");
     html += creditAfter(receipt.after, session);
     for (const OverrideRecord &override : receipt.overrides)
-        html += QStringLiteral("<p>%1</p>").arg(escaped(tr("%1 authorised %2 over on %3: %4")
+        // The reason is for the overrides log, not for the customer.
+        html += QStringLiteral("<p>%1</p>").arg(escaped(tr("%1 authorised %2 over on %3.")
                                                             .arg(override.managerName, session.money(override.amountOver),
-                                                                 Labels::tender(override.tender), override.reason)));
+                                                                 Labels::tender(override.tender))));
     return html + QStringLiteral("<p align=\"center\">%1</p>").arg(escaped(tr("Thank you!")));
 }
 
 QString Receipts::topUp(const Customer &customer, const JournalEntry &entry, const Money &amount, PaymentJournal journal,
-                        const std::optional<CreditOverview> &after, const Session &session)
+                        const QString &note, const std::optional<CreditOverview> &after, const Session &session)
 {
     QString html = header(session, tr("Store credit top-up"), QString::number(entry.sequence), entry.createdUtc, entry.userName);
     html += QStringLiteral("<p>%1</p>").arg(escaped(tr("Customer: %1 (card %2)").arg(customer.name, customer.card)));
     html += QStringLiteral("<table width=\"100%\">");
     html += row(QStringLiteral("<b>%1</b>").arg(escaped(tr("Added to store credit"))), QStringLiteral("<b>%1</b>").arg(escaped(session.money(amount))));
     html += row(escaped(tr("Paid by")), escaped(Labels::paymentJournal(journal)));
-    if (!entry.note.isEmpty())
-        html += row(escaped(tr("Note")), escaped(entry.note));
+    // The cashier's note only: a manager's reason in the entry's note is internal.
+    if (!note.isEmpty())
+        html += row(escaped(tr("Note")), escaped(note));
     html += QStringLiteral("</table>");
     return html + creditAfter(after, session);
+}
+
+QString Receipts::voided(const VoidReceipt &receipt, const Session &session)
+{
+    const VoidableTransaction &original = receipt.original;
+    QString html = header(session, tr("VOID"), QString::number(receipt.reversal.sequence), receipt.reversal.createdUtc,
+                          receipt.reversal.userName);
+    html += QStringLiteral("<p align=\"center\"><b>%1</b></p>").arg(escaped(tr("*** VOID ***")));
+    html += QStringLiteral("<p>%1</p>").arg(escaped(original.entry.kind == EntryKind::Sale ? tr("Sale %1 is void.").arg(original.saleId)
+                                                                                           : tr("The top-up is void.")));
+    if (original.customer)
+        html += QStringLiteral("<p>%1</p>").arg(escaped(tr("Customer: %1 (card %2)").arg(original.customer->name, original.customer->card)));
+    html += QStringLiteral("<table width=\"100%\">");
+    html += row(QStringLiteral("<b>%1</b>").arg(escaped(tr("Voided"))), QStringLiteral("<b>%1</b>").arg(escaped(session.money(original.amount))));
+    html += row(escaped(tr("Authorised by")), escaped(receipt.approvedBy));
+    if (receipt.walletAfter)
+        html += row(escaped(tr("Store credit now")), escaped(session.money(*receipt.walletAfter)));
+    html += QStringLiteral("</table>");
+    return html;
 }
 
 QString Receipts::refund(const RefundReceipt &receipt, const std::optional<Customer> &customer, const Session &session)

@@ -14,8 +14,10 @@ class Receipts {
 public:
     static QString sale(const Core::SaleReceipt &receipt, const Session &session);
     static QString topUp(const Core::Customer &customer, const Core::JournalEntry &entry, const Core::Money &amount,
-                         Core::PaymentJournal journal, const std::optional<Core::CreditOverview> &after,
+                         Core::PaymentJournal journal, const QString &note, const std::optional<Core::CreditOverview> &after,
                          const Session &session);
+    // The receipt of a void: VOID in large letters, what was voided and who authorised it.
+    static QString voided(const Core::VoidReceipt &receipt, const Session &session);
     static QString refund(const Core::RefundReceipt &receipt, const std::optional<Core::Customer> &customer,
                           const Session &session);
     // Writes the receipt as a PDF file (an 80 mm till roll, as tall as it needs).

@@ -2,6 +2,7 @@
 
 #include "amountedit.h"
 #include "labels.h"
+#include "managerpinfields.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -66,16 +67,27 @@ TopUpDialog::TopUpDialog(const Session &session, const Customer &customer, Place
     form->addRow(QString(), quick);
     form->addRow(tr("Paid by"), journalRow);
     form->addRow(tr("&Note"), m_note);
+    m_confirmation = new QLabel(this);
+    m_confirmation->setObjectName(QStringLiteral("topUpConfirmation"));
+    m_confirmation->setWordWrap(true);
+    m_confirmation->hide();
+    m_managerFields = new ManagerPinFields(session, tr("Why, e.g. gift cards for the staff party"), this);
+    m_managerFields->hide();
     auto *buttons = new QDialogButtonBox(this);
-    QPushButton *ok = buttons->addButton(tr("Top up (Enter)"), QDialogButtonBox::AcceptRole);
-    ok->setObjectName(QStringLiteral("topUpButton"));
-    ok->setDefault(true);
+    m_ok = buttons->addButton(tr("Top up (Enter)"), QDialogButtonBox::AcceptRole);
+    m_ok->setObjectName(QStringLiteral("topUpButton"));
+    m_ok->setDefault(true);
     buttons->addButton(tr("Cancel (Esc)"), QDialogButtonBox::RejectRole)->setAutoDefault(false);
-    connect(ok, &QPushButton::clicked, this, &TopUpDialog::submit);
+    connect(m_ok, &QPushButton::clicked, this, &TopUpDialog::submit);
+    // A changed amount or tender needs a new confirmation.
+    connect(m_amount, &QLineEdit::textEdited, this, &TopUpDialog::backToEditing);
+    connect(m_journals, &QButtonGroup::idClicked, this, &TopUpDialog::backToEditing);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(who);
     layout->addLayout(form);
+    layout->addWidget(m_confirmation);
+    layout->addWidget(m_managerFields);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     m_amount->setFocus();
@@ -97,22 +109,85 @@ QString TopUpDialog::errorText() const
     return m_error->text();
 }
 
+QString TopUpDialog::confirmationText() const
+{
+    return m_confirmation->isVisible() || m_confirming ? m_confirmation->text() : QString();
+}
+
+void TopUpDialog::backToEditing()
+{
+    m_confirming = false;
+    m_needsManager = false;
+    m_confirmation->hide();
+    m_managerFields->hide();
+    m_ok->setText(tr("Top up (Enter)"));
+}
+
 void TopUpDialog::submit()
 {
     const Result<Money> amount = m_amount->amount();
     if (!amount) {
-        m_error->setText(tr("Type the amount to add, e.g. %1.").arg(m_session.amountText(Money(20000, m_session.currency()))));
+        m_error->setText(amount.message() == m_amount->tooLarge()
+                             ? amount.message()
+                             : tr("Type the amount to add, e.g. %1.").arg(m_session.amountText(Money(20000, m_session.currency()))));
         m_amount->setFocus();
         return;
     }
-    Result<JournalEntry> entry = m_session.store().credit().topUp(m_customer, *amount, journal(), m_note->text().trimmed(),
-                                                                  m_session.user().name);
-    if (!entry) {
-        m_error->setText(Labels::error(entry.error()));
+    TopUpService &topUps = m_session.store().topUps();
+    if (!m_confirming) {
+        const Result<TopUpCheck> check = topUps.check(m_customer, *amount, m_session.user().name);
+        if (!check) {
+            m_error->setText(Labels::error(check.error()));
+            return;
+        }
+        if (check->verdict == TopUpVerdict::OverWalletMax) {
+            m_error->setText(tr("Refused: the wallet may hold at most %1; at most %2 can be added.")
+                                 .arg(m_session.money(check->walletMax), m_session.money(check->walletRoom)));
+            m_amount->setFocus();
+            return;
+        }
+        m_needsManager = check->verdict == TopUpVerdict::NeedsManager;
+        QString text = tr("Add %1 to the store credit of %2 (card %3), paid by %4?")
+                           .arg(m_session.money(*amount), m_customer.name, m_customer.card, Labels::paymentJournal(journal()).toLower());
+        if (m_needsManager)
+            text += QLatin1Char('\n')
+                    + tr("A cashier may top up at most %1 at a time and %2 a day (%3 so far today): a manager must authorise %4.")
+                          .arg(m_session.money(check->cashierMax), m_session.money(check->cashierDayMax),
+                               m_session.money(check->cashierDayUsed), m_session.money(check->over));
+        m_confirmation->setText(text);
+        m_confirmation->show();
+        m_managerFields->setVisible(m_needsManager);
+        m_error->clear();
+        m_confirming = true;
+        m_ok->setText(tr("Confirm top-up (Enter)"));
+        if (m_needsManager)
+            m_managerFields->pinField()->setFocus();
         return;
     }
-    m_entry = *entry;
+    std::optional<ManagerPin> approval;
+    if (m_needsManager) {
+        if (m_managerFields->approval().reason.isEmpty()) {
+            m_error->setText(tr("Give a reason; it is recorded with the top-up."));
+            m_managerFields->reasonField()->setFocus();
+            return;
+        }
+        approval = m_managerFields->approval();
+        m_managerFields->clearPin();
+    }
+    Result<TopUpReceipt> receipt = topUps.topUp(TopUpRequest{m_customer, *amount, journal(), m_note->text().trimmed(),
+                                                             m_session.user().name, approval});
+    if (!receipt) {
+        if (receipt.code() == ErrorCode::AuthenticationFailed)
+            m_error->setText(tr("Wrong manager or PIN; nothing was added."));
+        else if (receipt.code() == ErrorCode::NotPermitted && m_needsManager)
+            m_error->setText(tr("This manager may not authorise it: %1").arg(receipt.message()));
+        else
+            m_error->setText(Labels::error(receipt.error()));
+        return;
+    }
+    m_entry = receipt->entry;
     m_posted = *amount;
+    m_approvedBy = receipt->approvedBy;
     accept();
 }
 

@@ -161,7 +161,10 @@ QString saleText(const SaleRecord &sale)
 }
 
 // "SKU:QTY[:DISCOUNT]"
-Result<SaleLineRequest> lineArgument(const QString &text, const Currency &currency, bool discountAllowed)
+// lineAmount: price x quantity of a line, for a discount given in percent.
+using LineAmount = std::function<Result<Money>(const QString &code, qint64 quantity)>;
+Result<SaleLineRequest> lineArgument(const QString &text, const Currency &currency, bool discountAllowed,
+                                     const LineAmount &lineAmount = {})
 {
     const QStringList parts = text.split(QLatin1Char(':'));
     const QString expected = discountAllowed ? QStringLiteral("SKU:QTY or SKU:QTY:DISCOUNT") : QStringLiteral("SKU:QTY");
@@ -173,7 +176,20 @@ Result<SaleLineRequest> lineArgument(const QString &text, const Currency &curren
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("--line %1: the quantity %2 is not a whole number of 1 or more.").arg(text, parts.at(1)));
     SaleLineRequest line{parts.at(0), quantity, std::nullopt};
-    if (parts.size() == 3) {
+    if (parts.size() == 3 && parts.at(2).endsWith(QLatin1Char('%'))) {
+        // A percentage of the line, worked out by core from the catalog's price.
+        const std::optional<int> percent = basisPointsFromPercent(QStringView(parts.at(2)).chopped(1));
+        if (!percent || !lineAmount)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("--line %1: the discount %2 is not a percentage from 0 to 100, e.g. 10%.").arg(text, parts.at(2)));
+        const Result<Money> amount = lineAmount(parts.at(0), quantity);
+        if (!amount)
+            return amount.error();
+        const Result<Money> discount = discountForPercent(*amount, *percent);
+        if (!discount)
+            return discount.error();
+        line.discount = *discount;
+    } else if (parts.size() == 3) {
         Result<Money> discount = Money::parse(parts.at(2), currency);
         if (!discount)
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("--line %1: the discount: %2").arg(text, discount.message()));
@@ -182,14 +198,8 @@ Result<SaleLineRequest> lineArgument(const QString &text, const Currency &curren
     return line;
 }
 
-struct OverrideArgument {
-    std::optional<TenderKind> tender; // none: whichever single tender is refused
-    QString manager;
-    QString pin;
-    QString reason;
-};
+} // namespace
 
-// "[credit=|account=]MANAGER:PIN:REASON"; a PIN of "-" is read from standard input.
 Result<OverrideArgument> overrideArgument(const QString &text)
 {
     OverrideArgument parsed;
@@ -197,10 +207,11 @@ Result<OverrideArgument> overrideArgument(const QString &text)
     const qsizetype equals = rest.indexOf(QLatin1Char('='));
     const qsizetype colon = rest.indexOf(QLatin1Char(':'));
     if (equals > 0 && (colon < 0 || equals < colon)) {
+        parsed.discount = rest.left(equals) == QLatin1String("discount");
         parsed.tender = tenderKindFromName(rest.left(equals));
-        if (!parsed.tender)
+        if (!parsed.tender && !parsed.discount)
             return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("--override %1: \"%2\" is not credit or account.").arg(text, rest.left(equals)));
+                             QStringLiteral("--override %1: \"%2\" is not credit, account or discount.").arg(text, rest.left(equals)));
         rest = rest.mid(equals + 1);
     }
     const QStringList parts = rest.split(QLatin1Char(':'));
@@ -216,8 +227,6 @@ Result<OverrideArgument> overrideArgument(const QString &text)
     }
     return parsed;
 }
-
-} // namespace
 
 int Cli::sale(const Arguments &args)
 {
@@ -235,7 +244,12 @@ int Cli::sale(const Arguments &args)
         request.customerId = found->id;
     }
     for (const QString &text : args.values.value(QStringLiteral("line"))) {
-        Result<SaleLineRequest> line = lineArgument(text, currency, true);
+        Result<SaleLineRequest> line = lineArgument(text, currency, true, [this](const QString &code, qint64 quantity) -> Result<Money> {
+            const Result<Product> product = m_store->catalog().byScannedCode(code);
+            if (!product)
+                return product.error();
+            return product->unitPrice.times(quantity);
+        });
         if (!line)
             return fail(line.error());
         request.lines.append(*line);
@@ -268,6 +282,16 @@ int Cli::sale(const Arguments &args)
             Result<OverrideArgument> parsed = overrideArgument(text);
             if (!parsed)
                 return fail(parsed.error());
+            if (parsed->discount) {
+                if (!quote->discountNeedsManager)
+                    return fail(Error{ErrorCode::InvalidArgument,
+                                      QStringLiteral("No discount of this sale needs a manager; it can go through without one.")});
+                Result<OverrideGrant> grant = checkout.authorizeDiscount(parsed->managerPin(), request.cashierName, quote->discountBasisPoints);
+                if (!grant)
+                    return fail(grant.error());
+                request.overrides.append(*grant);
+                continue;
+            }
             const TenderAssessment *target = nullptr;
             for (const TenderAssessment *tender : refused) {
                 if (!parsed->tender || tender->kind == *parsed->tender) {
@@ -320,7 +344,87 @@ int Cli::receipt(const Arguments &args)
     Result<SaleRecord> sale = m_store->checkout().saleById(args.positional.at(0));
     if (!sale)
         return fail(sale.error());
-    print(saleJson(*sale), saleText(*sale));
+    QJsonObject json = saleJson(*sale);
+    json.insert(QStringLiteral("void_entry_id"), sale->voidEntryId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(sale->voidEntryId));
+    print(json, (sale->voidEntryId.isEmpty() ? QString() : QStringLiteral("*** VOID (entry %1) ***\n").arg(sale->voidEntryId)) + saleText(*sale));
+    return ExitOk;
+}
+
+int Cli::voidLast(const Arguments &args)
+{
+    if (!args.values.contains(QStringLiteral("override")))
+        return usage(QStringLiteral("A void needs a manager: --override MANAGER:PIN|-:REASON."));
+    Result<OverrideArgument> parsed = overrideArgument(args.value(QStringLiteral("override")));
+    if (!parsed)
+        return fail(parsed.error());
+    if (parsed->tender || parsed->discount)
+        return usage(QStringLiteral("A void's --override is MANAGER:PIN|-:REASON, without credit=, account= or discount=."));
+    const QString user = namedUser(args);
+    if (user.isEmpty())
+        return usage(QStringLiteral("Name who voids it: --user USER (or $SLATE_USER)."));
+    Result<VoidReceipt> voided = m_store->voids().voidLast(VoidRequest{user, parsed->managerPin()});
+    if (!voided)
+        return fail(voided.error());
+    const VoidableTransaction &original = voided->original;
+    const QString what = original.entry.kind == EntryKind::Sale ? QStringLiteral("sale %1").arg(original.saleId)
+                                                                 : QStringLiteral("top-up %1").arg(uuidText(original.entry.id));
+    QJsonObject json{{QStringLiteral("voided_entry_id"), uuidText(original.entry.id)},
+                     {QStringLiteral("kind"), entryKindName(original.entry.kind)},
+                     {QStringLiteral("sale_id"), original.saleId},
+                     {QStringLiteral("amount"), original.amount.toDecimalString()},
+                     {QStringLiteral("currency"), original.amount.currency().code()},
+                     {QStringLiteral("entry_id"), uuidText(voided->reversal.id)},
+                     {QStringLiteral("authorised_by"), voided->approvedBy},
+                     {QStringLiteral("reason"), voided->reason}};
+    QString text = QStringLiteral("*** VOID *** %1 of %2, authorised by %3 (%4). Reversal entry %5.\n")
+                       .arg(what, original.amount.toDecimalStringWithCode(), voided->approvedBy, voided->reason,
+                            uuidText(voided->reversal.id));
+    if (voided->walletAfter) {
+        json.insert(QStringLiteral("wallet"), voided->walletAfter->toDecimalString());
+        text += QStringLiteral("%1's store credit: %2\n").arg(original.customer ? original.customer->name : QString(),
+                                                              voided->walletAfter->toDecimalStringWithCode());
+    }
+    print(json, text);
+    return ExitOk;
+}
+
+int Cli::creditAdd(const Arguments &args)
+{
+    if (!args.values.contains(QStringLiteral("journal")))
+        return usage(QStringLiteral("credit add needs --journal cash|bank|card (what paid for the credit)."));
+    const std::optional<PaymentJournal> journal = paymentJournalFromName(args.value(QStringLiteral("journal")));
+    if (!journal)
+        return usage(QStringLiteral("--journal must be cash, bank or card, not \"%1\".").arg(args.value(QStringLiteral("journal"))));
+    Result<Money> amount = amountArgument(args.positional.at(1));
+    if (!amount)
+        return fail(amount.error());
+    Result<Customer> customer = customerArgument(args.positional.at(0));
+    if (!customer)
+        return fail(customer.error());
+    TopUpRequest request{*customer, *amount, *journal, args.value(QStringLiteral("note")), userName(args), std::nullopt};
+    if (args.values.contains(QStringLiteral("override"))) {
+        Result<OverrideArgument> parsed = overrideArgument(args.value(QStringLiteral("override")));
+        if (!parsed)
+            return fail(parsed.error());
+        if (parsed->tender || parsed->discount)
+            return usage(QStringLiteral("A top-up's --override is MANAGER:PIN|-:REASON, without credit=, account= or discount=."));
+        request.approval = parsed->managerPin();
+    }
+    // The bounds of the user named by --user (or $SLATE_USER); anyone else has a cashier's.
+    Result<TopUpReceipt> receipt = m_store->topUps().topUp(request);
+    if (!receipt) {
+        if (receipt.code() == ErrorCode::ApprovalNeeded && !request.approval)
+            return fail(Error{receipt.code(), receipt.message() + QStringLiteral(" Add --override MANAGER:PIN|-:REASON.")});
+        return fail(receipt.error());
+    }
+    QJsonObject json = entryJson(receipt->entry);
+    json.insert(QStringLiteral("card"), customer->card);
+    json.insert(QStringLiteral("wallet"), receipt->walletAfter.toDecimalString());
+    json.insert(QStringLiteral("authorised_by"), receipt->approvedBy.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(receipt->approvedBy));
+    print(json, QStringLiteral("Added %1 to %2's credit (paid by %3%4). Wallet: %5. Entry %6.")
+                    .arg(amount->toDecimalStringWithCode(), customer->name, paymentJournalName(*journal),
+                         receipt->approvedBy.isEmpty() ? QString() : QStringLiteral(", authorised by ") + receipt->approvedBy,
+                         receipt->walletAfter.toDecimalStringWithCode(), uuidText(receipt->entry.id)));
     return ExitOk;
 }
 
@@ -328,7 +432,10 @@ int Cli::refund(const Arguments &args)
 {
     RefundRequest request;
     request.saleId = args.positional.at(0);
-    request.cashierName = args.values.contains(QStringLiteral("cashier")) ? args.value(QStringLiteral("cashier")) : userName(args);
+    // Who refunds is a user of this till: --cashier, else --user or $SLATE_USER.
+    request.cashierName = args.values.contains(QStringLiteral("cashier")) ? args.value(QStringLiteral("cashier")) : namedUser(args);
+    if (request.cashierName.isEmpty())
+        return usage(QStringLiteral("Name who makes the refund: --cashier USER, or --user USER (or $SLATE_USER)."));
     const std::optional<RefundTo> to = refundToFromName(args.value(QStringLiteral("to")));
     if (!to)
         return usage(QStringLiteral("Say where the money goes: --to credit, --to cash or --to original."));

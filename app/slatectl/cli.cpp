@@ -62,6 +62,8 @@ QJsonObject customerJson(const Customer &customer)
                        {QStringLiteral("updated"), timestampText(customer.updatedUtc)}};
 }
 
+} // namespace
+
 QJsonObject entryJson(const JournalEntry &entry)
 {
     QJsonArray postings;
@@ -79,6 +81,8 @@ QJsonObject entryJson(const JournalEntry &entry)
                        {QStringLiteral("note"), entry.note},
                        {QStringLiteral("postings"), postings}};
 }
+
+namespace {
 
 // The --limit option: defaultValue when absent, nothing when it is not a whole number in 1..max.
 std::optional<int> limitArgument(const Arguments &args, int defaultValue, int max)
@@ -117,14 +121,14 @@ QString termsText(const CreditTerms &terms, const Currency &currency)
 
 int Cli::run(const QStringList &arguments)
 {
-    static const std::array<Command, 36> commands{{
+    static const std::array<Command, 37> commands{{
         {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
         {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
         {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
         {"customer list", "customer list [--search TEXT] [--limit N]", {names({"search", "limit"}), {}}, 0, 0, true, &Cli::customerList},
         {"customer show", "customer show CARD", {}, 1, 1, true, &Cli::customerShow},
         {"customer set", "customer set CARD [--credit-limit AMOUNT] [--overdraft AMOUNT|none] [--terms DAYS] [--blocked yes|no]", {names({"credit-limit", "overdraft", "terms", "blocked"}), {}}, 1, 1, true, &Cli::customerSet},
-        {"credit add", "credit add CARD AMOUNT --journal cash|bank|card [--note TEXT]", {names({"journal", "note"}), {}}, 2, 2, true, &Cli::creditAdd},
+        {"credit add", "credit add CARD AMOUNT --journal cash|bank|card [--note TEXT] [--override MANAGER:PIN|-:REASON]    (over a cashier's bound)", {names({"journal", "note", "override"}), {}}, 2, 2, true, &Cli::creditAdd},
         {"credit adjust", "credit adjust CARD AMOUNT --reason TEXT", {names({"reason"}), {}}, 2, 2, true, &Cli::creditAdjust},
         {"balance", "balance CARD [--as-of DATE]    (store credit and the credit overview)", {names({"as-of"}), {}}, 1, 1, true, &Cli::balance},
         {"history", "history CARD [--limit N]", {names({"limit"}), {}}, 1, 1, true, &Cli::history},
@@ -132,7 +136,7 @@ int Cli::run(const QStringList &arguments)
         {"export", "export --format ledger|csv [--out FILE]", {names({"format", "out"}), {}}, 0, 0, true, &Cli::exportJournal},
         {"verify", "verify", {}, 0, 0, true, &Cli::verify},
         {"settings show", "settings show", {}, 0, 0, true, &Cli::settingsShow},
-        {"settings set", "settings set [--prices inclusive|exclusive] [--cash-rounding AMOUNT] [--limit-scope shared|per-store] [--pin-failures N] [--pin-lockout-minutes N] [--offline-after-minutes N] [--offline-cap AMOUNT]", {names({"prices", "cash-rounding", "limit-scope", "pin-failures", "pin-lockout-minutes", "offline-after-minutes", "offline-cap"}), {}}, 0, 0, true, &Cli::settingsSet},
+        {"settings set", "settings set [--prices inclusive|exclusive] [--cash-rounding AMOUNT] [--limit-scope shared|per-store] [--pin-failures N] [--pin-lockout-minutes N] [--offline-after-minutes N] [--offline-cap AMOUNT] [--topup-max-cashier AMOUNT] [--topup-max-cashier-day AMOUNT] [--wallet-max AMOUNT] [--discount-max-cashier PERCENT] [--self-authorise yes|no]", {names({"prices", "cash-rounding", "limit-scope", "pin-failures", "pin-lockout-minutes", "offline-after-minutes", "offline-cap", "topup-max-cashier", "topup-max-cashier-day", "wallet-max", "discount-max-cashier", "self-authorise"}), {}}, 0, 0, true, &Cli::settingsSet},
         {"user add", "user add --name N --role cashier|manager|admin --pin PIN|- [--override-max AMOUNT]", {names({"name", "role", "pin", "override-max"}), {}}, 0, 0, true, &Cli::userAdd},
         {"user list", "user list", {}, 0, 0, true, &Cli::userList},
         {"user unlock", "user unlock NAME", {}, 1, 1, true, &Cli::userUnlock},
@@ -144,7 +148,8 @@ int Cli::run(const QStringList &arguments)
         {"product list", "product list [--search TEXT] [--limit N]", {names({"search", "limit"}), {}}, 0, 0, true, &Cli::productList},
         {"product show", "product show BARCODE|SKU", {}, 1, 1, true, &Cli::productShow},
         {"product import", "product import FILE.csv [--skip-bad]    (header: sku,name,price,tax_code[,barcode])", {{}, names({"skip-bad"})}, 1, 1, true, &Cli::productImport},
-        {"sale", "sale --cashier USER [--customer CARD] --line SKU:QTY[:DISCOUNT] ... --pay credit|account|cash|card=AMOUNT ... [--override [credit=|account=]MANAGER:PIN|-:REASON]", {names({"cashier", "customer", "line", "pay", "override"}), {}}, 0, 0, true, &Cli::sale},
+        {"sale", "sale --cashier USER [--customer CARD] --line SKU:QTY[:DISCOUNT|:PERCENT%] ... --pay credit|account|cash|card=AMOUNT ... [--override [credit=|account=|discount=]MANAGER:PIN|-:REASON]", {names({"cashier", "customer", "line", "pay", "override"}), {}}, 0, 0, true, &Cli::sale},
+        {"void-last", "void-last --override MANAGER:PIN|-:REASON    (void this till's last sale or top-up: one reversal entry)", {names({"override"}), {}}, 0, 0, true, &Cli::voidLast},
         {"receipt", "receipt SALE_ID    (a sale as committed, with what was returned)", {}, 1, 1, true, &Cli::receipt},
         {"refund", "refund SALE_ID --line SKU:QTY ... --to credit|cash|original [--cashier USER] [--customer CARD] [--reason TEXT]", {names({"line", "to", "cashier", "customer", "reason"}), {}}, 1, 1, true, &Cli::refund},
         {"invoice", "invoice CARD [--date DATE]    (invoice the customer's accrued account sales)", {names({"date"}), {}}, 1, 1, true, &Cli::invoice},
@@ -285,6 +290,13 @@ QString Cli::databasePath(const Arguments &args) const
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/slate.db");
+}
+
+QString Cli::namedUser(const Arguments &args) const
+{
+    if (args.values.contains(QStringLiteral("user")))
+        return args.value(QStringLiteral("user"));
+    return qEnvironmentVariable("SLATE_USER");
 }
 
 QString Cli::userName(const Arguments &args) const
@@ -485,33 +497,6 @@ int Cli::customerSet(const Arguments &args)
     for (auto it = termsJson.begin(); it != termsJson.end(); ++it)
         json.insert(it.key(), it.value());
     print(json, QStringLiteral("Updated %1 (%2): %3.").arg(updated->name, updated->card, termsText(updated->terms, m_store->identity().currency)));
-    return ExitOk;
-}
-
-int Cli::creditAdd(const Arguments &args)
-{
-    if (!args.values.contains(QStringLiteral("journal")))
-        return usage(QStringLiteral("credit add needs --journal cash|bank|card (what paid for the credit)."));
-    const std::optional<PaymentJournal> journal = paymentJournalFromName(args.value(QStringLiteral("journal")));
-    if (!journal)
-        return usage(QStringLiteral("--journal must be cash, bank or card, not \"%1\".").arg(args.value(QStringLiteral("journal"))));
-    Result<Money> amount = amountArgument(args.positional.at(1));
-    if (!amount)
-        return fail(amount.error());
-    Result<Customer> customer = customerArgument(args.positional.at(0));
-    if (!customer)
-        return fail(customer.error());
-    Result<JournalEntry> entry = m_store->credit().topUp(*customer, *amount, *journal, args.value(QStringLiteral("note")), userName(args));
-    if (!entry)
-        return fail(entry.error());
-    Result<Money> wallet = m_store->credit().wallet(customer->id);
-    if (!wallet)
-        return fail(wallet.error());
-    QJsonObject json = entryJson(*entry);
-    json.insert(QStringLiteral("card"), customer->card);
-    json.insert(QStringLiteral("wallet"), wallet->toDecimalString());
-    print(json, QStringLiteral("Added %1 to %2's credit (paid by %3). Wallet: %4. Entry %5.")
-                    .arg(amount->toDecimalStringWithCode(), customer->name, paymentJournalName(*journal), wallet->toDecimalStringWithCode(), uuidText(entry->id)));
     return ExitOk;
 }
 
@@ -961,7 +946,12 @@ void Cli::printSettings(const QString &heading)
                       {QStringLiteral("pin_failures"), settings.pinFailuresMax},
                       {QStringLiteral("pin_lockout_seconds"), settings.pinLockoutSeconds},
                       {QStringLiteral("offline_after_minutes"), settings.offlineAfterMinutes},
-                      {QStringLiteral("offline_cap"), Money(settings.offlineCapMinorUnits, store.currency).toDecimalString()}},
+                      {QStringLiteral("offline_cap"), Money(settings.offlineCapMinorUnits, store.currency).toDecimalString()},
+                      {QStringLiteral("topup_max_cashier"), Money(settings.topUpMaxCashierMinorUnits, store.currency).toDecimalString()},
+                      {QStringLiteral("topup_max_cashier_day"), Money(settings.topUpMaxCashierDayMinorUnits, store.currency).toDecimalString()},
+                      {QStringLiteral("wallet_max"), Money(settings.walletMaxMinorUnits, store.currency).toDecimalString()},
+                      {QStringLiteral("discount_max_cashier"), taxRatePercentText(settings.discountMaxCashierBasisPoints)},
+                      {QStringLiteral("self_authorise"), settings.selfAuthorise}},
           heading
               + QStringLiteral("Store %1, terminal %2, currency %3\nPrices:            tax-%4\nCash rounding:     %5\n"
                                "Credit limit:      %6\nPIN lockout:       after %7 wrong PINs, for %8 seconds\n"
@@ -976,7 +966,16 @@ void Cli::printSettings(const QString &heading)
                              ? QStringLiteral("off")
                              : QStringLiteral("%1 per customer for credit and account after %2 minutes without sync")
                                    .arg((Money(settings.offlineCapMinorUnits, store.currency)).toDecimalStringWithCode())
-                                   .arg(settings.offlineAfterMinutes)));
+                                   .arg(settings.offlineAfterMinutes))
+              + QStringLiteral("Top-ups:           a cashier at most %1 at a time and %2 a day; more needs a manager\n"
+                               "Wallet maximum:    %3\nDiscounts:         a cashier at most %4 %; more needs a manager\n"
+                               "Self-approval:     %5\n")
+                    .arg(Money(settings.topUpMaxCashierMinorUnits, store.currency).toDecimalStringWithCode(),
+                         Money(settings.topUpMaxCashierDayMinorUnits, store.currency).toDecimalStringWithCode(),
+                         Money(settings.walletMaxMinorUnits, store.currency).toDecimalStringWithCode(),
+                         taxRatePercentText(settings.discountMaxCashierBasisPoints),
+                         settings.selfAuthorise ? QStringLiteral("a manager may authorise their own transactions")
+                                                : QStringLiteral("another manager must authorise")));
 }
 
 int Cli::settingsShow(const Arguments &)
@@ -1022,6 +1021,29 @@ int Cli::settingsSet(const Arguments &args)
         if (!cap)
             return fail(cap.error());
         settings.offlineCapMinorUnits = cap->minorUnits();
+    }
+    for (const auto &[option, field] : {std::pair{QStringLiteral("topup-max-cashier"), &settings.topUpMaxCashierMinorUnits},
+                                        std::pair{QStringLiteral("topup-max-cashier-day"), &settings.topUpMaxCashierDayMinorUnits},
+                                        std::pair{QStringLiteral("wallet-max"), &settings.walletMaxMinorUnits}}) {
+        if (!args.values.contains(option))
+            continue;
+        Result<Money> amount = amountArgument(args.value(option));
+        if (!amount)
+            return fail(Error{ErrorCode::InvalidArgument, QStringLiteral("--%1: %2").arg(option, amount.message())});
+        *field = amount->minorUnits();
+    }
+    if (args.values.contains(QStringLiteral("discount-max-cashier"))) {
+        const std::optional<int> percent = basisPointsFromPercent(args.value(QStringLiteral("discount-max-cashier")));
+        if (!percent)
+            return usage(QStringLiteral("--discount-max-cashier must be a percentage from 0 to 100, e.g. 20 or 12.5, not \"%1\".")
+                             .arg(args.value(QStringLiteral("discount-max-cashier"))));
+        settings.discountMaxCashierBasisPoints = *percent;
+    }
+    if (args.values.contains(QStringLiteral("self-authorise"))) {
+        const QString value = args.value(QStringLiteral("self-authorise"));
+        if (value != QLatin1String("yes") && value != QLatin1String("no"))
+            return usage(QStringLiteral("--self-authorise must be yes or no, not \"%1\".").arg(value));
+        settings.selfAuthorise = value == QLatin1String("yes");
     }
     if (auto saved = m_store->setCheckoutSettings(settings); !saved)
         return fail(saved.error());

@@ -8,6 +8,7 @@
 #include "import/csvimport.h"
 #include "store/store.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QTextStream>
 
@@ -21,6 +22,19 @@ using Core::ExitIntegrity;
 using Core::ExitNotFound;
 using Core::ExitOk;
 using Core::ExitUsage;
+
+// --override [credit=|account=|discount=]MANAGER:PIN:REASON; a PIN of "-" is read from standard input.
+struct OverrideArgument {
+    std::optional<Core::TenderKind> tender; // none: whichever single tender is refused
+    bool discount = false;                  // discount=: the sale's discounts beyond a cashier's maximum
+    QString manager;
+    QString pin;
+    QString reason;
+    Core::ManagerPin managerPin() const { return Core::ManagerPin{manager, pin, reason}; }
+};
+Core::Result<OverrideArgument> overrideArgument(const QString &text);
+// An entry as the --json output shows it.
+QJsonObject entryJson(const Core::JournalEntry &entry);
 
 class Cli {
 public:
@@ -39,6 +53,8 @@ private:
     void notice(const QString &code, const QString &message);
     QString databasePath(const Arguments &args) const;
     QString userName(const Arguments &args) const;
+    // --user, else $SLATE_USER; empty when neither names anyone.
+    QString namedUser(const Arguments &args) const;
     Core::Result<Core::Money> amountArgument(const QString &text) const;
     Core::Result<Core::Customer> customerArgument(const QString &card) const;
     int openStore(const Arguments &args);
@@ -78,6 +94,7 @@ private:
     int sale(const Arguments &args);
     int receipt(const Arguments &args);
     int refund(const Arguments &args);
+    int voidLast(const Arguments &args);
     int invoice(const Arguments &args);
     int payInvoice(const Arguments &args);
     int invoices(const Arguments &args);

@@ -43,6 +43,8 @@ inline QString errorCodeName(ErrorCode code)
     case ErrorCode::Integrity: return QStringLiteral("integrity");
     case ErrorCode::AuthenticationFailed: return QStringLiteral("authentication-failed");
     case ErrorCode::AccountLocked: return QStringLiteral("locked-out");
+    case ErrorCode::ApprovalNeeded: return QStringLiteral("approval-needed");
+    case ErrorCode::NotPermitted: return QStringLiteral("not-permitted");
     }
     return QStringLiteral("failed");
 }

@@ -28,6 +28,8 @@ enum class ErrorCode {
     Integrity,         // verify found a discrepancy
     AuthenticationFailed, // wrong user or PIN
     AccountLocked,     // too many wrong PINs; locked for a while
+    ApprovalNeeded,    // allowed only with a manager's PIN (a top-up, discount or void over a bound)
+    NotPermitted,      // not allowed for this user, whoever approves (e.g. authorising one's own sale)
 };
 
 struct Error {

@@ -89,22 +89,29 @@ Result<void> validateNewProduct(const NewProduct &product, const Currency &store
     return {};
 }
 
-Result<int> taxRateBasisPointsFromPercent(QStringView percent)
+std::optional<int> basisPointsFromPercent(QStringView percent)
 {
     static const QRegularExpression pattern(QStringLiteral("^([0-9]{1,3})(?:\\.([0-9]{1,2}))?\\z"));
     const QRegularExpressionMatch match = pattern.match(percent.toString());
-    const Error refused = invalid(QStringLiteral("Tax rate \"%1\" is not valid; give a percentage from 0 to 100 with at most "
-                                                 "two decimals and a '.', e.g. 25 or 12.5.")
-                                      .arg(percent));
     if (!match.hasMatch())
-        return refused;
+        return std::nullopt;
     QString decimals = match.captured(2);
     while (decimals.size() < 2)
         decimals.append(QLatin1Char('0'));
     const int basisPoints = match.captured(1).toInt() * 100 + decimals.toInt();
-    if (basisPoints > kTaxRateBasisPointsMax)
-        return refused;
+    if (basisPoints > 10000)
+        return std::nullopt;
     return basisPoints;
+}
+
+Result<int> taxRateBasisPointsFromPercent(QStringView percent)
+{
+    const std::optional<int> basisPoints = basisPointsFromPercent(percent);
+    if (!basisPoints || *basisPoints > kTaxRateBasisPointsMax)
+        return invalid(QStringLiteral("Tax rate \"%1\" is not valid; give a percentage from 0 to 100 with at most "
+                                      "two decimals and a '.', e.g. 25 or 12.5.")
+                           .arg(percent));
+    return *basisPoints;
 }
 
 QString taxRatePercentText(int rateBasisPoints)

@@ -63,6 +63,8 @@ Result<void> validateNewProduct(const NewProduct &product, const Currency &store
 // "25" -> 2500, "12.5" -> 1250, "0.25" -> 25: a percentage as typed by a person (locale-free,
 // at most two decimals, 0 to 100) in basis points, exactly.
 Result<int> taxRateBasisPointsFromPercent(QStringView percent);
+// The same for any percentage from 0 to 100 (a discount); nothing when it is not one.
+std::optional<int> basisPointsFromPercent(QStringView percent);
 // 2500 -> "25", 1250 -> "12.5", 25 -> "0.25".
 QString taxRatePercentText(int rateBasisPoints);
 

@@ -1,6 +1,7 @@
 #include "checkout/checkout.h"
 
 #include "checkout/offlinepolicy.h"
+#include "checkout/voids.h"
 #include "people/permissions.h"
 #include "base/textrules.h"
 #include "base/uuidv7.h"
@@ -109,8 +110,27 @@ std::optional<RefundTo> refundToFromName(QStringView name)
     return std::nullopt;
 }
 
+Result<Money> discountForPercent(const Money &line, int basisPoints)
+{
+    if (basisPoints < 0 || basisPoints > kDiscountBasisPointsMax)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A discount is from 0 to 100 %, not %1 basis points.").arg(basisPoints));
+    return line.scaled(basisPoints, kDiscountBasisPointsMax, RoundingMode::HalfUp);
+}
+
+int discountBasisPoints(const Money &line, const Money &discount)
+{
+    if (!line.isPositive() || !discount.isPositive())
+        return 0;
+    // discount / line in [0, 1], scaled first (in 128 bits, inside Money::scaled) so nothing is lost.
+    const Result<Money> scaled = Money(std::min(discount.minorUnits(), line.minorUnits()), line.currency())
+                                     .scaled(kDiscountBasisPointsMax, line.minorUnits(), RoundingMode::Ceiling);
+    return scaled ? int(scaled->minorUnits()) : kDiscountBasisPointsMax;
+}
+
 struct CheckoutService::Prepared {
     SaleQuote quote;
+    QString discountReason; // of the grant that covers the discounts
     QList<const OverrideGrant *> grants; // parallel to quote.tenders: the grant that covers it, if any
 };
 
@@ -182,6 +202,44 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
         return totals.error();
     quote.totals = *totals;
     const Money &total = quote.totals.gross;
+    const QDateTime now = this->now();
+    QStringList problems;
+
+    // Discounts: beyond what this user may give alone, a manager's discount grant must cover the
+    // largest one.
+    int discountLine = 0;
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        const Result<Money> extended = inputs.at(i).unitPrice.times(inputs.at(i).quantity);
+        if (!extended)
+            return overflow();
+        const int points = discountBasisPoints(*extended, inputs.at(i).discount);
+        if (points > quote.discountBasisPoints) {
+            quote.discountBasisPoints = points;
+            discountLine = int(i + 1);
+        }
+    }
+    const int allowedDiscount = cashier->role == Role::Cashier ? m_settings.discountMaxCashierBasisPoints : kDiscountBasisPointsMax;
+    if (quote.discountBasisPoints > allowedDiscount) {
+        for (const OverrideGrant &candidate : request.overrides) {
+            if (candidate.scope != OverrideScope::Discount)
+                continue;
+            const auto issued = m_grants.constFind(candidate.token);
+            if (issued != m_grants.constEnd() && issued->scope == OverrideScope::Discount
+                && issued->cashierName == request.cashierName && issued->managerName == candidate.managerName
+                && issued->discountBasisPointsMax >= quote.discountBasisPoints
+                && issued->authorisedUtc.secsTo(now) <= kOverrideGrantLifetimeSeconds) {
+                quote.discountApprovedBy = issued->managerName;
+                prepared.discountReason = issued->reason;
+                break;
+            }
+        }
+        if (quote.discountApprovedBy.isEmpty()) {
+            quote.discountNeedsManager = true;
+            problems.append(QStringLiteral("Line %1 has a discount of %2 %; %3 may give at most %4 % alone. A manager can authorise it.")
+                                .arg(discountLine)
+                                .arg(taxRatePercentText(quote.discountBasisPoints), request.cashierName, taxRatePercentText(allowedDiscount)));
+        }
+    }
     if (!total.isPositive())
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("The sale comes to %1; a sale must be worth more than zero.").arg(total.toDecimalStringWithCode()));
@@ -204,8 +262,6 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
         requested.insert(tender.kind, *sum);
     }
 
-    const QDateTime now = this->now();
-    QStringList problems;
     Sum nonCash{zero};
     // The offline cap: what this customer may still take from credit or account at this till
     // before the server has seen it, when the till's last sync is too old.
@@ -273,7 +329,7 @@ Result<CheckoutService::Prepared> CheckoutService::prepare(const SaleRequest &re
             QString grantProblem;
             if (assessment.check.verdict == TenderVerdict::OverAvailable) {
                 for (const OverrideGrant &candidate : request.overrides) {
-                    if (candidate.tender != kind)
+                    if (candidate.scope != OverrideScope::Tender || candidate.tender != kind)
                         continue;
                     const auto issued = m_grants.constFind(candidate.token);
                     const bool valid = issued != m_grants.constEnd() && issued->managerName == candidate.managerName
@@ -381,20 +437,59 @@ Result<OverrideGrant> CheckoutService::authorizeOverride(const QString &managerN
         return cashier.error();
 
     // The PIN first, so that nobody learns a user's role or maximum without knowing the PIN.
-    const Result<User> manager = m_users.authenticate(managerName, pin, QStringLiteral("override"));
+    const Result<User> manager =
+        approveByManager(m_users, m_settings, ManagerPin{managerName, pin, why}, cashier->name, QStringLiteral("override"));
     if (!manager)
         return manager.error();
-    if (!roleMay(manager->role, Permission::AuthoriseOverride))
-        return makeError(ErrorCode::AuthenticationFailed,
-                         QStringLiteral("%1 is a cashier; only a manager or an admin can authorise an override.")
-                             .arg(managerName));
     if (manager->overrideMaxMinorUnits && maxOver.minorUnits() > *manager->overrideMaxMinorUnits)
         return makeError(ErrorCode::AuthenticationFailed,
                          QStringLiteral("%1 may authorise at most %2 over a limit; this needs %3. Ask another manager.")
                              .arg(managerName, (Money(*manager->overrideMaxMinorUnits, maxOver.currency())).toDecimalStringWithCode(),
                                   maxOver.toDecimalStringWithCode()));
 
-    const QDateTime now = this->now();
+    OverrideGrant grant{OverrideScope::Tender, uuidText(QUuid::createUuid()), manager->name, cashier->name, customer->id, tender,
+                        maxOver, 0, why, now()};
+    return issue(grant);
+}
+
+Result<OverrideGrant> CheckoutService::authorizeDiscount(const ManagerPin &approval, const QString &cashierName, int basisPointsMax)
+{
+    const Result<QString> why = approvalReason(approval.reason, QStringLiteral("damaged packaging"));
+    if (!why)
+        return why.error();
+    if (basisPointsMax < 1 || basisPointsMax > kDiscountBasisPointsMax)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A discount approval is for 0.01 to 100 %, not %1 basis points.").arg(basisPointsMax));
+    const Result<User> cashier = m_users.byName(cashierName);
+    if (!cashier)
+        return cashier.error();
+    const Result<User> manager = approveByManager(m_users, m_settings, ManagerPin{approval.managerName, approval.pin, *why},
+                                                  cashier->name, QStringLiteral("discount"));
+    if (!manager)
+        return manager.error();
+    OverrideGrant grant{OverrideScope::Discount, uuidText(QUuid::createUuid()), manager->name, cashier->name, QString(),
+                        TenderKind::Account, Money::zero(m_journal.identity().currency), basisPointsMax, *why, now()};
+    return issue(grant);
+}
+
+Result<DiscountCheck> CheckoutService::checkDiscount(const QString &cashierName, const Money &line, const Money &discount) const
+{
+    const Result<User> cashier = m_users.byName(cashierName);
+    if (!cashier)
+        return cashier.error();
+    if (discount.isNegative() || discount.minorUnits() > line.minorUnits())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("A discount is from 0 to the line's %1, not %2.")
+                                                         .arg(line.toDecimalStringWithCode(), discount.toDecimalStringWithCode()));
+    DiscountCheck check;
+    check.basisPoints = discountBasisPoints(line, discount);
+    check.allowedBasisPoints = cashier->role == Role::Cashier ? m_settings.discountMaxCashierBasisPoints : kDiscountBasisPointsMax;
+    check.needsManager = check.basisPoints > check.allowedBasisPoints;
+    return check;
+}
+
+OverrideGrant CheckoutService::issue(const OverrideGrant &grant)
+{
+    const QDateTime now = grant.authorisedUtc;
     // Forget expired grants, and keep the outstanding ones bounded.
     for (auto it = m_grants.begin(); it != m_grants.end();) {
         if (it->authorisedUtc.secsTo(now) > kOverrideGrantLifetimeSeconds)
@@ -408,8 +503,6 @@ Result<OverrideGrant> CheckoutService::authorizeOverride(const QString &managerN
         });
         m_grants.erase(oldest);
     }
-    OverrideGrant grant{uuidText(QUuid::createUuid()), manager->name, cashier->name, customer->id, tender, maxOver,
-                        why, now};
     m_grants.insert(grant.token, grant);
     return grant;
 }
@@ -456,6 +549,9 @@ Result<SaleReceipt> CheckoutService::sale(const SaleRequest &request)
     draft.kind = EntryKind::Sale;
     draft.userName = request.cashierName;
     draft.note = QStringLiteral("Sale %1").arg(saleId);
+    if (!quote.discountApprovedBy.isEmpty())
+        draft.note += QStringLiteral("; discount of up to %1 % authorised by %2: %3")
+                          .arg(taxRatePercentText(quote.discountBasisPoints), quote.discountApprovedBy, prepared->discountReason);
     draft.references.customerId = customerId;
     draft.references.orderId = saleId;
     draft.references.overrideId = overrideIds.join(QLatin1Char(','));
@@ -534,7 +630,7 @@ Result<SaleReceipt> CheckoutService::sale(const SaleRequest &request)
     receipt.overrides = overrides;
     receipt.sale = SaleRecord{saleId, entryId, entry->createdUtc, store.storeCode, request.cashierName, customerId,
                               m_settings.priceMode, {}, quote.totals.gross, quote.totals.tax, quote.tenders,
-                              quote.cashTendered, quote.change, quote.cashRounding};
+                              quote.cashTendered, quote.change, quote.cashRounding, QString()};
     for (qsizetype i = 0; i < quote.totals.lines.size(); ++i)
         receipt.sale.lines.append(SoldLine{int(i + 1), quote.totals.lines.at(i), 0});
     if (quote.customer) {
@@ -618,6 +714,11 @@ Result<SaleRecord> CheckoutService::saleById(const QString &saleId) const
         sale.tenders.append(TenderAssessment{kind, amount, posted.value(kind, zero),
                                              TenderCheck{TenderVerdict::Allowed, amount, zero, QString()}, false});
     }
+    const Result<std::optional<JournalEntry>> voided = voidOfEntry(m_database, sale.entryId);
+    if (!voided)
+        return voided.error();
+    if (*voided)
+        sale.voidEntryId = uuidText((*voided)->id);
     Result<Query> overridden = m_database.run(QStringLiteral("SELECT tender FROM overrides WHERE sale_id = ?"),
                                                   {sale.saleId}, QStringLiteral("read the overrides of sale %1").arg(sale.saleId));
     if (!overridden)
@@ -675,6 +776,9 @@ Result<RefundReceipt> CheckoutService::refund(const RefundRequest &request)
     const Result<SaleRecord> sale = saleById(request.saleId);
     if (!sale)
         return sale.error();
+    if (!sale->voidEntryId.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("Sale %1 was voided; nothing of it can be returned.").arg(sale->saleId));
 
     // Who gets store credit or an account credit back.
     std::optional<Customer> customer;
@@ -800,6 +904,14 @@ Result<RefundReceipt> CheckoutService::refund(const RefundRequest &request)
         }
         if (paidBack.contains(TenderKind::Credit) && !customer)
             return makeError(ErrorCode::Integrity, QStringLiteral("Sale %1 was paid with store credit but names no customer; run verify.").arg(sale->saleId));
+    }
+    if (paidBack.contains(TenderKind::Credit)) {
+        // The shop's maximum wallet holds for refunds to credit as for top-ups.
+        const Result<Money> wallet = m_credit.wallet(customer->id);
+        if (!wallet)
+            return wallet.error();
+        if (auto bounded = m_credit.checkWalletMax(*customer, *wallet, paidBack.value(TenderKind::Credit)); !bounded)
+            return bounded.error();
     }
     Money cashRounding = zero;
     if (paidBack.contains(TenderKind::Cash)) {

@@ -17,6 +17,7 @@
 // customer owes in cash is the rest after the other tenders, rounded to the store's smallest coin.
 
 #include "catalog/catalog.h"
+#include "checkout/approval.h"
 #include "settings/checkoutsettings.h"
 #include "customers/creditrules.h"
 #include "customers/customer.h"
@@ -49,21 +50,29 @@ struct TenderRequest {
     Money amount;          // > 0; for cash, what the customer handed over
 };
 
-// A manager's authorisation for one tender of one sale to go over what is available, issued by
-// CheckoutService::authorizeOverride after the manager's PIN was checked. Single use; expires.
+enum class OverrideScope {
+    Tender,   // one tender may go over what is available, by up to maxOver
+    Discount, // the sale's line discounts may go beyond a cashier's maximum, up to discountBasisPointsMax
+};
+
+// A manager's authorisation for one sale, issued by CheckoutService::authorizeOverride (a tender
+// over what is available) or authorizeDiscount (discounts beyond a cashier's maximum) after the
+// manager's PIN was checked. Single use; expires.
 struct OverrideGrant {
+    OverrideScope scope = OverrideScope::Tender;
     QString token;
     QString managerName;
     QString cashierName;
     QString customerId;
     TenderKind tender = TenderKind::Account;
     Money maxOver;         // the most this grant lets the tender go over
+    int discountBasisPointsMax = 0; // Discount: the largest line discount it allows (10000 = 100 %)
     QString reason;
     QDateTime authorisedUtc;
 };
 
 constexpr int kOverrideGrantLifetimeSeconds = 600;
-constexpr qsizetype kOverrideReasonLengthMax = 300;
+constexpr qsizetype kOverrideReasonLengthMax = kApprovalReasonLengthMax;
 
 struct SaleRequest {
     QString cashierName;
@@ -94,9 +103,26 @@ struct SaleQuote {
     Money change;          // cashTendered - cashDue, when cash covers it
     Money remaining;       // still to pay (0 when covered)
     std::optional<qint64> staleMinutes; // set when the offline cap applies: minutes since the last sync
+    // The largest line discount, in basis points of its line, and whether it needs a manager
+    // (over the cashier's maximum without a discount grant that covers it).
+    int discountBasisPoints = 0;
+    bool discountNeedsManager = false;
+    QString discountApprovedBy; // the manager whose grant covers the discounts, if one was needed
     bool complete = false; // covers the total and every tender is allowed or overridden
     QString problem;       // when not complete: the first thing that stops it, for people
 };
+
+// What a line discount is, and whether the person at the till may give it alone.
+struct DiscountCheck {
+    int basisPoints = 0;        // of the line before the discount, rounded up (20.01 % is 2001)
+    int allowedBasisPoints = 0; // what this user may give alone (10000 for managers)
+    bool needsManager = false;
+};
+
+// A discount of `basisPoints` (10000 = 100 %) off `line`, rounded half up to the minor unit.
+Result<Money> discountForPercent(const Money &line, int basisPoints);
+// The part of `line` that `discount` takes, in basis points, rounded up; 0 for an empty line.
+int discountBasisPoints(const Money &line, const Money &discount);
 
 struct OverrideRecord {
     QString id;
@@ -132,6 +158,7 @@ struct SaleRecord {
     Money cashTendered;
     Money change;
     Money cashRounding;
+    QString voidEntryId;   // set when the sale was voided (voids.h): it cannot be refunded
 };
 
 struct SaleReceipt {
@@ -194,6 +221,12 @@ public:
                                             const QString &cashierName, const QString &customerId, TenderKind tender,
                                             const Money &maxOver);
 
+    // Checks a manager's PIN (approval.h: role, four-eyes rule) for discounts beyond the cashier's
+    // maximum on this cashier's sale, up to basisPointsMax; a single-use grant for the sale.
+    Result<OverrideGrant> authorizeDiscount(const ManagerPin &approval, const QString &cashierName, int basisPointsMax);
+    // Whether `cashierName` may take `discount` off a line worth `line` alone.
+    Result<DiscountCheck> checkDiscount(const QString &cashierName, const Money &line, const Money &discount) const;
+
     // Commits a complete sale (see the header comment); refuses an incomplete one with the
     // quote's problem and writes nothing.
     Result<SaleReceipt> sale(const SaleRequest &request);
@@ -212,6 +245,7 @@ public:
 private:
     struct Prepared;
     Result<Prepared> prepare(const SaleRequest &request) const;
+    OverrideGrant issue(const OverrideGrant &grant);
     QDateTime now() const;
 
     Database &m_database;

@@ -142,7 +142,8 @@ Result<CreditOverview> ReceivablesService::overview(const Customer &customer, co
     const Result<Money> available = overview.creditLimit.minus(overview.used);
     if (!available)
         return available.error();
-    overview.available = available->isNegative() ? zero : *available;
+    // A blocked customer may use nothing on account, whatever the limit says.
+    overview.available = available->isNegative() || overview.blocked ? zero : *available;
 
     if (overview.blocked)
         overview.state = CreditState::Blocked;

@@ -72,7 +72,7 @@ struct CreditOverview {
     Money invoiced;                         // invoiced and unpaid (in scope)
     Money overdue;                          // part of invoiced that is past due at asOf
     Money used;                             // accrued + invoiced
-    Money available;                        // limit - used, never negative
+    Money available;                        // limit - used, never negative; zero when blocked
     bool blocked = false;
     CreditState state = CreditState::Fine;
 };

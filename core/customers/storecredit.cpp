@@ -25,6 +25,15 @@ Result<JournalEntry> StoreCreditService::topUp(const Customer &customer, const M
     const Result<Money> credit = amount.negated();
     if (!credit)
         return credit.error();
+    Transaction transaction(m_database);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    // Read inside the write transaction, so that two top-ups cannot both pass the maximum.
+    const Result<Money> before = wallet(customer.id);
+    if (!before)
+        return before.error();
+    if (auto bounded = checkWalletMax(customer, *before, amount); !bounded)
+        return bounded.error();
     const StoreIdentity &store = m_journal.identity();
     EntryDraft draft;
     draft.kind = EntryKind::TopUp;
@@ -35,7 +44,28 @@ Result<JournalEntry> StoreCreditService::topUp(const Customer &customer, const M
         {Accounts::forPaymentJournal(journal, store.storeCode, store.terminalId), amount},
         {Accounts::storeCredit(customer.id), *credit},
     };
-    return m_journal.append(draft);
+    Result<JournalEntry> entry = m_journal.append(draft);
+    if (!entry)
+        return entry.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return entry;
+}
+
+Result<void> StoreCreditService::checkWalletMax(const Customer &customer, const Money &before, const Money &amount) const
+{
+    if (!amount.isPositive())
+        return {};
+    const Money maximum(m_settings.walletMaxMinorUnits, amount.currency());
+    const Result<Money> after = before.plus(amount);
+    if (after && after->minorUnits() <= maximum.minorUnits())
+        return {};
+    const Money room(std::max<qint64>(0, maximum.minorUnits() - std::max<qint64>(0, before.minorUnits())), amount.currency());
+    return makeError(ErrorCode::NotPermitted,
+                     QStringLiteral("%1's wallet holds %2; adding %3 would take it above the shop's maximum wallet of %4. "
+                                    "At most %5 can be added.")
+                         .arg(customer.name, before.toDecimalStringWithCode(), amount.toDecimalStringWithCode(),
+                              maximum.toDecimalStringWithCode(), room.toDecimalStringWithCode()));
 }
 
 Result<JournalEntry> StoreCreditService::adjust(const Customer &customer, const Money &amount, const QString &reason,
@@ -62,6 +92,8 @@ Result<JournalEntry> StoreCreditService::adjust(const Customer &customer, const 
     const Result<Money> after = before->plus(amount);
     if (!after)
         return after.error();
+    if (auto bounded = checkWalletMax(customer, *before, amount); !bounded)
+        return bounded.error();
     if (after->isNegative())
         return makeError(ErrorCode::InsufficientFunds,
                          QStringLiteral("%1's wallet holds %2 %3; an adjustment of %4 would leave it at %5. "

@@ -162,6 +162,16 @@ Result<Money> Money::parseLocalized(QStringView text, const Currency &currency, 
     return parseDigits(text, normalized, negative, QLatin1Char('.'), currency);
 }
 
+Result<Money> Money::plausible() const
+{
+    const Int128 bound = Int128(kTypedAmountMajorMax) * m_currency.minorPerMajor();
+    if (Int128(m_minor) > bound || Int128(m_minor) < -bound)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1 is far beyond any real amount; the most that can be typed is %2.")
+                             .arg(toDecimalStringWithCode(), Money(qint64(bound), m_currency).toDecimalStringWithCode()));
+    return *this;
+}
+
 Result<Money> Money::sameCurrency(const Money &other, const char *operation) const
 {
     if (!(m_currency == other.m_currency))

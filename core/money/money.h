@@ -21,6 +21,12 @@ enum class RoundingMode {
     Ceiling,
 };
 
+// The largest amount a person may type for one sale, tender or top-up: 10,000,000,000 in the
+// currency's major unit. Far beyond any real sale, far inside int64, so that a slip of the
+// finger (or a 20-digit paste) is refused with a message instead of being carried into a sum.
+constexpr qint64 kTypedAmountMajorMax = 10'000'000'000;
+constexpr int kTypedAmountLengthMax = 24; // characters of such an amount with grouping and decimals
+
 // Divides exactly-represented integers and rounds the quotient as asked. Fails on a zero
 // denominator; never overflows because the quotient is no larger than the numerator.
 Result<qint64> divideRounded(qint64 numerator, qint64 denominator, RoundingMode mode);
@@ -40,6 +46,8 @@ public:
     // Parses what a person typed in the given locale ("12,50" in nb_NO, "1 234,50"),
     // with the same strictness about decimals and range.
     static Result<Money> parseLocalized(QStringView text, const Currency &currency, const QLocale &locale);
+    // Whether a typed amount is within kTypedAmountMajorMax either way (InvalidArgument if not).
+    Result<Money> plausible() const;
 
     qint64 minorUnits() const { return m_minor; }
     const Currency &currency() const { return m_currency; }

@@ -16,6 +16,12 @@ const QString kPinFailures = QStringLiteral("pin_failures_max");
 const QString kPinLockout = QStringLiteral("pin_lockout_seconds");
 const QString kOfflineAfter = QStringLiteral("offline_after_minutes");
 const QString kOfflineCap = QStringLiteral("offline_cap_minor");
+const QString kTopUpMaxCashier = QStringLiteral("topup_max_cashier_minor");
+const QString kTopUpMaxCashierDay = QStringLiteral("topup_max_cashier_day_minor");
+const QString kWalletMax = QStringLiteral("wallet_max_minor");
+const QString kDiscountMaxCashier = QStringLiteral("discount_max_cashier_bp");
+const QString kSelfAuthorise = QStringLiteral("self_authorise");
+const QString kCurrency = QStringLiteral("currency");
 
 Error invalid(const QString &message) { return makeError(ErrorCode::InvalidArgument, message); }
 
@@ -49,6 +55,16 @@ std::optional<PriceMode> priceModeFromName(QStringView name)
     return std::nullopt;
 }
 
+CheckoutSettings CheckoutSettings::defaultsFor(const Currency &currency)
+{
+    CheckoutSettings settings;
+    const qint64 major = currency.minorPerMajor();
+    settings.topUpMaxCashierMinorUnits = kTopUpMaxCashierMajorDefault * major;
+    settings.topUpMaxCashierDayMinorUnits = kTopUpMaxCashierDayMajorDefault * major;
+    settings.walletMaxMinorUnits = kWalletMaxMajorDefault * major;
+    return settings;
+}
+
 Result<void> validateCheckoutSettings(const CheckoutSettings &settings)
 {
     if (settings.cashRoundingMinorUnits < 1 || settings.cashRoundingMinorUnits > kCashRoundingMinorUnitsMax)
@@ -72,6 +88,24 @@ Result<void> validateCheckoutSettings(const CheckoutSettings &settings)
         return invalid(QStringLiteral("The offline cap must be from 0 to %1 minor units, not %2.")
                            .arg(kOfflineCapMinorUnitsMax)
                            .arg(settings.offlineCapMinorUnits));
+    const std::pair<qint64, const char *> bounds[] = {
+        {settings.topUpMaxCashierMinorUnits, "A cashier's maximum top-up"},
+        {settings.topUpMaxCashierDayMinorUnits, "A cashier's maximum top-ups per day"},
+    };
+    for (const auto &[value, what] : bounds) {
+        if (value < 0 || value > kMoneyBoundMinorUnitsMax)
+            return invalid(QStringLiteral("%1 must be from 0 to %2 minor units, not %3.")
+                               .arg(QLatin1String(what))
+                               .arg(kMoneyBoundMinorUnitsMax)
+                               .arg(value));
+    }
+    if (settings.walletMaxMinorUnits < 1 || settings.walletMaxMinorUnits > kMoneyBoundMinorUnitsMax)
+        return invalid(QStringLiteral("The maximum wallet must be from 1 to %1 minor units, not %2.")
+                           .arg(kMoneyBoundMinorUnitsMax)
+                           .arg(settings.walletMaxMinorUnits));
+    if (settings.discountMaxCashierBasisPoints < 0 || settings.discountMaxCashierBasisPoints > kDiscountBasisPointsMax)
+        return invalid(QStringLiteral("A cashier's maximum discount must be from 0 to 100 %, not %1 basis points.")
+                           .arg(settings.discountMaxCashierBasisPoints));
     return {};
 }
 
@@ -79,16 +113,19 @@ namespace StoreSettings {
 
 Result<CheckoutSettings> loadCheckout(const Database &database)
 {
-    Result<Query> query = database.run(QStringLiteral("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?)"),
+    Result<Query> query = database.run(QStringLiteral("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                                            {kPriceMode, kCashRounding, kLimitScope, kPinFailures, kPinLockout,
-                                            kOfflineAfter, kOfflineCap},
+                                            kOfflineAfter, kOfflineCap, kTopUpMaxCashier, kTopUpMaxCashierDay, kWalletMax,
+                                            kDiscountMaxCashier, kSelfAuthorise, kCurrency},
                                            QStringLiteral("read the checkout settings"));
     if (!query)
         return query.error();
     QHash<QString, QString> values;
     while (query->next())
         values.insert(query->value(0).toString(), query->value(1).toString());
-    CheckoutSettings settings;
+    // A store that never saved its bounds has its currency's defaults.
+    const std::optional<Currency> currency = Currency::fromCode(values.value(kCurrency));
+    CheckoutSettings settings = currency ? CheckoutSettings::defaultsFor(*currency) : CheckoutSettings{};
     bool ok = true;
     auto number = [&](const QString &key, auto fallback) {
         if (!values.contains(key))
@@ -113,6 +150,15 @@ Result<CheckoutSettings> loadCheckout(const Database &database)
     settings.pinLockoutSeconds = number(kPinLockout, settings.pinLockoutSeconds);
     settings.offlineAfterMinutes = number(kOfflineAfter, settings.offlineAfterMinutes);
     settings.offlineCapMinorUnits = number(kOfflineCap, settings.offlineCapMinorUnits);
+    settings.topUpMaxCashierMinorUnits = number(kTopUpMaxCashier, settings.topUpMaxCashierMinorUnits);
+    settings.topUpMaxCashierDayMinorUnits = number(kTopUpMaxCashierDay, settings.topUpMaxCashierDayMinorUnits);
+    settings.walletMaxMinorUnits = number(kWalletMax, settings.walletMaxMinorUnits);
+    settings.discountMaxCashierBasisPoints = number(kDiscountMaxCashier, settings.discountMaxCashierBasisPoints);
+    if (values.contains(kSelfAuthorise)) {
+        const QString value = values.value(kSelfAuthorise);
+        ok = ok && (value == u"0" || value == u"1");
+        settings.selfAuthorise = value == u"1";
+    }
     if (!ok || !validateCheckoutSettings(settings))
         return makeError(ErrorCode::Corrupt,
                          QStringLiteral("The checkout settings in %1 are damaged; set them again with \"slatectl settings set\".")
@@ -135,6 +181,11 @@ Result<void> saveCheckout(Database &database, const CheckoutSettings &settings)
         {kPinLockout, QString::number(settings.pinLockoutSeconds)},
         {kOfflineAfter, QString::number(settings.offlineAfterMinutes)},
         {kOfflineCap, QString::number(settings.offlineCapMinorUnits)},
+        {kTopUpMaxCashier, QString::number(settings.topUpMaxCashierMinorUnits)},
+        {kTopUpMaxCashierDay, QString::number(settings.topUpMaxCashierDayMinorUnits)},
+        {kWalletMax, QString::number(settings.walletMaxMinorUnits)},
+        {kDiscountMaxCashier, QString::number(settings.discountMaxCashierBasisPoints)},
+        {kSelfAuthorise, settings.selfAuthorise ? QStringLiteral("1") : QStringLiteral("0")},
     };
     for (const auto &[key, value] : rows) {
         if (auto done = database.run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "

@@ -7,13 +7,15 @@ namespace Slate::Core {
 Store::Store(std::unique_ptr<Database> database, StoreIdentity identity, CheckoutSettings settings)
     : m_database(std::move(database)),
       m_journal(*m_database, std::move(identity)),
-      m_customers(*m_database),
-      m_credit(*m_database, m_journal),
       m_settings(settings),
+      m_customers(*m_database),
+      m_credit(*m_database, m_journal, m_settings),
       m_users(*m_database, settings.authPolicy()),
       m_catalog(*m_database, m_journal.identity().currency),
       m_receivables(*m_database, m_journal, m_credit, m_settings),
-      m_checkout(*m_database, m_journal, m_customers, m_credit, m_receivables, m_users, m_catalog, m_settings)
+      m_checkout(*m_database, m_journal, m_customers, m_credit, m_receivables, m_users, m_catalog, m_settings),
+      m_topUps(*m_database, m_journal, m_users, m_credit, m_settings),
+      m_voids(*m_database, m_journal, m_customers, m_credit, m_users, m_settings)
 {
     // An invoice issued at another till is listed here too, so that its due date (and so what
     // is overdue) is known on every till.
@@ -81,7 +83,7 @@ Result<std::unique_ptr<Store>> Store::create(const QString &path, const StoreIde
     };
     if (auto initialized = StoreSettings::initialize(**database, identity); !initialized)
         return abandon(nullptr, initialized.error());
-    std::unique_ptr<Store> store(new Store(std::move(*database), identity, CheckoutSettings{}));
+    std::unique_ptr<Store> store(new Store(std::move(*database), identity, CheckoutSettings::defaultsFor(identity.currency)));
     if (populate) {
         if (auto populated = populate(*store); !populated)
             return abandon(std::move(store), populated.error());

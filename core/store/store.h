@@ -5,6 +5,8 @@
 
 #include "catalog/catalog.h"
 #include "checkout/checkout.h"
+#include "checkout/topups.h"
+#include "checkout/voids.h"
 #include "settings/checkoutsettings.h"
 #include "customers/customer.h"
 #include "storage/database.h"
@@ -50,6 +52,8 @@ public:
     const ReceivablesService &receivables() const { return m_receivables; }
     CheckoutService &checkout() { return m_checkout; }
     const CheckoutService &checkout() const { return m_checkout; }
+    TopUpService &topUps() { return m_topUps; }
+    VoidService &voids() { return m_voids; }
 
     // The services hold references to each other: a Store stays where it was made.
     Store(const Store &) = delete;
@@ -60,13 +64,15 @@ private:
 
     std::unique_ptr<Database> m_database;
     Journal m_journal;
+    CheckoutSettings m_settings; // before the services that hold a reference to it
     CustomerDirectory m_customers;
     StoreCreditService m_credit;
-    CheckoutSettings m_settings;
     UserDirectory m_users;
     ProductCatalog m_catalog;
     ReceivablesService m_receivables;
     CheckoutService m_checkout;
+    TopUpService m_topUps;
+    VoidService m_voids;
 };
 
 } // namespace Slate::Core

@@ -45,6 +45,13 @@
     </message>
 </context>
 <context>
+    <name>Slate::Ui::AmountEdit</name>
+    <message>
+        <source>That amount is far beyond any real sale; the most that can be typed is %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Slate::Ui::BackOfficeWindow</name>
     <message>
         <source>Slate back office — %1</source>
@@ -769,6 +776,22 @@
         <source>never synced</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Void last</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VOID: %1 was taken back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the top-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CreditWizard</name>
@@ -889,6 +912,10 @@
     </message>
     <message>
         <source>%1, card %2, %3, wallet %4, available on account %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None (blocked)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1364,15 +1391,7 @@
     </message>
 </context>
 <context>
-    <name>Slate::Ui::OverrideDialog</name>
-    <message>
-        <source>Manager override</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Allow %1 to pay %2 more by %3 than is available. A manager authorises this with their PIN; it is recorded with the reason.</source>
-        <translation type="unfinished" />
-    </message>
+    <name>Slate::Ui::ManagerPinFields</name>
     <message>
         <source>Manager</source>
         <translation type="unfinished" />
@@ -1390,10 +1409,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Why, e.g. regular customer, pays on Friday</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;Manager</source>
         <translation type="unfinished" />
     </message>
@@ -1403,6 +1418,21 @@
     </message>
     <message>
         <source>&amp;Reason</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Slate::Ui::OverrideDialog</name>
+    <message>
+        <source>Manager override</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allow %1 to pay %2 more by %3 than is available. A manager authorises this with their PIN; it is recorded with the reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why, e.g. regular customer, pays on Friday</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1546,6 +1576,10 @@
     </message>
     <message>
         <source>store credit after this sale: %1 (overdraft)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1705,10 +1739,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 authorised %2 over on %3: %4</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Thank you!</source>
         <translation type="unfinished" />
     </message>
@@ -1746,6 +1776,38 @@
     </message>
     <message>
         <source>Could not write the receipt to %1; check the folder and the disk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 authorised %2 over on %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>*** VOID ***</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sale %1 is void.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The top-up is void.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Store credit now</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1992,6 +2054,38 @@
         <source>Type the amount to add, e.g. %1.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Why, e.g. gift cards for the staff party</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused: the wallet may hold at most %1; at most %2 can be added.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add %1 to the store credit of %2 (card %3), paid by %4?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A cashier may top up at most %1 at a time and %2 a day (%3 so far today): a manager must authorise %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm top-up (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give a reason; it is recorded with the top-up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong manager or PIN; nothing was added.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This manager may not authorise it: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Slate::Ui::UserDialog</name>
@@ -2057,6 +2151,49 @@
     </message>
     <message>
         <source>Cancel (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Slate::Ui::VoidDialog</name>
+    <message>
+        <source>Void the last transaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why, e.g. rang up the wrong customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Void (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is nothing to void: only the last sale or top-up of this till can be voided, before the next one. Use a refund (F6) instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a walk-in customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Void sale %1 of %2 for %3? Everything it moved is reversed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Void the top-up of %1 for %2? It is taken out of the store credit again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give a reason; it is recorded with the void.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong manager or PIN; nothing was voided.</source>
         <translation type="unfinished" />
     </message>
 </context>

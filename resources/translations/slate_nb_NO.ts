@@ -45,6 +45,13 @@
     </message>
 </context>
 <context>
+    <name>Slate::Ui::AmountEdit</name>
+    <message>
+        <source>That amount is far beyond any real sale; the most that can be typed is %1.</source>
+        <translation>Det beløpet er langt over noe reelt salg; høyst %1 kan skrives inn.</translation>
+    </message>
+</context>
+<context>
     <name>Slate::Ui::BackOfficeWindow</name>
     <message>
         <source>Slate back office — %1</source>
@@ -770,6 +777,22 @@
         <source>never synced</source>
         <translation>aldri synkronisert</translation>
     </message>
+    <message>
+        <source>Void last</source>
+        <translation>Annuller siste</translation>
+    </message>
+    <message>
+        <source>VOID: %1 was taken back.</source>
+        <translation>ANNULLERT: %1 er tatt tilbake.</translation>
+    </message>
+    <message>
+        <source>the top-up</source>
+        <translation>påfyllingen</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>ANNULLERT</translation>
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CreditWizard</name>
@@ -891,6 +914,10 @@
     <message>
         <source>%1, card %2, %3, wallet %4, available on account %5</source>
         <translation>%1, kort %2, %3, tilgodehavende %4, disponibelt på konto %5</translation>
+    </message>
+    <message>
+        <source>None (blocked)</source>
+        <translation>Ingenting (sperret)</translation>
     </message>
 </context>
 <context>
@@ -1365,15 +1392,7 @@
     </message>
 </context>
 <context>
-    <name>Slate::Ui::OverrideDialog</name>
-    <message>
-        <source>Manager override</source>
-        <translation>Ledergodkjenning</translation>
-    </message>
-    <message>
-        <source>Allow %1 to pay %2 more by %3 than is available. A manager authorises this with their PIN; it is recorded with the reason.</source>
-        <translation>La %1 betale %2 mer med %3 enn det som er disponibelt. En leder godkjenner med sin PIN; det lagres med begrunnelsen.</translation>
-    </message>
+    <name>Slate::Ui::ManagerPinFields</name>
     <message>
         <source>Manager</source>
         <translation>Leder</translation>
@@ -1391,10 +1410,6 @@
         <translation>Begrunnelse</translation>
     </message>
     <message>
-        <source>Why, e.g. regular customer, pays on Friday</source>
-        <translation>Hvorfor, f.eks. fast kunde, betaler på fredag</translation>
-    </message>
-    <message>
         <source>&amp;Manager</source>
         <translation>&amp;Leder</translation>
     </message>
@@ -1405,6 +1420,21 @@
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Begrunnelse</translation>
+    </message>
+</context>
+<context>
+    <name>Slate::Ui::OverrideDialog</name>
+    <message>
+        <source>Manager override</source>
+        <translation>Ledergodkjenning</translation>
+    </message>
+    <message>
+        <source>Allow %1 to pay %2 more by %3 than is available. A manager authorises this with their PIN; it is recorded with the reason.</source>
+        <translation>La %1 betale %2 mer med %3 enn det som er disponibelt. En leder godkjenner med sin PIN; det lagres med begrunnelsen.</translation>
+    </message>
+    <message>
+        <source>Why, e.g. regular customer, pays on Friday</source>
+        <translation>Hvorfor, f.eks. fast kunde, betaler på fredag</translation>
     </message>
     <message>
         <source>Authorise (Enter)</source>
@@ -1548,6 +1578,10 @@
     <message>
         <source>store credit after this sale: %1 (overdraft)</source>
         <translation>tilgodehavende etter dette salget: %1 (overtrekk)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1706,10 +1740,6 @@
         <translation>Kontantavrunding</translation>
     </message>
     <message>
-        <source>%1 authorised %2 over on %3: %4</source>
-        <translation>%1 godkjente %2 over på %3: %4</translation>
-    </message>
-    <message>
         <source>Thank you!</source>
         <translation>Takk for handelen!</translation>
     </message>
@@ -1748,6 +1778,38 @@
     <message>
         <source>Could not write the receipt to %1; check the folder and the disk.</source>
         <translation>Kunne ikke skrive kvitteringen til %1; sjekk mappen og disken.</translation>
+    </message>
+    <message>
+        <source>%1 authorised %2 over on %3.</source>
+        <translation>%1 godkjente %2 over på %3.</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>ANNULLERT</translation>
+    </message>
+    <message>
+        <source>*** VOID ***</source>
+        <translation>*** ANNULLERT ***</translation>
+    </message>
+    <message>
+        <source>Sale %1 is void.</source>
+        <translation>Salg %1 er annullert.</translation>
+    </message>
+    <message>
+        <source>The top-up is void.</source>
+        <translation>Påfyllingen er annullert.</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Annullert</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Godkjent av</translation>
+    </message>
+    <message>
+        <source>Store credit now</source>
+        <translation>Tilgodehavende nå</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2055,38 @@
         <source>Type the amount to add, e.g. %1.</source>
         <translation>Skriv beløpet som skal legges til, f.eks. %1.</translation>
     </message>
+    <message>
+        <source>Why, e.g. gift cards for the staff party</source>
+        <translation>Hvorfor, f.eks. gavekort til personalfesten</translation>
+    </message>
+    <message>
+        <source>Refused: the wallet may hold at most %1; at most %2 can be added.</source>
+        <translation>Avvist: tilgodehavendet kan være høyst %1; høyst %2 kan legges til.</translation>
+    </message>
+    <message>
+        <source>Add %1 to the store credit of %2 (card %3), paid by %4?</source>
+        <translation>Legge %1 til tilgodehavendet til %2 (kort %3), betalt med %4?</translation>
+    </message>
+    <message>
+        <source>A cashier may top up at most %1 at a time and %2 a day (%3 so far today): a manager must authorise %4.</source>
+        <translation>En kasserer kan fylle på høyst %1 om gangen og %2 per dag (%3 så langt i dag): en leder må godkjenne %4.</translation>
+    </message>
+    <message>
+        <source>Confirm top-up (Enter)</source>
+        <translation>Bekreft påfylling (Enter)</translation>
+    </message>
+    <message>
+        <source>Give a reason; it is recorded with the top-up.</source>
+        <translation>Oppgi en grunn; den lagres med påfyllingen.</translation>
+    </message>
+    <message>
+        <source>Wrong manager or PIN; nothing was added.</source>
+        <translation>Feil leder eller PIN; ingenting ble lagt til.</translation>
+    </message>
+    <message>
+        <source>This manager may not authorise it: %1</source>
+        <translation>Denne lederen kan ikke godkjenne det: %1</translation>
+    </message>
 </context>
 <context>
     <name>Slate::Ui::UserDialog</name>
@@ -2059,6 +2153,49 @@
     <message>
         <source>Cancel (Esc)</source>
         <translation>Avbryt (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Slate::Ui::VoidDialog</name>
+    <message>
+        <source>Void the last transaction</source>
+        <translation>Annuller siste transaksjon</translation>
+    </message>
+    <message>
+        <source>Why, e.g. rang up the wrong customer</source>
+        <translation>Hvorfor, f.eks. slo inn feil kunde</translation>
+    </message>
+    <message>
+        <source>Void (Enter)</source>
+        <translation>Annuller (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
+    </message>
+    <message>
+        <source>There is nothing to void: only the last sale or top-up of this till can be voided, before the next one. Use a refund (F6) instead.</source>
+        <translation>Det er ingenting å annullere: bare siste salg eller påfylling på denne kassen kan annulleres, før den neste. Bruk retur (F6) i stedet.</translation>
+    </message>
+    <message>
+        <source>a walk-in customer</source>
+        <translation>en kunde uten kundekort</translation>
+    </message>
+    <message>
+        <source>Void sale %1 of %2 for %3? Everything it moved is reversed.</source>
+        <translation>Annullere salg %1 på %2 for %3? Alt det flyttet, føres tilbake.</translation>
+    </message>
+    <message>
+        <source>Void the top-up of %1 for %2? It is taken out of the store credit again.</source>
+        <translation>Annullere påfyllingen på %1 for %2? Den tas ut av tilgodehavendet igjen.</translation>
+    </message>
+    <message>
+        <source>Give a reason; it is recorded with the void.</source>
+        <translation>Oppgi en grunn; den lagres med annulleringen.</translation>
+    </message>
+    <message>
+        <source>Wrong manager or PIN; nothing was voided.</source>
+        <translation>Feil leder eller PIN; ingenting ble annullert.</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,9 @@ SyncClient::SyncClient(Core::Database &database, Core::Journal &journal, QObject
     if (const QString caFile = qEnvironmentVariable("SLATE_SYNC_CA_FILE"); !caFile.isEmpty()) {
         if (auto loaded = setCaFile(caFile); !loaded)
             qWarning("slate sync: %s", qPrintable(loaded.message()));
+    } else if (const Core::Result<QByteArray> remembered = TillSync::caCertificates(m_database); remembered && !remembered->isEmpty()) {
+        // What an earlier round (the enrolment) was given and reached the server with.
+        m_caCertificates = QSslCertificate::fromData(*remembered, QSsl::Pem);
     }
 }
 
@@ -36,7 +39,20 @@ Core::Result<void> SyncClient::setCaFile(const QString &path)
         return Core::makeError(Core::ErrorCode::InvalidArgument,
                                tr("%1 holds no PEM certificate; give the CA certificate that signed the server's.").arg(path));
     m_caCertificates = certificates;
+    m_caGiven = true;
     return {};
+}
+
+Core::Result<void> SyncClient::rememberCaCertificates()
+{
+    // Only a CA that has just verified the server (the health check passed over it) is kept.
+    if (!m_caGiven || m_server.scheme() != QLatin1String("https"))
+        return {};
+    QByteArray pem;
+    for (const QSslCertificate &certificate : std::as_const(m_caCertificates))
+        pem += certificate.toPem();
+    m_caGiven = false;
+    return TillSync::saveCaCertificates(m_database, pem);
 }
 
 SyncClient::SyncClient(Core::Store &store, QObject *parent) : SyncClient(store.database(), store.journal(), parent)
@@ -71,6 +87,8 @@ void SyncClient::start(const QString &enrolmentCode)
     checkProtocol([this, enrolmentCode] {
         if (!enrolmentCode.isEmpty())
             return enroll(enrolmentCode);
+        if (auto remembered = rememberCaCertificates(); !remembered)
+            return done(RoundFailure::Local, remembered.message());
         if (m_state.serverUrl != m_server) {
             if (auto saved = TillSync::setServer(m_database, m_server); !saved)
                 return done(RoundFailure::Local, saved.message());
@@ -123,6 +141,9 @@ void SyncClient::enroll(const QString &code)
                             .arg(terminal, store, identity.terminalId, identity.storeCode));
         if (auto saved = TillSync::saveEnrolment(m_database, m_server, terminal, secret); !saved)
             return done(RoundFailure::Local, saved.message());
+        // Remembered with the server, so that later rounds need no --ca-file.
+        if (auto remembered = rememberCaCertificates(); !remembered)
+            return done(RoundFailure::Local, remembered.message());
         m_state.serverUrl = m_server;
         m_state.terminalId = terminal;
         m_state.secret = secret;

@@ -63,8 +63,10 @@ public:
     void setServer(const QUrl &url) { m_server = url; }
     void setStore(Core::Store &store) { m_store = &store; }
     // Trusts the CA certificates in this PEM file for an https:// server (besides the system's),
-    // e.g. a shop's own CA or the server's self-signed certificate. Without it, and without
-    // $SLATE_SYNC_CA_FILE, only the system's CAs are trusted.
+    // e.g. a shop's own CA or the server's self-signed certificate. The first round that reaches
+    // the server with them (the enrolment) remembers them in the till's database, so that later
+    // rounds trust them without --ca-file or $SLATE_SYNC_CA_FILE; without any of the three, only
+    // the system's CAs are trusted.
     Core::Result<void> setCaFile(const QString &path);
     void setPushBatch(int entries);   // 1 .. Protocol::kPushBatchMax
     void setPullPage(int entries);    // 1 .. Protocol::kPullPageMax
@@ -118,6 +120,8 @@ private:
     RoundReport m_report;
     QJsonArray m_exceptions;
     QList<QSslCertificate> m_caCertificates;
+    bool m_caGiven = false; // set by setCaFile: remember it once a round reached the server with it
+    Core::Result<void> rememberCaCertificates();
     int m_pushBatch = 200;
     int m_pullPage = 500;
     int m_timeoutMs = 30000;

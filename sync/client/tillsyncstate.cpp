@@ -36,6 +36,25 @@ Core::Result<void> saveEnrolment(Core::Database &database, const QUrl &serverUrl
     return {};
 }
 
+Core::Result<void> saveCaCertificates(Core::Database &database, const QByteArray &pem)
+{
+    Core::Result<Core::Query> done = database.run(
+        QStringLiteral("INSERT INTO settings (key, value) VALUES ('sync_ca_pem', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+        {QString::fromLatin1(pem)}, QStringLiteral("remember the sync server's CA certificate"));
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Core::Result<QByteArray> caCertificates(const Core::Database &database)
+{
+    Core::Result<Core::Query> query = database.run(QStringLiteral("SELECT value FROM settings WHERE key = 'sync_ca_pem'"), {},
+                                                   QStringLiteral("read the sync server's CA certificate"));
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toString().toLatin1() : QByteArray();
+}
+
 Core::Result<void> setServer(Core::Database &database, const QUrl &serverUrl)
 {
     Core::Result<Core::Query> done = database.run(QStringLiteral("UPDATE sync_state SET server_url = ? WHERE id = 1"),

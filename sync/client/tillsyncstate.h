@@ -29,6 +29,11 @@ Core::Result<void> saveEnrolment(Core::Database &database, const QUrl &serverUrl
                                  const QByteArray &secret);
 Core::Result<void> setServer(Core::Database &database, const QUrl &serverUrl);
 Core::Result<void> setPushedSequence(Core::Database &database, qint64 sequence);
+// The CA certificates (PEM) that the till trusts for its server, remembered from the --ca-file
+// (or $SLATE_SYNC_CA_FILE) of the first round that reached the server with them, so that later
+// rounds need neither. Kept in the till's settings (never synced); empty: none remembered.
+Core::Result<void> saveCaCertificates(Core::Database &database, const QByteArray &pem);
+Core::Result<QByteArray> caCertificates(const Core::Database &database);
 // A finished round: on success the time and no error; on failure only the error.
 Core::Result<void> recordRound(Core::Database &database, const QDateTime &syncedUtc, const QString &error);
 // This till's entries the server does not hold yet.

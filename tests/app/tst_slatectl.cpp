@@ -24,6 +24,14 @@ struct Run {
     QJsonObject errorJson() const { return QJsonDocument::fromJson(err.toUtf8()).object().value(QStringLiteral("error")).toObject(); }
 };
 
+template <typename T>
+T must(Result<T> result)
+{
+    if (!result)
+        qFatal("%s", qPrintable(result.message()));
+    return std::move(result).value();
+}
+
 } // namespace
 
 class tst_Slatectl : public QObject {
@@ -742,6 +750,139 @@ private slots:
         for (const QJsonValue &product : run.json().array())
             QCOMPARE(product.toObject().value("barcode").toString().size(), 13);
         QVERIFY(verifiedEntries() > 0);
+    }
+
+    // The top-up bounds of core, exactly as the window has them: a cashier over the bound needs a
+    // manager's PIN, a manager may not approve a top-up they make themselves, the wallet maximum
+    // holds for everyone, and voiding takes back the last top-up with one reversal.
+    void moneyBoundsHoldOnTheCommandLine()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "anna", "--role", "cashier", "--pin", "-"}, "1234\n").exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "mona", "--role", "manager", "--pin", "-"}, "9876\n").exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "per", "--role", "cashier", "--pin", "-"}, "5555\n").exitCode, 0);
+        QCOMPARE(ctl({"customer", "add", "--card", "42", "--name", "Kari"}).exitCode, 0);
+        Run run = ctl({"--json", "settings", "show"});
+        QCOMPARE(run.json().object().value("topup_max_cashier").toString(), QStringLiteral("5000.00"));
+        QCOMPARE(run.json().object().value("topup_max_cashier_day").toString(), QStringLiteral("20000.00"));
+        QCOMPARE(run.json().object().value("wallet_max").toString(), QStringLiteral("50000.00"));
+        QCOMPARE(run.json().object().value("discount_max_cashier").toString(), QStringLiteral("20"));
+
+        // The 99,999,999,999 NOK "cash" top-up.
+        run = ctl({"--json", "--user", "anna", "credit", "add", "42", "99999999999", "--journal", "cash"});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.errorJson().value("code").toString(), QStringLiteral("not-permitted"));
+        run = ctl({"--json", "--user", "anna", "credit", "add", "42", "6000", "--journal", "cash"});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.errorJson().value("code").toString(), QStringLiteral("approval-needed"));
+        QVERIFY2(run.errorJson().value("message").toString().contains("--override"), qPrintable(run.err));
+        // Without --user the cashier's bounds apply too (SLATE_USER is "tester", no user here).
+        QCOMPARE(ctl({"credit", "add", "42", "6000", "--journal", "cash"}).exitCode, 1);
+        run = ctlWithInput({"--json", "--user", "anna", "credit", "add", "42", "6000", "--journal", "cash", "--override", "mona:-:gift cards"}, "0000\n");
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.errorJson().value("code").toString(), QStringLiteral("authentication-failed"));
+        run = ctlWithInput({"--json", "--user", "mona", "credit", "add", "42", "100", "--journal", "cash", "--override", "mona:-:own"}, "9876\n");
+        QCOMPARE(run.exitCode, 0); // a manager's own top-up needs no approval at all
+        run = ctlWithInput({"--json", "--user", "anna", "credit", "add", "42", "6000", "--journal", "cash", "--override", "mona:-:gift cards"}, "9876\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("authorised_by").toString(), QStringLiteral("mona"));
+        QCOMPARE(run.json().object().value("wallet").toString(), QStringLiteral("6100.00"));
+
+        // Lower bounds; the wallet maximum stops even a manager.
+        run = ctl({"--json", "settings", "set", "--topup-max-cashier", "100", "--topup-max-cashier-day", "150", "--wallet-max", "6200",
+                   "--discount-max-cashier", "12.5", "--self-authorise", "no"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("wallet_max").toString(), QStringLiteral("6200.00"));
+        QCOMPARE(run.json().object().value("discount_max_cashier").toString(), QStringLiteral("12.5"));
+        QCOMPARE(ctl({"settings", "set", "--wallet-max", "0"}).exitCode, 2);
+        QCOMPARE(ctl({"settings", "set", "--discount-max-cashier", "120"}).exitCode, 2);
+        QCOMPARE(ctl({"settings", "set", "--self-authorise", "maybe"}).exitCode, 2);
+        QCOMPARE(ctl({"--user", "mona", "credit", "add", "42", "100.01", "--journal", "bank"}).exitCode, 1);
+        QCOMPARE(ctl({"--user", "anna", "credit", "add", "42", "1", "--journal", "cash"}).exitCode, 1); // anna's day is used up
+        QCOMPARE(ctl({"--user", "per", "credit", "add", "42", "100.01", "--journal", "cash"}).exitCode, 1); // one top-up's bound
+        QCOMPARE(ctl({"--user", "per", "credit", "add", "42", "100", "--journal", "cash"}).exitCode, 0);
+        QCOMPARE(ctl({"--user", "per", "credit", "add", "42", "50.01", "--journal", "cash"}).exitCode, 1); // the day's bound
+
+        // Void the last top-up: the manager's PIN and a reason; the wallet is back.
+        QCOMPARE(ctl({"void-last"}).exitCode, 2);
+        run = ctlWithInput({"--json", "--user", "anna", "void-last", "--override", "mona:-:typed 100 for 10"}, "9876\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("kind").toString(), QStringLiteral("top-up"));
+        QCOMPARE(run.json().object().value("wallet").toString(), QStringLiteral("6100.00"));
+        run = ctlWithInput({"--json", "--user", "anna", "void-last", "--override", "mona:-:again"}, "9876\n");
+        QCOMPARE(run.exitCode, 3); // a void is not voided
+        QCOMPARE(ctl({"--json", "balance", "42"}).json().object().value("wallet").toString(), QStringLiteral("6100.00"));
+        QCOMPARE(verifiedEntries(), 4); // three top-ups and one reversal
+        QCOMPARE(Slate::Test::ledgerProblem(*must(Store::open(m_db))), QString());
+    }
+
+    void discountsAndVoidedSalesOnTheCommandLine()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        QCOMPARE(ctl({"tax", "set", "STD", "--rate", "25"}).exitCode, 0);
+        QCOMPARE(ctl({"product", "add", "--sku", "MUG", "--name", "Mug", "--price", "100", "--tax", "STD"}).exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "anna", "--role", "cashier", "--pin", "-"}, "1234\n").exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "mona", "--role", "manager", "--pin", "-"}, "9876\n").exitCode, 0);
+        // 100 % unasked is refused; 20 % is the cashier's; beyond needs discount=MANAGER.
+        Run run = ctl({"--json", "sale", "--cashier", "anna", "--line", "MUG:1:90%", "--pay", "cash=10"});
+        QCOMPARE(run.exitCode, 2);
+        run = ctl({"--json", "sale", "--cashier", "anna", "--line", "MUG:1:30%", "--pay", "cash=70"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errorJson().value("message").toString().contains("30 %"), qPrintable(run.err));
+        run = ctlWithInput({"--json", "sale", "--cashier", "anna", "--line", "MUG:1:30%", "--pay", "cash=70", "--override",
+                            "discount=mona:-:scratched"}, "9876\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("total").toString(), QStringLiteral("70.00"));
+        // A manager may not approve the discount of a sale they ring up themselves.
+        run = ctlWithInput({"--json", "sale", "--cashier", "mona", "--line", "MUG:1:10%", "--pay", "cash=90"}, "");
+        QCOMPARE(run.exitCode, 0); // within the cashier maximum anyway: no approval asked
+        run = ctl({"--json", "sale", "--cashier", "anna", "--line", "MUG:1:20%", "--pay", "cash=80"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString saleId = run.json().object().value("sale_id").toString();
+        run = ctlWithInput({"--json", "--user", "anna", "void-last", "--override", "mona:-:wrong item"}, "9876\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("sale_id").toString(), saleId);
+        run = ctl({"receipt", saleId});
+        QVERIFY2(run.out.contains("VOID"), qPrintable(run.out));
+        run = ctl({"refund", saleId, "--line", "MUG:1", "--to", "cash", "--cashier", "anna"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("voided"), qPrintable(run.err));
+        QCOMPARE(Slate::Test::ledgerProblem(*must(Store::open(m_db))), QString());
+    }
+
+    // The README marks --cashier optional: who refunds is --user or $SLATE_USER, else a clear message.
+    void refundNamesWhoRefunds()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        QCOMPARE(ctl({"tax", "set", "STD", "--rate", "25"}).exitCode, 0);
+        QCOMPARE(ctl({"product", "add", "--sku", "MUG", "--name", "Mug", "--price", "100", "--tax", "STD"}).exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "anna", "--role", "cashier", "--pin", "-"}, "1234\n").exitCode, 0);
+        QCOMPARE(ctl({"customer", "add", "--card", "42", "--name", "Kari"}).exitCode, 0);
+        QCOMPARE(ctl({"sale", "--cashier", "anna", "--customer", "42", "--line", "MUG:3", "--pay", "cash=300"}).exitCode, 0);
+        QCOMPARE(ctl({"tax", "list"}).exitCode, 0); // the sale is no longer the last entry, but it need not be
+        Run run = ctl({"--json", "--user", "anna", "refund", "T1-000001", "--line", "MUG:1", "--to", "credit"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        // The helper sets SLATE_USER itself; these two runs choose their own.
+        auto withUser = [this](const QString &user) {
+            QProcess process;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.remove(QStringLiteral("SLATE_USER"));
+            if (!user.isEmpty())
+                environment.insert(QStringLiteral("SLATE_USER"), user);
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral(SLATECTL_PATH), {"--db", m_db, "refund", "T1-000001", "--line", "MUG:1", "--to", "credit"});
+            if (!process.waitForFinished(60000))
+                qFatal("slatectl did not finish");
+            return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+        };
+        run = withUser(QStringLiteral("anna"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err)); // from $SLATE_USER
+        // Nobody named: a clear message, not "There is no user called cli:unknown".
+        run = withUser(QString());
+        QCOMPARE(run.exitCode, 2);
+        const QString err = run.err;
+        QVERIFY2(err.contains("--cashier USER, or --user USER"), qPrintable(err));
+        QVERIFY2(!err.contains("cli:"), qPrintable(err));
     }
 };
 

@@ -5,6 +5,8 @@
 
 #include "synctestenv.h"
 
+#include "client/tillsyncstate.h"
+
 #include <QProcess>
 #include <QSslSocket>
 
@@ -16,6 +18,8 @@ class tst_SyncTls : public QObject {
 private slots:
     void initTestCase();
     void tillSyncsOverTlsWithItsCaFile();
+    void tillRemembersItsCaFileFromTheEnrolment();
+    void aVoidSyncsLikeEveryEntry();
     void untrustedOrPlainConnectionsFail_data();
     void untrustedOrPlainConnectionsFail();
 
@@ -68,6 +72,60 @@ void tst_SyncTls::tillSyncsOverTlsWithItsCaFile()
     QCOMPARE(second.report.pulled, qint64(1));
     QCOMPARE(*t2.store().credit().wallet(customer.id), t2.money(QStringLiteral("25")));
     QCOMPARE(t2.balances(), serverBalances(server.database()));
+}
+
+void tst_SyncTls::tillRemembersItsCaFileFromTheEnrolment()
+{
+    ServerProcess server(m_dir.filePath(QStringLiteral("remember.db")), m_dir.filePath(QStringLiteral("server.pem")),
+                         m_dir.filePath(QStringLiteral("server.key")));
+    QVERIFY(server.start());
+    Till till(QStringLiteral("T1"));
+    const Core::Customer customer = till.addCustomer(QStringLiteral("1001"));
+    // A till that trusts another CA is refused and remembers nothing.
+    till.setCaFile(m_dir.filePath(QStringLiteral("other.pem")));
+    const QString code = enrolmentCode(server.database(), QStringLiteral("T1"));
+    QVERIFY(!till.sync(server.url(), code, 200, 15000).ok());
+    QVERIFY(Sync::TillSync::caCertificates(till.store().database())->isEmpty());
+    till.setCaFile(m_dir.filePath(QStringLiteral("server.pem")));
+    const Sync::RoundResult enrolled = till.sync(server.url(), code);
+    QVERIFY2(enrolled.ok(), qPrintable(enrolled.message));
+    QVERIFY(!Sync::TillSync::caCertificates(till.store().database())->isEmpty());
+    // Later rounds: no CA file, no environment variable, the server address remembered too.
+    till.setCaFile(QString());
+    qunsetenv("SLATE_SYNC_CA_FILE");
+    QVERIFY(till.store().credit().topUp(customer, till.money(QStringLiteral("5")), Core::PaymentJournal::Cash, {}, QStringLiteral("ann")).ok());
+    const Sync::RoundResult later = till.sync(QUrl());
+    QVERIFY2(later.ok(), qPrintable(later.message));
+    QCOMPARE(later.report.pushed, qint64(1));
+}
+
+// A void is a reversal entry: the server accepts and verifies it like any entry, and another till
+// that pulls it has the wallet back where it was.
+void tst_SyncTls::aVoidSyncsLikeEveryEntry()
+{
+    ServerProcess server(m_dir.filePath(QStringLiteral("void.db")), m_dir.filePath(QStringLiteral("server.pem")),
+                         m_dir.filePath(QStringLiteral("server.key")));
+    QVERIFY(server.start());
+    Till t1(QStringLiteral("T1")), t2(QStringLiteral("T2"));
+    t1.setCaFile(m_dir.filePath(QStringLiteral("server.pem")));
+    t2.setCaFile(m_dir.filePath(QStringLiteral("server.pem")));
+    QVERIFY(t1.store().users().add(QStringLiteral("cas"), Core::Role::Cashier, QStringLiteral("1111")).ok());
+    QVERIFY(t1.store().users().add(QStringLiteral("mgr"), Core::Role::Manager, QStringLiteral("2222")).ok());
+    const Core::Customer customer = t1.addCustomer(QStringLiteral("1001"));
+    QVERIFY(t1.store().credit().topUp(customer, t1.money(QStringLiteral("40")), Core::PaymentJournal::Cash, {}, QStringLiteral("cas")).ok());
+    QVERIFY(t1.store().credit().topUp(customer, t1.money(QStringLiteral("400")), Core::PaymentJournal::Cash, {}, QStringLiteral("cas")).ok());
+    const Core::Result<Core::VoidReceipt> voided = t1.store().voids().voidLast(
+        Core::VoidRequest{QStringLiteral("cas"), Core::ManagerPin{QStringLiteral("mgr"), QStringLiteral("2222"), QStringLiteral("typed 400 for 40")}});
+    QVERIFY2(voided.ok(), qPrintable(voided.ok() ? QString() : voided.message()));
+    const Sync::RoundResult pushed = t1.sync(server.url(), enrolmentCode(server.database(), QStringLiteral("T1")));
+    QVERIFY2(pushed.ok(), qPrintable(pushed.message));
+    QCOMPARE(pushed.report.pushed, qint64(3));
+    const Sync::RoundResult pulled = t2.sync(server.url(), enrolmentCode(server.database(), QStringLiteral("T2")));
+    QVERIFY2(pulled.ok(), qPrintable(pulled.message));
+    QCOMPARE(pulled.report.pulled, qint64(3));
+    QCOMPARE(*t2.store().credit().wallet(customer.id), t2.money(QStringLiteral("40")));
+    QCOMPARE(t2.balances(), serverBalances(server.database()));
+    QVERIFY(t2.store().journal().verify().ok());
 }
 
 void tst_SyncTls::untrustedOrPlainConnectionsFail_data()

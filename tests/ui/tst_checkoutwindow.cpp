@@ -5,6 +5,8 @@
 #include "amountedit.h"
 #include "cartmodel.h"
 #include "checkoutwindow.h"
+#include "managerpinfields.h"
+#include "voiddialog.h"
 #include "customercard.h"
 #include "customerdetailsdialog.h"
 #include "customersearchdialog.h"
@@ -20,6 +22,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QComboBox>
+#include <QLabel>
 #include <QTest>
 
 using namespace Slate::Core;
@@ -57,6 +61,9 @@ private slots:
     void customerSearchSaysWhenToTypeMore();
     void blockedCustomerIsShownInWords();
     void topUpAddsToTheWalletAndShowsAReceipt();
+    void topUpOverTheCashiersBound_data();
+    void topUpOverTheCashiersBound();
+    void f11VoidsTheLastSaleWithAManagersPin();
     void refundToCredit();
     void customerDetailsShowHistoryWithRunningBalance();
     void statusBarSaysLocalOnly();
@@ -257,11 +264,19 @@ void tst_CheckoutWindow::blockedCustomerIsShownInWords()
     TillFixture till;
     CreditTerms blocked;
     blocked.blocked = true;
+    blocked.creditLimitMinorUnits = till.money("500.00").minorUnits();
+    blocked.overdraftLimitMinorUnits = till.money("100.00").minorUnits();
     till.customer("6006", "Emma Kristiansen", "20.00", blocked);
     CheckoutWindow window(till.session);
     window.show();
     scan(window, "6006");
     QCOMPARE(window.customerCard()->overview()->state, CreditState::Blocked);
+    // Nothing shows as available: not the limit, not the overdraft.
+    QCOMPARE(window.customerCard()->overview()->available, till.money("0"));
+    auto *available = window.customerCard()->findChild<QLabel *>(QStringLiteral("availableFigure"));
+    QVERIFY(available);
+    QVERIFY2(!available->text().contains(QStringLiteral("500")), qPrintable(available->text()));
+    QVERIFY2(available->text().contains(QStringLiteral("None")), qPrintable(available->text()));
     QVERIFY2(window.customerCard()->stateText().contains(QStringLiteral("BLOCKED")), qPrintable(window.customerCard()->stateText()));
     QVERIFY(window.customerCard()->accessibleDescription().contains(QStringLiteral("BLOCKED")));
 }
@@ -282,12 +297,107 @@ void tst_CheckoutWindow::topUpAddsToTheWalletAndShowsAReceipt()
     QTest::keyClicks(topUp->amountField(), "150");
     topUp->setJournal(PaymentJournal::Card);
     QTest::keyClick(topUp->amountField(), Qt::Key_Return);
+    // First a confirmation with customer, amount and tender; nothing is posted yet.
+    QVERIFY(topUp->confirming());
+    QVERIFY2(topUp->confirmationText().contains(QStringLiteral("Ola Nordmann")), qPrintable(topUp->confirmationText()));
+    QVERIFY(topUp->confirmationText().contains(till.session.money(till.money("150.00"))));
+    QVERIFY(topUp->confirmationText().contains(QStringLiteral("card")));
+    QVERIFY(!topUp->managerFields()->isVisibleTo(topUp)); // within the cashier's bound
+    QCOMPARE(till.wallet(ola), till.money("10.00"));
+    QTest::keyClick(topUp->amountField(), Qt::Key_Return);
     QCOMPARE(till.wallet(ola), till.money("160.00"));
     QCOMPARE(window.customerCard()->overview()->wallet, till.money("160.00"));
     auto *receipt = openDialog<ReceiptDialog>(&window);
     QVERIFY(receipt);
     QVERIFY2(receipt->plainText().contains(plain(till.session.money(till.money("160.00")))), qPrintable(receipt->plainText()));
     QVERIFY(receipt->plainText().contains(QStringLiteral("Card")));
+    QVERIFY(till.verifies());
+}
+
+void tst_CheckoutWindow::topUpOverTheCashiersBound_data()
+{
+    QTest::addColumn<QString>("amount");
+    QTest::addColumn<bool>("confirms");     // the first Enter shows the confirmation
+    QTest::addColumn<bool>("needsManager");
+    QTest::addColumn<QString>("message");   // in the error line after the first Enter
+    QTest::newRow("within the bound needs no one") << "5000" << true << false << "";
+    QTest::newRow("over the bound asks for a manager") << "6000" << true << true << "";
+    QTest::newRow("over the wallet maximum is refused for everyone") << "60000" << false << false << "at most";
+    QTest::newRow("the issue's 99,999,999,999 is beyond any real amount") << "99999999999" << false << false << "far beyond";
+    QTest::newRow("a 20-digit amount is refused by the field") << "99999999999999999999" << false << false << "far beyond";
+}
+
+void tst_CheckoutWindow::topUpOverTheCashiersBound()
+{
+    QFETCH(QString, amount);
+    QFETCH(bool, confirms);
+    QFETCH(bool, needsManager);
+    QFETCH(QString, message);
+    TillFixture till;
+    const Customer ola = till.customer("6017", "Ola Nordmann", QString());
+    TopUpDialog dialog(till.session, ola, TopUpDialog::Place::Till);
+    dialog.show();
+    QTest::keyClicks(dialog.amountField(), amount);
+    dialog.submit();
+    QCOMPARE(dialog.confirming(), confirms);
+    QCOMPARE(dialog.managerFields()->isVisibleTo(&dialog), needsManager);
+    if (!message.isEmpty())
+        QVERIFY2(dialog.errorText().contains(message), qPrintable(dialog.errorText()));
+    if (!confirms) {
+        QCOMPARE(till.wallet(ola), till.money("0"));
+        return;
+    }
+    if (needsManager) {
+        // A manager by default, never the administrator first; a wrong PIN adds nothing.
+        QCOMPARE(dialog.managerFields()->managerField()->currentData().toString(), kManager);
+        QTest::keyClicks(dialog.managerFields()->reasonField(), "gift cards");
+        QTest::keyClicks(dialog.managerFields()->pinField(), "0000");
+        dialog.submit();
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("Wrong manager or PIN")), qPrintable(dialog.errorText()));
+        QCOMPARE(till.wallet(ola), till.money("0"));
+        QTest::keyClicks(dialog.managerFields()->pinField(), kManagerPin);
+    }
+    dialog.submit();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.approvedBy(), needsManager ? kManager : QString());
+    QCOMPARE(till.wallet(ola), till.money(amount + QStringLiteral(".00")));
+    QVERIFY(till.verifies());
+}
+
+void tst_CheckoutWindow::f11VoidsTheLastSaleWithAManagersPin()
+{
+    TillFixture till;
+    const Customer kari = till.customer("6018", "Kari Hansen", "100.00");
+    CheckoutWindow window(till.session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_F11);
+    auto *nothing = openDialog<VoidDialog>(&window);
+    QVERIFY(nothing);
+    QVERIFY(nothing->hasTransaction()); // the fixture's top-up is this till's last entry
+    nothing->reject();
+    settle();
+    SaleRequest request{kCashier, kari.id, {SaleLineRequest{QStringLiteral("COFFEE"), 1, std::nullopt}},
+                        {TenderRequest{TenderKind::Credit, till.money("50.00")}}, {}};
+    const SaleReceipt sale = TillFixture::must(till.store->checkout().sale(request));
+    QCOMPARE(till.wallet(kari), till.money("50.00"));
+    QTest::keyClick(&window, Qt::Key_F11);
+    auto *dialog = openDialog<VoidDialog>(&window);
+    QVERIFY(dialog);
+    QVERIFY2(dialog->descriptionText().contains(sale.sale.saleId), qPrintable(dialog->descriptionText()));
+    QTest::keyClicks(dialog->managerFields()->reasonField(), "wrong customer");
+    QTest::keyClicks(dialog->managerFields()->pinField(), "0000");
+    dialog->submit();
+    QVERIFY2(dialog->errorText().contains(QStringLiteral("nothing was voided")), qPrintable(dialog->errorText()));
+    QCOMPARE(till.wallet(kari), till.money("50.00"));
+    QTest::keyClicks(dialog->managerFields()->pinField(), kManagerPin);
+    dialog->submit();
+    QVERIFY(dialog->receipt().has_value());
+    QCOMPARE(till.wallet(kari), till.money("100.00"));
+    auto *receipt = openDialog<ReceiptDialog>(&window);
+    QVERIFY(receipt);
+    QVERIFY2(receipt->plainText().contains(QStringLiteral("VOID")), qPrintable(receipt->plainText()));
+    QVERIFY2(!receipt->plainText().contains(QStringLiteral("wrong customer")), qPrintable(receipt->plainText()));
     QVERIFY(till.verifies());
 }
 

@@ -13,6 +13,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
@@ -60,6 +61,8 @@ private slots:
     void creditOverWalletAndOverdraftIsRefusedWithCoresNumbers_data();
     void creditOverWalletAndOverdraftIsRefusedWithCoresNumbers();
     void walkInCustomerCannotUseCreditOrAccount();
+    void fKeysFillWhatIsStillDueKeepingTheCredit_data();
+    void fKeysFillWhatIsStillDueKeepingTheCredit();
     void receiptPrintsToPdf();
 };
 
@@ -265,6 +268,8 @@ void tst_Payment::overLimitAccountNeedsTheRightManagerPin()
     auto *receipt = openDialog<ReceiptDialog>(&window);
     QVERIFY(receipt);
     QVERIFY2(receipt->plainText().contains(QStringLiteral("manager override")), qPrintable(receipt->plainText()));
+    // The reason is internal: in the overrides log, not on the customer's receipt.
+    QVERIFY2(!receipt->plainText().contains(QStringLiteral("pays on Friday")), qPrintable(receipt->plainText()));
     QVERIFY(till.verifies());
 }
 
@@ -432,6 +437,47 @@ void tst_Payment::walkInCustomerCannotUseCreditOrAccount()
     QCOMPARE(payment->changeText(), till.session.money(till.money("0.00")));
     payment->complete();
     QVERIFY(payment->receipt().has_value());
+}
+
+void tst_Payment::fKeysFillWhatIsStillDueKeepingTheCredit_data()
+{
+    QTest::addColumn<int>("tender"); // the F-key's tender
+    QTest::addColumn<QString>("filled");
+    QTest::newRow("F2 puts the rest on account, the credit stays") << int(TenderKind::Account) << "90.00";
+    QTest::newRow("F3 puts the rest on card, the credit stays") << int(TenderKind::Card) << "90.00";
+    QTest::newRow("F4 is the exact cash still due") << int(TenderKind::Cash) << "90.00";
+}
+
+// The issue: F2 dropped the store credit already filled in, and the override then authorised
+// more than was needed. Wallet 40, limit 100, sale 130: the rest is 90, within the limit.
+void tst_Payment::fKeysFillWhatIsStillDueKeepingTheCredit()
+{
+    QFETCH(int, tender);
+    QFETCH(QString, filled);
+    TillFixture till;
+    CreditTerms terms;
+    terms.creditLimitMinorUnits = till.money("100.00").minorUnits();
+    till.customer("5011", "Berg Bygg AS", "40.00", terms);
+    CheckoutWindow window(till.session);
+    window.show();
+    scan(window, kCoffeeBarcode);
+    scan(window, kCoffeeBarcode);
+    scan(window, kTeaBarcode); // 130.00
+    scan(window, "5011");
+    window.pay();
+    auto *payment = openDialog<PaymentDialog>(&window);
+    QVERIFY(payment);
+    QCOMPARE(*payment->tenderField(TenderKind::Credit)->amount(), till.money("40.00"));
+    QVERIFY(!payment->remainingText().isEmpty());
+    payment->fillTender(TenderKind(tender));
+    QCOMPARE(*payment->tenderField(TenderKind::Credit)->amount(), till.money("40.00"));
+    QCOMPARE(*payment->tenderField(TenderKind(tender))->amount(), till.money(filled));
+    QVERIFY2(payment->completeButton()->isEnabled(), qPrintable(payment->problemText()));
+    QVERIFY(!payment->overrideButton(TenderKind::Account)->isVisibleTo(payment));
+    // Nothing remains: the figure is not shown as a refusal.
+    QCOMPARE(payment->findChild<QLabel *>(QStringLiteral("remainingFigure"))->property("settled").toBool(), true);
+    payment->fillTender(TenderKind(tender)); // pressing it again fills nothing more
+    QCOMPARE(*payment->tenderField(TenderKind(tender))->amount(), till.money(filled));
 }
 
 void tst_Payment::receiptPrintsToPdf()
