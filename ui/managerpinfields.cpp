@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLineEdit>
 
 namespace Slate::Ui {
@@ -35,12 +36,17 @@ ManagerPinFields::ManagerPinFields(const Session &session, const QString &reason
     m_reason->setAccessibleName(tr("Reason"));
     m_reason->setMaxLength(int(kApprovalReasonLengthMax));
     m_reason->setPlaceholderText(reasonExample);
-    auto *form = new QFormLayout(this);
+    // The pad beside the fields, not under them: under them, a top-up's confirmation with the
+    // manager's fields ran past the bottom of a 1024x768 screen and hid its buttons.
+    auto *form = new QFormLayout;
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Manager"), m_manager);
     form->addRow(tr("&PIN"), m_pin);
-    form->addRow(QString(), new PinPad(m_pin, this));
     form->addRow(tr("&Reason"), m_reason);
+    auto *row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addLayout(form, 3);
+    row->addWidget(new PinPad(m_pin, this), 2, Qt::AlignTop);
 }
 
 bool ManagerPinFields::selectManager(const QString &name)

@@ -32,7 +32,11 @@ TopUpDialog::TopUpDialog(const Session &session, const Customer &customer, Place
     m_amount = new AmountEdit(session, this);
     m_amount->setObjectName(QStringLiteral("topUpAmount"));
     m_amount->setAccessibleName(tr("Amount to add"));
-    auto *quick = new QHBoxLayout;
+    // The quick amounts give way to the confirmation (and the manager's fields), so that the
+    // dialog fits a 1024x768 screen; changing the amount brings them back.
+    m_quickAmounts = new QWidget(this);
+    auto *quick = new QHBoxLayout(m_quickAmounts);
+    quick->setContentsMargins(0, 0, 0, 0);
     for (qint64 major : {100, 200, 500, 1000}) {
         const Money amount(major * session.currency().minorPerMajor(), session.currency());
         auto *button = new QPushButton(session.money(amount), this);
@@ -64,7 +68,7 @@ TopUpDialog::TopUpDialog(const Session &session, const Customer &customer, Place
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Amount"), m_amount);
-    form->addRow(QString(), quick);
+    form->addRow(QString(), m_quickAmounts);
     form->addRow(tr("Paid by"), journalRow);
     form->addRow(tr("&Note"), m_note);
     m_confirmation = new QLabel(this);
@@ -120,6 +124,7 @@ void TopUpDialog::backToEditing()
     m_needsManager = false;
     m_confirmation->hide();
     m_managerFields->hide();
+    m_quickAmounts->show();
     m_ok->setText(tr("Top up (Enter)"));
 }
 
@@ -155,6 +160,7 @@ void TopUpDialog::submit()
                           .arg(m_session.money(check->cashierMax), m_session.money(check->cashierDayMax),
                                m_session.money(check->cashierDayUsed), m_session.money(check->over));
         m_confirmation->setText(text);
+        m_quickAmounts->hide();
         m_confirmation->show();
         m_managerFields->setVisible(m_needsManager);
         m_error->clear();

@@ -48,6 +48,7 @@ private:
     QLineEdit *m_note = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_confirmation = nullptr;
+    QWidget *m_quickAmounts = nullptr;
     ManagerPinFields *m_managerFields = nullptr;
     QPushButton *m_ok = nullptr;
     bool m_confirming = false;

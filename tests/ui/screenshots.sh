@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Starts the real `slate` app under Xvfb on a fresh demo database, works it from the keyboard as
 # a cashier would (xdotool types, like a barcode scanner) and saves PNG screenshots of the login,
-# the checkout with a customer attached, the payment dialog (with a refused tender), the receipt
-# and the back office. Prints the app's start-up timings and its memory use at the end.
+# the checkout with a customer attached, the payment dialog (with a refused tender), the receipt,
+# the void of that sale (dialog and VOID receipt), a top-up over the cashier's bound (the
+# confirmation with the manager's fields), a blocked customer's card and the back office. Prints
+# the app's start-up timings and its memory use at the end.
 #
-# Usage: tests/ui/screenshots.sh [BUILD_DIR] [OUT_DIR] [LOCALE]
-#        (defaults: build, screenshots, en_GB; e.g. LOCALE nb_NO for Norwegian)
+# Usage: [SLATE_SCREEN=WxH] tests/ui/screenshots.sh [BUILD_DIR] [OUT_DIR] [LOCALE]
+#        (defaults: 1366x768, build, screenshots, en_GB; e.g. LOCALE nb_NO for Norwegian)
+#        for s in 1024x768 1366x768 1920x1080; do SLATE_SCREEN=$s tests/ui/screenshots.sh build shots-$s; done
 # Needs: Xvfb (xvfb), xdotool, import (imagemagick) — scripts/install-deps.sh installs them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -67,6 +70,34 @@ xdotool key Return
 shot 5-receipt
 xdotool key Return
 sleep 0.3
+
+xdotool key F11       # void that sale: the manager's PIN and a reason
+sleep 0.5
+shot 7-void
+xdotool type --delay 60 9876
+xdotool key Tab
+xdotool type "customer changed their mind"
+xdotool key Return
+sleep 0.5
+shot 8-void-receipt
+xdotool key Return
+sleep 0.3
+
+scan 1002             # a customer to top up
+xdotool key F5
+sleep 0.5
+xdotool type 7500     # over the cashier's 5,000.00 per top-up
+xdotool key Return
+sleep 0.5
+shot 9-topup-over-bound
+xdotool key Escape
+sleep 0.3
+xdotool key shift+F2
+sleep 0.2
+scan 1006             # Sofie Berg: blocked
+shot 10-blocked-customer
+xdotool key shift+F2
+sleep 0.2
 
 xdotool key F10       # back office: the manager's PIN
 sleep 0.5

@@ -1,10 +1,11 @@
 # Sourced by screenshots.sh and startup.sh: a private Xvfb display for the app, cleanup of the
 # display, the app and the scratch folder on exit, and wait_for TEXT, which waits until the app
 # has printed a line containing TEXT to $work/slate.log (the caller starts the app and sets $app).
-# The caller sets: script_name, display_base, wait_steps, wait_step_seconds.
+# The caller sets: script_name, display_base, wait_steps, wait_step_seconds. The screen is
+# $SLATE_SCREEN (default 1366x768), e.g. SLATE_SCREEN=1024x768.
 work=$(mktemp -d)
 display=":$(( display_base + $$ % 9 ))"
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb "$display" -screen 0 "${SLATE_SCREEN:-1366x768}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 app=
 cleanup() {
