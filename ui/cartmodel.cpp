@@ -160,7 +160,7 @@ Result<int> CartModel::addProduct(const Product &product, qint64 quantity)
         if (__builtin_add_overflow(lines[row].quantity, quantity, &lines[row].quantity))
             return makeError(ErrorCode::Overflow, tr("That quantity is too large."));
     } else {
-        lines.append(CartLine{product, quantity, std::nullopt});
+        lines.append(CartLine{product, quantity, std::nullopt, std::nullopt});
         row = int(lines.size()) - 1;
     }
     if (Result<void> applied = apply(lines); !applied)
@@ -191,12 +191,13 @@ Result<void> CartModel::setQuantity(int row, qint64 quantity)
     return {};
 }
 
-Result<void> CartModel::setDiscount(int row, const std::optional<Money> &discount)
+Result<void> CartModel::setDiscount(int row, const std::optional<Money> &discount, const std::optional<OverrideGrant> &grant)
 {
     if (row < 0 || row >= m_lines.size())
         return makeError(ErrorCode::NotFound, tr("Select a line first."));
     QList<CartLine> lines = m_lines;
     lines[row].discount = discount && !discount->isZero() ? discount : std::nullopt;
+    lines[row].discountGrant = lines[row].discount ? grant : std::nullopt;
     if (Result<void> applied = apply(lines); !applied)
         return applied;
     m_lines = lines;
@@ -263,6 +264,24 @@ QList<SaleLineRequest> CartModel::saleLines() const
     for (const CartLine &line : m_lines)
         requests.append(SaleLineRequest{line.product.sku, line.quantity, line.discount});
     return requests;
+}
+
+Result<Money> CartModel::lineAmount(int row) const
+{
+    if (row < 0 || row >= m_lines.size())
+        return makeError(ErrorCode::NotFound, tr("Select a line first."));
+    const CartLine &line = m_lines.at(row);
+    return line.product.unitPrice.times(line.quantity);
+}
+
+QList<OverrideGrant> CartModel::discountGrants() const
+{
+    QList<OverrideGrant> grants;
+    for (const CartLine &line : m_lines) {
+        if (line.discountGrant)
+            grants.append(*line.discountGrant);
+    }
+    return grants;
 }
 
 } // namespace Slate::Ui

@@ -16,6 +16,9 @@ struct CartLine {
     Core::Product product;
     qint64 quantity = 1;
     std::optional<Core::Money> discount; // off the whole line
+    // A manager's authorisation of a discount beyond the cashier's maximum (F4); any other
+    // discount on the line drops it.
+    std::optional<Core::OverrideGrant> discountGrant;
 };
 
 class CartModel : public QAbstractTableModel {
@@ -36,7 +39,10 @@ public:
     // Returns the row of the line.
     Core::Result<int> addProduct(const Core::Product &product, qint64 quantity);
     Core::Result<void> setQuantity(int row, qint64 quantity);
-    Core::Result<void> setDiscount(int row, const std::optional<Core::Money> &discount);
+    Core::Result<void> setDiscount(int row, const std::optional<Core::Money> &discount,
+                                   const std::optional<Core::OverrideGrant> &grant = std::nullopt);
+    // Price x quantity of a line, before its discount (what a percentage is taken of).
+    Core::Result<Core::Money> lineAmount(int row) const;
     void removeLine(int row);
     void clear();
 
@@ -48,6 +54,8 @@ public:
     void reprice();
     // The lines as the checkout engine takes them.
     QList<Core::SaleLineRequest> saleLines() const;
+    // The managers' discount grants of the lines, for the sale request's overrides.
+    QList<Core::OverrideGrant> discountGrants() const;
     // Total, tax and the priced lines (always priceable: refused changes are not applied).
     const Core::SaleTotals &totals() const { return m_totals; }
 

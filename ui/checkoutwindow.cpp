@@ -4,6 +4,7 @@
 #include "customercard.h"
 #include "customerdetailsdialog.h"
 #include "customersearchdialog.h"
+#include "discountdialog.h"
 #include "labels.h"
 #include "logindialog.h"
 #include "paymentdialog.h"
@@ -443,7 +444,38 @@ void CheckoutWindow::editDiscount()
         showMessage(tr("Scan an item first; F4 gives a discount on the selected line."), true);
         return;
     }
-    m_cartView->edit(m_cart->index(currentRow(), CartModel::Discount));
+    const int row = currentRow();
+    const Result<Money> line = m_cart->lineAmount(row);
+    if (!line) {
+        showMessage(line.message(), true);
+        return;
+    }
+    const CartLine &cartLine = m_cart->lines().at(row);
+    auto *dialog = new DiscountDialog(m_session, cartLine.product.name, *line, cartLine.discount, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString sku = cartLine.product.sku;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, row, sku] {
+        // The line is found again by its product: nothing else can change the cart under a modal
+        // dialog, but a stale row must never get another line's discount.
+        if (row >= m_cart->rowCount() || m_cart->lines().at(row).product.sku != sku)
+            return;
+        const Result<void> applied = m_cart->setDiscount(row, dialog->discount(), dialog->grant());
+        if (!applied) {
+            showMessage(applied.message(), true);
+            return;
+        }
+        const QString name = m_cart->lines().at(row).product.name;
+        if (!dialog->discount())
+            showMessage(tr("No discount on %1.").arg(name), false);
+        else if (dialog->grant())
+            showMessage(tr("Discount of %1 on %2, authorised by %3.")
+                            .arg(m_session.money(*dialog->discount()), name, dialog->grant()->managerName),
+                        false);
+        else
+            showMessage(tr("Discount of %1 on %2.").arg(m_session.money(*dialog->discount()), name), false);
+    });
+    connect(dialog, &QDialog::finished, this, &CheckoutWindow::refocus);
+    dialog->open();
 }
 
 void CheckoutWindow::removeLine()
@@ -483,6 +515,7 @@ void CheckoutWindow::pay()
     request.cashierName = m_session.user().name;
     request.customerId = m_customer ? m_customer->id : QString();
     request.lines = m_cart->saleLines();
+    request.overrides = m_cart->discountGrants(); // the payment dialog keeps them and adds its own
     auto *dialog = new PaymentDialog(m_session, request, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {

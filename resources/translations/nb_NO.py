@@ -442,6 +442,25 @@ NB = {
  'Void the top-up of %1 for %2? It is taken out of the store credit again.': 'Annullere påfyllingen på %1 for %2? Den tas ut av tilgodehavendet igjen.',
  'Give a reason; it is recorded with the void.': 'Oppgi en grunn; den lagres med annulleringen.',
  'Wrong manager or PIN; nothing was voided.': 'Feil leder eller PIN; ingenting ble annullert.',
+ # F4: line discount
+ 'No discount on %1.': 'Ingen rabatt på %1.',
+ 'Discount of %1 on %2, authorised by %3.': 'Rabatt på %1 på %2, godkjent av %3.',
+ 'Discount of %1 on %2.': 'Rabatt på %1 på %2.',
+ 'Line discount': 'Linjerabatt',
+ 'Discount on %1 (line %2). Type a percentage such as 30% or an amount such as %3; leave it empty for no discount.':
+     'Rabatt på %1 (linje %2). Skriv en prosent som 30% eller et beløp som %3; la feltet stå tomt for ingen rabatt.',
+ 'e.g. 10% or %1': 'f.eks. 10% eller %1',
+ 'Why, e.g. damaged packaging': 'Hvorfor, f.eks. skadet emballasje',
+ 'Apply (Enter)': 'Bruk (Enter)',
+ '"%1" is not a percentage from 0 to 100; type it like 10%.': '«%1» er ikke en prosent fra 0 til 100; skriv den som 10%.',
+ '"%1" is neither a percentage nor an amount; type it like 10% or %2.':
+     '«%1» er verken en prosent eller et beløp; skriv det som 10% eller %2.',
+ 'A discount of %1 % is more than the %2 % you may give alone. A manager can authorise it.':
+     'En rabatt på %1 % er mer enn de %2 % du kan gi alene. En leder kan godkjenne den.',
+ 'A discount of %1 % needs a manager, and there is no manager user; add one in the back office.':
+     'En rabatt på %1 % må godkjennes av en leder, og det finnes ingen lederbruker; legg til en i bakkontoret.',
+ 'Give a reason; it is recorded with the sale.': 'Oppgi en grunn; den lagres med salget.',
+ 'Wrong manager or PIN; no discount was given.': 'Feil leder eller PIN; ingen rabatt ble gitt.',
 }
 
 # Plural forms (singular, plural) for texts with %n.

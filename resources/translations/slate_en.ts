@@ -792,6 +792,18 @@
         <source>VOID</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>No discount on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discount of %1 on %2, authorised by %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discount of %1 on %2.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CreditWizard</name>
@@ -1115,6 +1127,61 @@
         <source>Showing %n customer(s); more may match — type more to narrow the search.</source>
         <translation>
             <numerusform>Showing %n customer; more may match — type more to narrow the search.</numerusform><numerusform>Showing %n customers; more may match — type more to narrow the search.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Slate::Ui::DiscountDialog</name>
+    <message>
+        <source>Line discount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discount on %1 (line %2). Type a percentage such as 30% or an amount such as %3; leave it empty for no discount.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 10% or %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why, e.g. damaged packaging</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a percentage from 0 to 100; type it like 10%.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is neither a percentage nor an amount; type it like 10% or %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A discount of %1 % is more than the %2 % you may give alone. A manager can authorise it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A discount of %1 % needs a manager, and there is no manager user; add one in the back office.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give a reason; it is recorded with the sale.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong manager or PIN; no discount was given.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

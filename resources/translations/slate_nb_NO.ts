@@ -793,6 +793,18 @@
         <source>VOID</source>
         <translation>ANNULLERT</translation>
     </message>
+    <message>
+        <source>No discount on %1.</source>
+        <translation>Ingen rabatt på %1.</translation>
+    </message>
+    <message>
+        <source>Discount of %1 on %2, authorised by %3.</source>
+        <translation>Rabatt på %1 på %2, godkjent av %3.</translation>
+    </message>
+    <message>
+        <source>Discount of %1 on %2.</source>
+        <translation>Rabatt på %1 på %2.</translation>
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CreditWizard</name>
@@ -1116,6 +1128,61 @@
         <source>Showing %n customer(s); more may match — type more to narrow the search.</source>
         <translation>
             <numerusform>Viser %n kunde; flere kan passe — skriv mer for å snevre inn søket.</numerusform><numerusform>Viser %n kunder; flere kan passe — skriv mer for å snevre inn søket.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Slate::Ui::DiscountDialog</name>
+    <message>
+        <source>Line discount</source>
+        <translation>Linjerabatt</translation>
+    </message>
+    <message>
+        <source>Discount on %1 (line %2). Type a percentage such as 30% or an amount such as %3; leave it empty for no discount.</source>
+        <translation>Rabatt på %1 (linje %2). Skriv en prosent som 30% eller et beløp som %3; la feltet stå tomt for ingen rabatt.</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>e.g. 10% or %1</source>
+        <translation>f.eks. 10% eller %1</translation>
+    </message>
+    <message>
+        <source>Why, e.g. damaged packaging</source>
+        <translation>Hvorfor, f.eks. skadet emballasje</translation>
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation>Bruk (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
+    </message>
+    <message>
+        <source>"%1" is not a percentage from 0 to 100; type it like 10%.</source>
+        <translation>«%1» er ikke en prosent fra 0 til 100; skriv den som 10%.</translation>
+    </message>
+    <message>
+        <source>"%1" is neither a percentage nor an amount; type it like 10% or %2.</source>
+        <translation>«%1» er verken en prosent eller et beløp; skriv det som 10% eller %2.</translation>
+    </message>
+    <message>
+        <source>A discount of %1 % is more than the %2 % you may give alone. A manager can authorise it.</source>
+        <translation>En rabatt på %1 % er mer enn de %2 % du kan gi alene. En leder kan godkjenne den.</translation>
+    </message>
+    <message>
+        <source>A discount of %1 % needs a manager, and there is no manager user; add one in the back office.</source>
+        <translation>En rabatt på %1 % må godkjennes av en leder, og det finnes ingen lederbruker; legg til en i bakkontoret.</translation>
+    </message>
+    <message>
+        <source>Give a reason; it is recorded with the sale.</source>
+        <translation>Oppgi en grunn; den lagres med salget.</translation>
+    </message>
+    <message>
+        <source>Wrong manager or PIN; no discount was given.</source>
+        <translation>Feil leder eller PIN; ingen rabatt ble gitt.</translation>
     </message>
 </context>
 <context>

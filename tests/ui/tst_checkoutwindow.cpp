@@ -10,6 +10,8 @@
 #include "customercard.h"
 #include "customerdetailsdialog.h"
 #include "customersearchdialog.h"
+#include "discountdialog.h"
+#include "ledgercheck.h"
 #include "paymentdialog.h"
 #include "productsearchdialog.h"
 #include "receiptdialog.h"
@@ -19,6 +21,7 @@
 #include "topupdialog.h"
 
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -61,6 +64,9 @@ private slots:
     void customerSearchSaysWhenToTypeMore();
     void blockedCustomerIsShownInWords();
     void topUpAddsToTheWalletAndShowsAReceipt();
+    void f4DiscountIsPricedAndBoundedByCore_data();
+    void f4DiscountIsPricedAndBoundedByCore();
+    void managerFieldsLeaveOutTheUserAtTheTill();
     void topUpOverTheCashiersBound_data();
     void topUpOverTheCashiersBound();
     void f11VoidsTheLastSaleWithAManagersPin();
@@ -312,6 +318,104 @@ void tst_CheckoutWindow::topUpAddsToTheWalletAndShowsAReceipt()
     QVERIFY2(receipt->plainText().contains(plain(till.session.money(till.money("160.00")))), qPrintable(receipt->plainText()));
     QVERIFY(receipt->plainText().contains(QStringLiteral("Card")));
     QVERIFY(till.verifies());
+}
+
+void tst_CheckoutWindow::f4DiscountIsPricedAndBoundedByCore_data()
+{
+    // Coffee beans, 50.00 with 25 % tax included; a cashier may give at most 20 % alone.
+    QTest::addColumn<QString>("user");       // at the till
+    QTest::addColumn<QString>("typed");      // into the discount field
+    QTest::addColumn<bool>("needsManager");  // the first Enter shows the manager's fields
+    QTest::addColumn<QString>("pin");        // the manager's, typed then
+    QTest::addColumn<QString>("message");    // in the dialog's error line, when refused
+    QTest::addColumn<QString>("total");      // of the sale afterwards
+    QTest::newRow("a percentage within the cashier's bound is applied") << kCashier << "20%" << false << "" << "" << "40.00";
+    QTest::newRow("an amount within the bound is applied") << kCashier << "7.50" << false << "" << "" << "42.50";
+    QTest::newRow("an empty field takes the discount off") << kCashier << "" << false << "" << "" << "50.00";
+    QTest::newRow("over the bound is refused without a PIN") << kCashier << "30%" << true << "" << "Wrong manager or PIN" << "50.00";
+    QTest::newRow("over the bound with the manager's PIN, and the sale completes") << kCashier << "30%" << true << kManagerPin << "" << "35.00";
+    QTest::newRow("an amount over the bound with the manager's PIN") << kCashier << "12.50" << true << kManagerPin << "" << "37.50";
+    QTest::newRow("a wrong PIN is refused") << kCashier << "30%" << true << "0000" << "Wrong manager or PIN" << "50.00";
+    QTest::newRow("a manager at the till gives it alone") << kManager << "30%" << false << "" << "" << "35.00";
+    QTest::newRow("over 100 % is not a percentage") << kCashier << "150%" << false << "" << "not a percentage" << "50.00";
+    QTest::newRow("text is neither a percentage nor an amount") << kCashier << "half" << false << "" << "neither" << "50.00";
+    QTest::newRow("more than the line is refused by core") << kCashier << "60.00" << false << "" << "60.00" << "50.00";
+}
+
+void tst_CheckoutWindow::f4DiscountIsPricedAndBoundedByCore()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, typed);
+    QFETCH(bool, needsManager);
+    QFETCH(QString, pin);
+    QFETCH(QString, message);
+    QFETCH(QString, total);
+    TillFixture till;
+    till.session.setUser(TillFixture::must(till.store->users().byName(user)));
+    CheckoutWindow window(till.session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    scan(window, kCoffeeBarcode);
+    QTest::keyClick(&window, Qt::Key_F4);
+    auto *dialog = openDialog<DiscountDialog>(&window);
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->discountField(), typed);
+    dialog->submit();
+    QCOMPARE(dialog->needsManager(), needsManager);
+    QCOMPARE(dialog->managerFields()->isVisibleTo(dialog), needsManager);
+    if (needsManager) {
+        QVERIFY2(dialog->errorText().contains(QStringLiteral("20 %")), qPrintable(dialog->errorText()));
+        QCOMPARE(dialog->managerFields()->managerField()->currentData().toString(), kManager);
+        QTest::keyClicks(dialog->managerFields()->reasonField(), "damaged packaging");
+        QTest::keyClicks(dialog->managerFields()->pinField(), pin);
+        dialog->submit();
+    }
+    if (!message.isEmpty()) {
+        QVERIFY2(dialog->isVisible(), qPrintable(dialog->errorText()));
+        QVERIFY2(dialog->errorText().contains(message), qPrintable(dialog->errorText()));
+        QVERIFY(dialog->managerFields()->pinField()->text().isEmpty()); // a PIN is never kept
+        dialog->reject();
+    }
+    settle();
+    QCOMPARE(window.cart()->totals().gross, till.money(total));
+    QCOMPARE(window.totalText(), till.session.money(till.money(total)));
+    QCOMPARE(window.cart()->discountGrants().size(), message.isEmpty() && needsManager ? 1 : 0);
+    if (!message.isEmpty())
+        return;
+
+    // The sale goes through with the discounted total; a manager's approval goes with it.
+    window.pay();
+    auto *payment = openDialog<PaymentDialog>(&window);
+    QVERIFY(payment);
+    payment->fillTender(TenderKind::Cash);
+    QVERIFY2(payment->completeButton()->isEnabled(), qPrintable(payment->problemText()));
+    payment->complete();
+    QVERIFY(payment->receipt().has_value());
+    const SaleReceipt receipt = *payment->receipt();
+    QCOMPARE(receipt.sale.total, till.money(total));
+    QCOMPARE(receipt.entry.note.contains(QStringLiteral("authorised by ") + kManager), needsManager);
+    QVERIFY(window.cart()->isEmpty());
+    QVERIFY(window.cart()->discountGrants().isEmpty());
+    QCOMPARE(Slate::Test::ledgerProblem(*till.store), QString());
+}
+
+void tst_CheckoutWindow::managerFieldsLeaveOutTheUserAtTheTill()
+{
+    // The four-eyes rule is core's (approveByManager refuses a manager approving a transaction
+    // they ring up); the fields do not even offer it unless the store allows it, and core's
+    // message is what the discount dialog shows when it comes to that.
+    TillFixture till;
+    till.session.setUser(TillFixture::must(till.store->users().byName(kManager)));
+    ManagerPinFields fields(till.session, QStringLiteral("why"));
+    QVERIFY(!fields.selectManager(kManager));
+    const Result<OverrideGrant> own =
+        till.session.checkout().authorizeDiscount(ManagerPin{kManager, kManagerPin, QStringLiteral("own sale")}, kManager, 3000);
+    QCOMPARE(own.code(), ErrorCode::NotPermitted);
+    CheckoutSettings settings = till.store->checkoutSettings();
+    settings.selfAuthorise = true;
+    QVERIFY(till.store->setCheckoutSettings(settings).ok());
+    ManagerPinFields allowed(till.session, QStringLiteral("why"));
+    QVERIFY(allowed.selectManager(kManager));
 }
 
 void tst_CheckoutWindow::topUpOverTheCashiersBound_data()
