@@ -66,7 +66,7 @@ Result<void> selectIn(const Database &database, const QString &sql, const QVaria
     constexpr int kKeysMax = 512;
     while (done < keys.size()) {
         const int chunk = chunkFor(keys.size() - done, kKeysMax);
-        Result<Query> query = database.run(sql.arg(placeholders(chunk)), before + keys.mid(done, chunk), doing);
+        Result<Query> query = database.runPlannedFor(sql.arg(placeholders(chunk)), before + keys.mid(done, chunk), doing);
         if (!query)
             return query.error();
         visit(*query);

@@ -499,12 +499,6 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString &location
                                       QStringLiteral("configure the connection"));
         !done)
         return done.error();
-    // Statements are prepared once but planned for each use's values: a generic plan made while
-    // the journal was small kept scanning it whole as it grew (the id check of a push took 20 ms
-    // at 20,000 entries instead of a few index probes).
-    if (auto done = database->execute(QStringLiteral("SET plan_cache_mode = force_custom_plan"), QStringLiteral("configure the connection"));
-        !done)
-        return done.error();
     return database;
 }
 
@@ -893,12 +887,21 @@ Result<Query> Database::runSqlite(const QString &sql, const QVariantList &values
     return Query(std::move(lease));
 }
 
-Result<Query> Database::runPostgres(const QString &sql, const QVariantList &values, const QString &doing) const
+Result<Query> Database::runPlannedFor(const QString &sql, const QVariantList &values, const QString &doing) const
+{
+    return m_postgres ? runPostgres(sql, values, doing, /*planEachTime=*/true) : run(sql, values, doing);
+}
+
+Result<Query> Database::runPostgres(const QString &sql, const QVariantList &values, const QString &doing, bool planEachTime) const
 {
     auto lease = std::make_shared<Query::Lease>();
     lease->path = Query::Lease::Path::Postgres;
-    std::shared_ptr<KeptStatement> kept = m_statements.value(sql);
-    if (kept && !kept->leased) {
+    std::shared_ptr<KeptStatement> kept = planEachTime ? nullptr : m_statements.value(sql);
+    if (planEachTime) {
+        auto once = std::make_shared<KeptStatement>();
+        once->postgresSql = postgresPlaceholders(sql, &once->postgresParameters);
+        lease->statement = once;
+    } else if (kept && !kept->leased) {
         lease->statement = kept;
         lease->kept = true;
     } else {

@@ -106,6 +106,12 @@ public:
     // completes the sentence "Could not … in DATABASE" for the error message, e.g. "read
     // customer 1001". Rows are read forward only.
     Result<Query> run(const QString &sql, const QVariantList &values, const QString &doing) const;
+    // The same, but on PostgreSQL planned for these values every time (an unnamed statement, not
+    // a kept one): for lookups whose best plan depends on the values and on a table that grows.
+    // A generic plan made while the journal was small kept scanning it whole for a push's id
+    // check (IN over 128 ids: 20 ms at 20,000 entries); planning every kept statement instead
+    // made the bulk inserts a quarter slower. SQLite plans per statement anyway: as run().
+    Result<Query> runPlannedFor(const QString &sql, const QVariantList &values, const QString &doing) const;
     // The same; the name says that the caller streams many rows.
     Result<Query> scan(const QString &sql, const QVariantList &values, const QString &doing) const
     {
@@ -144,7 +150,7 @@ private:
     static Result<std::unique_ptr<Database>> openPostgres(const QString &url, const OpenOptions &options);
     Result<void> configureSqlite(const OpenOptions &options);
     Result<Query> runSqlite(const QString &sql, const QVariantList &values, const QString &doing) const;
-    Result<Query> runPostgres(const QString &sql, const QVariantList &values, const QString &doing) const;
+    Result<Query> runPostgres(const QString &sql, const QVariantList &values, const QString &doing, bool planEachTime = false) const;
     Result<void> migrate(const OpenOptions &options);
     void committed();
 
