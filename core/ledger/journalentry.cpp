@@ -48,18 +48,13 @@ void appendBytes(QByteArray &out, QByteArrayView bytes)
 // Text as UTF-8; ASCII (ids, codes, account names, most names) is copied without a conversion.
 void appendText(QByteArray &out, QStringView text)
 {
-    const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
-    if (!ascii) {
+    if (!isAscii(text)) {
         appendBytes(out, text.toUtf8());
         return;
     }
     appendDecimal(out, text.size());
     out += ':';
-    const qsizetype at = out.size();
-    out.resize(at + text.size());
-    char *to = out.data() + at;
-    for (QChar c : text)
-        *to++ = char(c.unicode());
+    appendAscii(out, text);
 }
 
 void appendTwo(char *to, int value)

@@ -26,18 +26,6 @@ namespace {
 
 QAtomicInteger<quint64> g_connectionCounter;
 
-// SQLite primary result codes (the low byte of an extended code).
-enum SqliteCode {
-    SqliteBusy = 5,
-    SqliteLocked = 6,
-    SqliteReadOnly = 8,
-    SqliteIoError = 10,
-    SqliteCorrupt = 11,
-    SqliteFull = 13,
-    SqliteCantOpen = 14,
-    SqliteNotADatabase = 26,
-};
-
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
 
 // A connection keeps at most this many statements; beyond it (SQL built from input, e.g. a
@@ -129,6 +117,14 @@ QSqlError sqliteError(sqlite3 *db, int code, const char *what)
 {
     return QSqlError(QString::fromLatin1(what), QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
                      QString::number(code));
+}
+
+// A statement run with another number of values than it has placeholders (on either library).
+QSqlError parameterCountError(qsizetype expected, qsizetype given)
+{
+    return QSqlError(QStringLiteral("Unable to bind the values"),
+                     QStringLiteral("the statement takes %1 values, %2 were given").arg(expected).arg(given),
+                     QSqlError::StatementError);
 }
 
 // Whether QtSql binds the value as NULL: an invalid QVariant, or a null QByteArray, date-time or
@@ -865,12 +861,7 @@ Result<Query> Database::runSqlite(const QString &sql, const QVariantList &values
         lease->statement->leased = true;
     sqlite3_stmt *statement = lease->statement->raw;
     if (sqlite3_bind_parameter_count(statement) != values.size())
-        return errorFrom(QSqlError(QStringLiteral("Unable to bind the values"),
-                                   QStringLiteral("the statement takes %1 values, %2 were given")
-                                       .arg(sqlite3_bind_parameter_count(statement))
-                                       .arg(values.size()),
-                                   QSqlError::StatementError),
-                         doing);
+        return errorFrom(parameterCountError(sqlite3_bind_parameter_count(statement), values.size()), doing);
     lease->values = values;
     for (qsizetype i = 0; i < lease->values.size(); ++i) {
         if (const int code = bindSqlite(statement, int(i + 1), lease->values.at(i)); code != SQLITE_OK)
@@ -927,12 +918,7 @@ Result<Query> Database::runPostgres(const QString &sql, const QVariantList &valu
         lease->statement->leased = true;
     const KeptStatement &statement = *lease->statement;
     if (statement.postgresParameters != values.size())
-        return errorFrom(QSqlError(QStringLiteral("Unable to bind the values"),
-                                   QStringLiteral("the statement takes %1 values, %2 were given")
-                                       .arg(statement.postgresParameters)
-                                       .arg(values.size()),
-                                   QSqlError::StatementError),
-                         doing);
+        return errorFrom(parameterCountError(statement.postgresParameters, values.size()), doing);
     const PostgresParameters parameters(values);
     ++m_statistics.executed;
     const int count = int(values.size());
@@ -1026,33 +1012,33 @@ Error Database::errorFrom(const QSqlError &error, const QString &doing) const
     bool numeric = false;
     const int code = error.nativeErrorCode().toInt(&numeric) & 0xFF;
     switch (numeric ? code : -1) {
-    case SqliteBusy:
-    case SqliteLocked:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
         return makeError(ErrorCode::Locked,
                          start + QStringLiteral(": the database is locked by another program (%1). "
                                                 "Close other Slate windows or commands using it and try again.")
                                      .arg(detail));
-    case SqliteReadOnly:
+    case SQLITE_READONLY:
         return makeError(ErrorCode::ReadOnly,
                          start + QStringLiteral(": the database is read-only (%1). "
                                                 "Give this user write access to the file and its folder.")
                                      .arg(detail));
-    case SqliteCorrupt:
-    case SqliteNotADatabase:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
         return makeError(ErrorCode::Corrupt,
                          start + QStringLiteral(": the database file is damaged (%1). "
                                                 "Nothing was changed; restore it from a backup or let the server resend the journal.")
                                      .arg(detail));
-    case SqliteFull:
+    case SQLITE_FULL:
         return makeError(ErrorCode::DiskFull,
                          start + QStringLiteral(": the disk is full (%1). Nothing was changed; free some space and try again.")
                                      .arg(detail));
-    case SqliteCantOpen:
+    case SQLITE_CANTOPEN:
         return makeError(ErrorCode::ReadOnly,
                          start + QStringLiteral(": the file cannot be opened (%1). Check that it and its folder exist and "
                                                 "that this user may read and write them.")
                                      .arg(detail));
-    case SqliteIoError:
+    case SQLITE_IOERR:
         return makeError(ErrorCode::IoError,
                          start + QStringLiteral(": a disk read or write failed (%1). Check the disk; nothing was changed.")
                                      .arg(detail));

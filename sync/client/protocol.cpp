@@ -2,6 +2,7 @@
 
 #include "base/digest.h"
 #include "base/jsonnumbers.h"
+#include "base/textrules.h"
 #include "ledger/accounts.h"
 #include "base/uuidv7.h"
 
@@ -145,11 +146,7 @@ void appendJsonString(QByteArray &out, QStringView text)
         return u >= 0x20 && u < 0x80 && u != u'"' && u != u'\\';
     });
     if (plain) {
-        const qsizetype at = out.size();
-        out.resize(at + text.size());
-        char *to = out.data() + at;
-        for (QChar c : text)
-            *to++ = char(c.unicode());
+        Core::appendAscii(out, text);
     } else {
         const QByteArray utf8 = text.toUtf8();
         for (char c : utf8) {
