@@ -781,6 +781,27 @@ QSqlError Query::lastError() const
     return m_lease->path == Lease::Path::QtSql ? m_lease->query().lastError() : m_lease->error;
 }
 
+template <typename Prepare>
+Result<void> Database::lend(Query::Lease &lease, const QString &sql, Prepare &&prepare) const
+{
+    std::shared_ptr<KeptStatement> kept = m_statements.value(sql);
+    if (kept && !kept->leased) {
+        lease.statement = kept;
+    } else {
+        const bool keep = !kept && m_statements.size() < kKeptStatementsMax;
+        Result<std::shared_ptr<KeptStatement>> fresh = prepare(keep);
+        if (!fresh)
+            return fresh.error();
+        lease.statement = *fresh;
+        if (!keep)
+            return {};
+        m_statements.insert(sql, lease.statement);
+    }
+    lease.kept = true;
+    lease.statement->leased = true;
+    return {};
+}
+
 Result<Query> Database::run(const QString &sql, const QVariantList &values, const QString &doing) const
 {
     if (m_sqlite)
@@ -788,26 +809,17 @@ Result<Query> Database::run(const QString &sql, const QVariantList &values, cons
     if (m_postgres)
         return runPostgres(sql, values, doing);
     auto lease = std::make_shared<Query::Lease>();
-    std::shared_ptr<KeptStatement> kept = m_statements.value(sql);
-    if (kept && !kept->leased) {
-        lease->statement = kept;
-        lease->kept = true;
-    } else {
-        // New, or in use by a caller still reading its rows (a nested use of the same SQL):
-        // prepare it afresh. Only a new one is kept.
-        auto fresh = std::make_shared<KeptStatement>();
-        fresh->query = QSqlQuery(connection());
-        fresh->query.setForwardOnly(true);
-        if (!fresh->query.prepare(sql))
-            return errorFrom(fresh->query.lastError(), doing);
-        ++m_statistics.prepared;
-        lease->statement = fresh;
-        lease->kept = !kept && m_statements.size() < kKeptStatementsMax;
-        if (lease->kept)
-            m_statements.insert(sql, fresh);
-    }
-    if (lease->kept)
-        lease->statement->leased = true;
+    if (auto lent = lend(*lease, sql, [&](bool) -> Result<std::shared_ptr<KeptStatement>> {
+            auto fresh = std::make_shared<KeptStatement>();
+            fresh->query = QSqlQuery(connection());
+            fresh->query.setForwardOnly(true);
+            if (!fresh->query.prepare(sql))
+                return errorFrom(fresh->query.lastError(), doing);
+            ++m_statistics.prepared;
+            return fresh;
+        });
+        !lent)
+        return lent.error();
     QSqlQuery &query = lease->query();
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QVariant &value = values.at(i);
@@ -829,36 +841,28 @@ Result<Query> Database::runSqlite(const QString &sql, const QVariantList &values
     auto lease = std::make_shared<Query::Lease>();
     lease->path = Query::Lease::Path::Sqlite;
     lease->handle = m_sqlite;
-    std::shared_ptr<KeptStatement> kept = m_statements.value(sql);
-    if (kept && !kept->leased) {
-        lease->statement = kept;
-        lease->kept = true;
-    } else {
-        const bool keep = !kept && m_statements.size() < kKeptStatementsMax;
-        const QByteArray text = sql.toUtf8();
-        sqlite3_stmt *raw = nullptr;
-        const char *tail = nullptr;
-        const int code = sqlite3_prepare_v3(m_sqlite, text.constData(), int(text.size()), keep ? SQLITE_PREPARE_PERSISTENT : 0,
-                                            &raw, &tail);
-        auto fresh = std::make_shared<KeptStatement>(raw);
-        if (code != SQLITE_OK)
-            return errorFrom(sqliteError(m_sqlite, code, "Unable to prepare the statement"), doing);
-        if (!raw)
-            return errorFrom(QSqlError(QStringLiteral("Unable to prepare the statement"), QStringLiteral("the statement is empty"),
-                                       QSqlError::StatementError),
-                             doing);
-        if (tail && !QByteArrayView(tail, text.constData() + text.size() - tail).trimmed().isEmpty())
-            return errorFrom(QSqlError(QStringLiteral("Unable to prepare the statement"),
-                                       QStringLiteral("more than one statement at a time"), QSqlError::StatementError),
-                             doing);
-        ++m_statistics.prepared;
-        lease->statement = fresh;
-        lease->kept = keep;
-        if (keep)
-            m_statements.insert(sql, fresh);
-    }
-    if (lease->kept)
-        lease->statement->leased = true;
+    if (auto lent = lend(*lease, sql, [&](bool keep) -> Result<std::shared_ptr<KeptStatement>> {
+            const QByteArray text = sql.toUtf8();
+            sqlite3_stmt *raw = nullptr;
+            const char *tail = nullptr;
+            const int code = sqlite3_prepare_v3(m_sqlite, text.constData(), int(text.size()),
+                                                keep ? SQLITE_PREPARE_PERSISTENT : 0, &raw, &tail);
+            auto fresh = std::make_shared<KeptStatement>(raw);
+            if (code != SQLITE_OK)
+                return errorFrom(sqliteError(m_sqlite, code, "Unable to prepare the statement"), doing);
+            if (!raw)
+                return errorFrom(QSqlError(QStringLiteral("Unable to prepare the statement"), QStringLiteral("the statement is empty"),
+                                           QSqlError::StatementError),
+                                 doing);
+            if (tail && !QByteArrayView(tail, text.constData() + text.size() - tail).trimmed().isEmpty())
+                return errorFrom(QSqlError(QStringLiteral("Unable to prepare the statement"),
+                                           QStringLiteral("more than one statement at a time"), QSqlError::StatementError),
+                                 doing);
+            ++m_statistics.prepared;
+            return fresh;
+        });
+        !lent)
+        return lent.error();
     sqlite3_stmt *statement = lease->statement->raw;
     if (sqlite3_bind_parameter_count(statement) != values.size())
         return errorFrom(parameterCountError(sqlite3_bind_parameter_count(statement), values.size()), doing);
@@ -887,35 +891,32 @@ Result<Query> Database::runPostgres(const QString &sql, const QVariantList &valu
 {
     auto lease = std::make_shared<Query::Lease>();
     lease->path = Query::Lease::Path::Postgres;
-    std::shared_ptr<KeptStatement> kept = planEachTime ? nullptr : m_statements.value(sql);
-    if (planEachTime) {
-        auto once = std::make_shared<KeptStatement>();
-        once->postgresSql = postgresPlaceholders(sql, &once->postgresParameters);
-        lease->statement = once;
-    } else if (kept && !kept->leased) {
-        lease->statement = kept;
-        lease->kept = true;
-    } else {
-        // New, or in use by a caller still reading its rows: a new one is prepared and kept
-        // (within the bound); a nested or unkept use runs unnamed (parsed for this use only).
+    // A statement that is not kept runs unnamed: parsed and planned for this use only.
+    auto unnamed = [&sql] {
         auto fresh = std::make_shared<KeptStatement>();
         fresh->postgresSql = postgresPlaceholders(sql, &fresh->postgresParameters);
-        if (!kept && m_statements.size() < kKeptStatementsMax) {
-            fresh->postgresName = QByteArrayLiteral("slate_") + QByteArray::number(++m_statementNames);
-            PGresult *prepared = PQprepare(m_postgres, fresh->postgresName.constData(), fresh->postgresSql.constData(), 0, nullptr);
-            const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
-            const QSqlError error = ok ? QSqlError() : postgresError(m_postgres, prepared, "Unable to prepare the statement");
-            PQclear(prepared);
-            if (!ok)
-                return errorFrom(error, doing);
-            ++m_statistics.prepared;
-            m_statements.insert(sql, fresh);
-            lease->kept = true;
-        }
-        lease->statement = fresh;
+        return fresh;
+    };
+    if (planEachTime) {
+        lease->statement = unnamed();
+    } else if (auto lent = lend(*lease, sql, [&](bool keep) -> Result<std::shared_ptr<KeptStatement>> {
+                   std::shared_ptr<KeptStatement> fresh = unnamed();
+                   if (!keep)
+                       return fresh;
+                   fresh->postgresName = QByteArrayLiteral("slate_") + QByteArray::number(++m_statementNames);
+                   PGresult *prepared =
+                       PQprepare(m_postgres, fresh->postgresName.constData(), fresh->postgresSql.constData(), 0, nullptr);
+                   const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
+                   const QSqlError error = ok ? QSqlError() : postgresError(m_postgres, prepared, "Unable to prepare the statement");
+                   PQclear(prepared);
+                   if (!ok)
+                       return errorFrom(error, doing);
+                   ++m_statistics.prepared;
+                   return fresh;
+               });
+               !lent) {
+        return lent.error();
     }
-    if (lease->kept)
-        lease->statement->leased = true;
     const KeptStatement &statement = *lease->statement;
     if (statement.postgresParameters != values.size())
         return errorFrom(parameterCountError(statement.postgresParameters, values.size()), doing);

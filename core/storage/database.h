@@ -149,6 +149,11 @@ private:
     static Result<std::unique_ptr<Database>> openSqlite(const QString &path, const OpenOptions &options);
     static Result<std::unique_ptr<Database>> openPostgres(const QString &url, const OpenOptions &options);
     Result<void> configureSqlite(const OpenOptions &options);
+    // Lends `lease` the kept statement for `sql` when it is free; otherwise `prepare(keep)` makes
+    // one, which is kept when `keep` (none is kept for this SQL yet and the bound allows it). A
+    // nested use of the same SQL, or one past the bound, gets a statement for this use only.
+    template <typename Prepare>
+    Result<void> lend(Query::Lease &lease, const QString &sql, Prepare &&prepare) const;
     Result<Query> runSqlite(const QString &sql, const QVariantList &values, const QString &doing) const;
     Result<Query> runPostgres(const QString &sql, const QVariantList &values, const QString &doing, bool planEachTime = false) const;
     Result<void> migrate(const OpenOptions &options);
