@@ -570,9 +570,11 @@ Result<void> Database::configureSqlite(const OpenOptions &options)
     // recursive_triggers makes the rows that INSERT OR REPLACE deletes fire the journal's
     // no-delete triggers; without it REPLACE would rewrite an entry despite them. A 64 MiB page
     // cache holds a shop's customers, balances and recent journal, so a sale reads no disk; the
-    // log is cut back to 64 MiB after a checkpoint instead of keeping its largest size.
+    // log is cut back to 64 MiB after a checkpoint instead of keeping its largest size. Statement
+    // journals (kept so one failed statement in a transaction can be undone alone) live in memory:
+    // on disk every sale created, wrote and deleted a file under /var/tmp.
     for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA recursive_triggers = ON",
-                               "PRAGMA cache_size = -65536", "PRAGMA journal_size_limit = 67108864"}) {
+                               "PRAGMA cache_size = -65536", "PRAGMA journal_size_limit = 67108864", "PRAGMA temp_store = MEMORY"}) {
         if (auto done = execute(QString::fromLatin1(pragma), doing); !done)
             return done.error();
     }
