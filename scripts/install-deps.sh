@@ -7,6 +7,7 @@ packages=(
     libbenchmark-dev                           # tests/bench
     libssl-dev                                 # libcrypto: PBKDF2 for PIN hashes
     libsqlite3-dev libpq-dev                   # SQLite's and libpq's API on the connection Qt's driver opens (core/storage)
+    libsimdjson-dev                            # sync: push bodies and pull pages read in one validating pass
     hledger                                    # the export test checks the journal with hledger
     sqlite3                                    # for people inspecting a database by hand
     qt6-httpserver-dev                         # slate_sync: slate-server's HTTP/1.1 endpoint

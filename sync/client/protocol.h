@@ -51,6 +51,24 @@ QByteArray entriesJson(const QList<Core::JournalEntry> &entries, QByteArrayView 
 // content where the entry is stored (Journal::planForeign), once.
 Core::Result<Core::JournalEntry> entryFromJson(const QJsonValue &value, const QString &where);
 
+// A push body or a pull page: {"entries":[…]} and, on a page, "more". Other members are ignored
+// (room for later versions); "entries" is required, once.
+struct EntryPage {
+    QList<Core::JournalEntry> entries;
+    bool more = false;
+};
+struct EntryPageBounds {
+    QString what; // "A push": the message says "A push carries 1 to 1000 entries; this one has 0."
+    qsizetype minimum = 0;
+    qsizetype maximum = 0;
+};
+// Reads a push body or a pull page straight from its text in one pass (simdjson's parser: the
+// document is validated whole, UTF-8 included, before a field is read), each entry exactly as
+// entryFromJson reads one. A key given twice is refused rather than one of them chosen. The
+// server reads a push and the till a pull page with this one function, so whatever one side
+// accepts, the other does.
+Core::Result<EntryPage> entryPageFromJson(QByteArrayView text, const EntryPageBounds &bounds);
+
 constexpr int kMasterPushMax = 1000;  // master-data changes in one push
 constexpr int kMasterPullMax = 1000;  // master-data changes in one pull answer
 constexpr int kMasterPullDefault = 500;

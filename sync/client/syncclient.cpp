@@ -13,6 +13,14 @@
 namespace Slate::Sync {
 
 namespace {
+// An answer read as a JSON object, for the requests whose answers are small.
+auto asJson(std::function<void(const QJsonObject &)> onAnswer)
+{
+    return [onAnswer = std::move(onAnswer)](const QByteArray &body) { onAnswer(QJsonDocument::fromJson(body).object()); };
+}
+} // namespace
+
+namespace {
 
 constexpr int kPushRoundsMax = 100000; // bounds one round: 100000 batches
 constexpr int kPullPagesMax = 1000;    // a round stops after this many pages; the next resumes
@@ -103,7 +111,7 @@ void SyncClient::checkProtocol(const std::function<void()> &then)
     // data, or send its own in a form this till cannot read.
     sendRequest(
         QByteArrayLiteral("GET"), QStringLiteral("/v1/health"), {}, false,
-        [this, then](const QJsonObject &answer) {
+        asJson([this, then](const QJsonObject &answer) {
             const std::optional<qint64> theirs = Protocol::integerFrom(answer.value(QStringLiteral("protocol")), 1);
             if (theirs && *theirs == Protocol::kProtocolVersion)
                 return then();
@@ -121,7 +129,7 @@ void SyncClient::checkProtocol(const std::function<void()> &then)
                      .arg(Protocol::kProtocolVersion)
                      .arg(*theirs < Protocol::kProtocolVersion ? tr("slate-server") : tr("this till (Slate)"))
                      .arg(qMax<qint64>(*theirs, Protocol::kProtocolVersion)));
-        },
+        }),
         [this](RoundFailure failure, const QString &message) { done(failure, message); });
 }
 
@@ -194,7 +202,7 @@ void SyncClient::pushNext(int batch, int roundsLeft)
     const qint64 lastSent = prepared->lastSequence;
     const qint64 ownTip = tip->sequence;
     sendRequest(QByteArrayLiteral("POST"), QStringLiteral("/v1/push"), prepared->payload, true,
-                [this, batch, roundsLeft, lastSent, ownTip](const QJsonObject &answer) {
+                asJson([this, batch, roundsLeft, lastSent, ownTip](const QJsonObject &answer) {
         const std::optional<qint64> highest = Protocol::integerFrom(answer.value(QStringLiteral("highestSequence")), 0);
         if (!highest)
             return done(RoundFailure::Refused, tr("The server's push answer has no highest sequence."));
@@ -213,7 +221,7 @@ void SyncClient::pushNext(int batch, int roundsLeft)
         if (auto saved = TillSync::setPushedSequence(m_database, *highest); !saved)
             return done(RoundFailure::Local, saved.message());
         pushNext(batch, roundsLeft - 1);
-    }, [this](RoundFailure failure, const QString &message) { done(failure, message); });
+    }), [this](RoundFailure failure, const QString &message) { done(failure, message); });
     // The request is on its way: read and encode the next batch while the server stores this one.
     // A failure here is not the round's: pushNext prepares afresh and reports it then.
     if (lastSent < ownTip) {
@@ -306,18 +314,15 @@ void SyncClient::pullNext(int pagesLeft)
         if (it.key() != own)
             known.insert(it.key(), double(it->sequence));
     }
-    send(QStringLiteral("/v1/pull"), QJsonObject{{QStringLiteral("known"), known}, {QStringLiteral("limit"), m_pullPage}}, true,
-         [this, pagesLeft](const QJsonObject &answer) {
-             const QJsonArray array = answer.value(QStringLiteral("entries")).toArray();
-             if (array.size() > Protocol::kPullPageMax)
-                 return done(RoundFailure::Refused, tr("The server sent more entries than a page holds."));
-             QList<Core::JournalEntry> entries;
-             for (qsizetype i = 0; i < array.size(); ++i) {
-                 Core::Result<Core::JournalEntry> entry = Protocol::entryFromJson(array.at(i), QStringLiteral("entries[%1]").arg(i));
-                 if (!entry)
-                     return done(RoundFailure::Refused, tr("The server sent a bad entry: %1").arg(entry.message()));
-                 entries.append(*entry);
-             }
+    const QJsonObject request{{QStringLiteral("known"), known}, {QStringLiteral("limit"), m_pullPage}};
+    sendRequest(QByteArrayLiteral("POST"), QStringLiteral("/v1/pull"), QJsonDocument(request).toJson(QJsonDocument::Compact), true,
+         [this, pagesLeft](const QByteArray &body) {
+             // Read straight from its text, as the server reads a push: one reader on both sides.
+             Core::Result<Protocol::EntryPage> page =
+                 Protocol::entryPageFromJson(body, {QStringLiteral("A pull page"), 0, Protocol::kPullPageMax});
+             if (!page)
+                 return done(RoundFailure::Refused, tr("The server sent a bad page of entries: %1").arg(page.message()));
+             const QList<Core::JournalEntry> &entries = page->entries;
              // The page is stored as a set, in one transaction: its entries and balances land
              // together or not at all.
              Core::Result<Core::ForeignOutcome> appended = m_journal.appendForeign(entries);
@@ -325,20 +330,22 @@ void SyncClient::pullNext(int pagesLeft)
                  return done(RoundFailure::Local, appended.message());
              const qint64 stored = appended->stored.size();
              m_report.pulled += stored;
-             if (answer.value(QStringLiteral("more")).toBool() && !entries.isEmpty())
+             if (page->more && !entries.isEmpty())
                  return pullNext(pagesLeft - 1);
              done(RoundFailure::None, QString());
-         });
+         },
+         [this](RoundFailure failure, const QString &message) { done(failure, message); });
 }
 
 void SyncClient::send(const QString &path, const QJsonObject &body, bool sign, const OnAnswer &onAnswer)
 {
-    sendRequest(QByteArrayLiteral("POST"), path, QJsonDocument(body).toJson(QJsonDocument::Compact), sign, onAnswer,
+    sendRequest(QByteArrayLiteral("POST"), path, QJsonDocument(body).toJson(QJsonDocument::Compact), sign,
+                asJson(onAnswer),
                 [this](RoundFailure failure, const QString &message) { done(failure, message); });
 }
 
 void SyncClient::sendRequest(const QByteArray &method, const QString &pathAndQuery, const QByteArray &payload, bool sign,
-                             const OnAnswer &onAnswer, const std::function<void(RoundFailure, const QString &)> &onFailure)
+                             const OnBody &onAnswer, const std::function<void(RoundFailure, const QString &)> &onFailure)
 {
     QUrl url = m_server;
     const qsizetype question = pathAndQuery.indexOf(QLatin1Char('?'));
@@ -370,17 +377,17 @@ void SyncClient::sendRequest(const QByteArray &method, const QString &pathAndQue
                              tr("The answer of the server at %1 was cut off: %2").arg(m_server.toString(), reply.error));
         if (reply.status == 0)
             return onFailure(RoundFailure::Network, tr("The server at %1 cannot be reached: %2").arg(m_server.toString(), reply.error));
-        const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
         if (reply.status == 503)
             return onFailure(RoundFailure::Network, tr("The server is busy; the round will be retried."));
         if (reply.status != 200) {
+            const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
             const QString message = answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
             return onFailure(RoundFailure::Refused, tr("The server refused %1 (HTTP %2): %3")
                                                         .arg(path)
                                                         .arg(reply.status)
                                                         .arg(message.isEmpty() ? tr("no reason given") : message));
         }
-        onAnswer(answer);
+        onAnswer(reply.body);
     });
 }
 
@@ -407,7 +414,7 @@ void SyncClient::listExceptionsAfter(qint64 after, int pagesLeft)
     constexpr int kPage = 500;
     sendRequest(
         QByteArrayLiteral("GET"), QStringLiteral("/v1/exceptions?after=%1&limit=%2").arg(after).arg(kPage), {}, true,
-        [this, pagesLeft](const QJsonObject &answer) {
+        asJson([this, pagesLeft](const QJsonObject &answer) {
             const QJsonArray page = answer.value(QStringLiteral("exceptions")).toArray();
             qint64 last = 0;
             for (const QJsonValue &row : page) {
@@ -417,7 +424,7 @@ void SyncClient::listExceptionsAfter(qint64 after, int pagesLeft)
             if (page.size() == kPage && pagesLeft > 1 && last > 0)
                 return listExceptionsAfter(last, pagesLeft - 1);
             emit exceptionsListed(m_exceptions, RoundResult{});
-        },
+        }),
         [this](RoundFailure failure, const QString &message) { emit exceptionsListed({}, RoundResult{failure, message, {}}); });
 }
 

@@ -88,6 +88,7 @@ signals:
 
 private:
     using OnAnswer = std::function<void(const QJsonObject &answer)>;
+    using OnBody = std::function<void(const QByteArray &body)>; // an answer of 200, as its text
     // Asks /v1/health for the server's protocol; runs `then` when it is this till's, else ends
     // the round with a message naming both.
     void checkProtocol(const std::function<void()> &then);
@@ -106,7 +107,7 @@ private:
     void pullMasterNext(int pagesLeft);
     void send(const QString &path, const QJsonObject &body, bool sign, const OnAnswer &onAnswer);
     void sendRequest(const QByteArray &method, const QString &pathAndQuery, const QByteArray &payload, bool sign,
-                     const OnAnswer &onAnswer, const std::function<void(RoundFailure, const QString &)> &onFailure);
+                     const OnBody &onAnswer, const std::function<void(RoundFailure, const QString &)> &onFailure);
     void listExceptionsAfter(qint64 after, int pagesLeft);
     void done(RoundFailure failure, const QString &message);
 

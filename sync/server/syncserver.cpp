@@ -431,26 +431,16 @@ std::optional<SyncServer::Reply> SyncServer::spendNonce(const QHttpServerRequest
 SyncServer::Reply SyncServer::push(const QHttpServerRequest &request, const Signer &signer)
 {
     const QString &terminalId = signer.terminalId;
-    std::variant<QJsonObject, QString> parsed = parseObject(request.body());
-    if (auto *problem = std::get_if<QString>(&parsed))
-        return failure(Status::BadRequest, *problem);
-    const QJsonObject object = std::get<QJsonObject>(parsed);
-    const QJsonValue entriesValue = object.value(QStringLiteral("entries"));
-    if (!entriesValue.isArray())
-        return failure(Status::BadRequest, QStringLiteral("\"entries\" must be an array of journal entries."));
-    const QJsonArray array = entriesValue.toArray();
-    if (array.isEmpty() || array.size() > Protocol::kPushBatchMax)
-        return failure(Status::BadRequest,
-                       QStringLiteral("A push carries 1 to %1 entries; this one has %2.").arg(Protocol::kPushBatchMax).arg(array.size()));
-    QList<Core::JournalEntry> entries;
-    entries.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        Core::Result<Core::JournalEntry> entry = Protocol::entryFromJson(array.at(i), QStringLiteral("entries[%1]").arg(i));
-        if (!entry)
-            return failure(entry.code() == Core::ErrorCode::Integrity || entry.code() == Core::ErrorCode::Unbalanced
-                               ? Status::UnprocessableEntity
-                               : Status::BadRequest,
-                           entry.message());
+    // The body is read straight from its text, one pass: each entry as the till reads a pull page.
+    Core::Result<Protocol::EntryPage> page =
+        Protocol::entryPageFromJson(request.body(), {QStringLiteral("A push"), 1, Protocol::kPushBatchMax});
+    if (!page)
+        return failure(page.code() == Core::ErrorCode::Integrity || page.code() == Core::ErrorCode::Unbalanced ? Status::UnprocessableEntity
+                                                                                                              : Status::BadRequest,
+                       page.message());
+    const QList<Core::JournalEntry> &entries = page->entries;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const Core::JournalEntry *entry = &entries.at(i);
         if (entry->terminalId != terminalId) {
             qCWarning(lcServer, "refused push by terminal %s of an entry of terminal %s", qPrintable(terminalId),
                       qPrintable(entry->terminalId));
@@ -458,7 +448,6 @@ SyncServer::Reply SyncServer::push(const QHttpServerRequest &request, const Sign
                                                   .arg(i)
                                                   .arg(entry->terminalId, terminalId));
         }
-        entries.append(*entry);
     }
     Core::Result<PushOutcome> outcome = m_store.push(terminalId, signer.nonce, entries);
     if (!outcome) {

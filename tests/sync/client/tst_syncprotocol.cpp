@@ -19,6 +19,10 @@ private slots:
     void entryRoundTripsThroughJson();
     void entryTextIsTheSameJson_data();
     void entryTextIsTheSameJson();
+    void pageReadsWhatItWrites();
+    void pageRefusesWhatAnEntryReaderRefuses_data();
+    void pageRefusesWhatAnEntryReaderRefuses();
+    void pageBoundsAreCounted();
     void signatureCoversEveryField_data();
     void signatureCoversEveryField();
     void backoffGrowsWithinItsBound();
@@ -83,6 +87,116 @@ void tst_SyncProtocol::entryTextIsTheSameJson()
              (QJsonArray{Protocol::entryToJson(entry), Protocol::entryToJson(entry)}));
     QCOMPARE(QJsonDocument::fromJson(Protocol::entriesJson({})).object(),
              (QJsonObject{{QStringLiteral("entries"), QJsonArray()}}));
+}
+
+namespace {
+Core::JournalEntry sampleEntry(Test::TestStore &store)
+{
+    auto customer = store->customers().add(Core::NewCustomer{QStringLiteral("1"), QStringLiteral("Åse"), {}, {}});
+    auto made = store->credit().topUp(*customer, store.money(QStringLiteral("12.345")), Core::PaymentJournal::Card,
+                                      QStringLiteral("note \"q\" 🍓"), QStringLiteral("ånn"));
+    return *made;
+}
+const Protocol::EntryPageBounds kPage{QStringLiteral("A pull page"), 0, 1000};
+} // namespace
+
+void tst_SyncProtocol::pageReadsWhatItWrites()
+{
+    Test::TestStore store(QStringLiteral("KWD"), QStringLiteral("T1"));
+    const Core::JournalEntry entry = sampleEntry(store);
+    const auto page = Protocol::entryPageFromJson(Protocol::entriesJson({entry, entry}, ",\"more\":true"), kPage);
+    QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.message()));
+    QCOMPARE(page->entries.size(), 2);
+    QVERIFY(page->more);
+    for (const Core::JournalEntry &back : page->entries) {
+        QCOMPARE(back.canonicalEncoding(), entry.canonicalEncoding());
+        QCOMPARE(back.hash, entry.hash);
+    }
+    const auto last = Protocol::entryPageFromJson(Protocol::entriesJson({entry}), kPage);
+    QVERIFY(last.ok());
+    QVERIFY(!last->more);
+    // Members a later version may add are ignored at the page's level, as the server always did.
+    const auto later = Protocol::entryPageFromJson(R"({"cursor":"x","entries":[],"more":false})", kPage);
+    QVERIFY(later.ok());
+    QVERIFY(later->entries.isEmpty());
+}
+
+void tst_SyncProtocol::pageRefusesWhatAnEntryReaderRefuses_data()
+{
+    // Each row is a change to one entry's JSON text; the page reader and the one-entry reader must
+    // agree on it, and a refusal must say what is wrong.
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unchanged") << QByteArray() << QByteArray() << QString();
+    QTest::newRow("unknown field") << QByteArray("{\"id\":") << QByteArray("{\"colour\":1,\"id\":") << QStringLiteral("colour");
+    QTest::newRow("sequence as text") << QByteArray("\"sequence\":1") << QByteArray("\"sequence\":\"1\"") << QStringLiteral("sequence");
+    QTest::newRow("fractional sequence") << QByteArray("\"sequence\":1") << QByteArray("\"sequence\":1.5") << QStringLiteral("sequence");
+    QTest::newRow("amount as number") << QByteArray("\"amount\":\"12.345\"") << QByteArray("\"amount\":12.345") << QStringLiteral("amount");
+    QTest::newRow("amount with too many digits") << QByteArray("\"amount\":\"12.345\"") << QByteArray("\"amount\":\"12.3450\"") << QStringLiteral("amount");
+}
+
+void tst_SyncProtocol::pageRefusesWhatAnEntryReaderRefuses()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, message);
+    Test::TestStore store(QStringLiteral("KWD"), QStringLiteral("T1"));
+    QByteArray one;
+    Protocol::appendEntryJson(one, sampleEntry(store));
+    if (!from.isEmpty()) {
+        QVERIFY2(one.contains(from), one.constData());
+        one.replace(one.indexOf(from), from.size(), to);
+    }
+    const auto single = Protocol::entryFromJson(QJsonDocument::fromJson(one).object(), QStringLiteral("entries[0]"));
+    const auto page = Protocol::entryPageFromJson(QByteArray("{\"entries\":[" + one + "]}"), kPage);
+    QCOMPARE(page.ok(), single.ok());
+    QCOMPARE(page.ok(), message.isEmpty());
+    if (!page.ok()) {
+        QVERIFY2(page.message().contains(message), qPrintable(page.message()));
+        QVERIFY2(page.message().contains(QStringLiteral("entries[0]")), qPrintable(page.message()));
+        QCOMPARE(page.message(), single.message());
+    }
+}
+
+void tst_SyncProtocol::pageBoundsAreCounted()
+{
+    Test::TestStore store(QStringLiteral("KWD"), QStringLiteral("T1"));
+    const Core::JournalEntry entry = sampleEntry(store);
+    const Protocol::EntryPageBounds push{QStringLiteral("A push"), 1, 2};
+    auto none = Protocol::entryPageFromJson(Protocol::entriesJson({}), push);
+    QVERIFY(!none.ok());
+    QCOMPARE(none.message(), QStringLiteral("A push carries 1 to 2 entries; this one has 0."));
+    auto three = Protocol::entryPageFromJson(Protocol::entriesJson({entry, entry, entry}), push);
+    QVERIFY(!three.ok());
+    QCOMPARE(three.message(), QStringLiteral("A push carries 1 to 2 entries; this one has 3."));
+    QVERIFY(Protocol::entryPageFromJson(Protocol::entriesJson({entry, entry}), push).ok());
+
+    // The document itself: a key twice, text that is not UTF-8, not an object, no array.
+    const struct {
+        QByteArray body;
+        QString message;
+    } refused[] = {
+        {"{\"entries\":[],\"entries\":[]}", QStringLiteral("appears twice")},
+        {"{\"entries\":[],\"more\":\"\xff\"}", QStringLiteral("not valid JSON")},
+        {"{\"entries\":[", QStringLiteral("not valid JSON")},
+        {"[]", QStringLiteral("must be a JSON object")},
+        {"{\"more\":true}", QStringLiteral("\"entries\" must be an array")},
+        {"{\"entries\":{}}", QStringLiteral("\"entries\" must be an array")},
+        {"{\"entries\":[],\"more\":1}", QStringLiteral("more")},
+    };
+    for (const auto &bad : refused) {
+        auto read = Protocol::entryPageFromJson(bad.body, kPage);
+        QVERIFY2(!read.ok(), bad.body.constData());
+        QVERIFY2(read.message().contains(bad.message), qPrintable(read.message()));
+    }
+    // An entry with a key twice is refused too, not read with one of its values.
+    QByteArray one;
+    Protocol::appendEntryJson(one, entry);
+    one.insert(1, "\"note\":\"other\",");
+    auto twice = Protocol::entryPageFromJson(QByteArray("{\"entries\":[" + one + "]}"), kPage);
+    QVERIFY(!twice.ok());
+    QVERIFY2(twice.message().contains(QStringLiteral("appears twice")), qPrintable(twice.message()));
 }
 
 void tst_SyncProtocol::signatureCoversEveryField_data()
