@@ -233,7 +233,7 @@ Result<DayReport> DayEndService::compute(DayReportKind kind) const
         Result<Query> query = m_database.scan(
             QStringLiteral("SELECT e.kind, e.order_id <> '', p.account, sum(p.amount) FROM journal_entries e "
                            "JOIN postings p ON p.entry_position = e.position "
-                           "WHERE e.terminal_id = ? AND e.sequence > ? AND e.sequence <= ? GROUP BY 1, 2, 3"),
+                           "WHERE e.terminal_id = ? AND e.sequence > ? AND e.sequence <= ? GROUP BY 3, 1, 2"),
             range, doing);
         if (!query)
             return query.error();
@@ -258,7 +258,8 @@ Result<DayReport> DayEndService::compute(DayReportKind kind) const
         }
     }
 
-    // Line figures: VAT per code and rate, and the discounts, from the sales records.
+    // Line figures: VAT per code and rate, and the discounts, from the sales records (a sale's
+    // entry and its void carry the sale's id as their order id).
     QMap<VatKey, VatSums> vat;
     Sum discountCount, discountAmount;
     auto readLines = [&](const QString &sql, bool sold) -> Result<void> {
@@ -281,8 +282,7 @@ Result<DayReport> DayEndService::compute(DayReportKind kind) const
     };
     const QString where = QStringLiteral(" WHERE e.terminal_id = ? AND e.sequence > ? AND e.sequence <= ? ");
     if (auto read = readLines(QStringLiteral("SELECT l.tax_code, l.tax_rate_bp, sum(l.net), sum(l.tax), sum(l.discount > 0), "
-                                             "sum(l.discount) FROM journal_entries e JOIN sales s ON s.entry_id = e.id "
-                                             "JOIN sale_lines l ON l.sale_id = s.id")
+                                             "sum(l.discount) FROM journal_entries e JOIN sale_lines l ON l.sale_id = e.order_id")
                                   + where + QStringLiteral("AND e.kind = 'sale' GROUP BY 1, 2"),
                               true);
         !read)

@@ -467,6 +467,8 @@ const SchemaStatement kVersion10[] = {
         CHECK ((kind = 'Z') = (counted IS NOT NULL))
     ) WITHOUT ROWID)"},
     {"CREATE INDEX day_reports_by_time ON day_reports(created_utc)"},
+    // A report finds the day's overrides from the day's entries.
+    {"CREATE INDEX overrides_by_entry ON overrides(entry_id)"},
     {R"(CREATE TRIGGER till_events_no_update BEFORE UPDATE ON till_events
        BEGIN SELECT RAISE(ABORT, 'till_events is append-only'); END)"},
     {R"(CREATE TRIGGER till_events_no_delete BEFORE DELETE ON till_events
