@@ -13,6 +13,8 @@
 #include "receipts.h"
 #include "refunddialog.h"
 #include "topupdialog.h"
+#include "amountedit.h"
+#include "dayenddialog.h"
 #include "voiddialog.h"
 
 #include <QAbstractItemDelegate>
@@ -123,6 +125,9 @@ CheckoutWindow::CheckoutWindow(Session &session, QWidget *parent) : QMainWindow(
     place(addAction(QStringLiteral("F8"), tr("Recall sale"), Qt::Key_F8, &CheckoutWindow::recall, QStringLiteral("recallButton")), 1, 3);
     place(addAction(QStringLiteral("F10"), tr("Manager"), Qt::Key_F10, &CheckoutWindow::openBackOffice, QStringLiteral("managerButton")), 1, 4);
     place(addAction(QStringLiteral("F11"), tr("Void last"), Qt::Key_F11, &CheckoutWindow::voidLast, QStringLiteral("voidButton")), 0, 6);
+    place(addAction(tr("Shift+F10"), tr("Day end"), QKeySequence(Qt::SHIFT | Qt::Key_F10), &CheckoutWindow::dayEnd,
+                    QStringLiteral("dayEndButton")),
+          1, 6);
     m_detach = addAction(tr("Shift+F2"), tr("Remove customer"), QKeySequence(Qt::SHIFT | Qt::Key_F2), &CheckoutWindow::detachCustomer,
                          QStringLiteral("detachButton"));
     m_detach->setEnabled(false);
@@ -567,6 +572,26 @@ void CheckoutWindow::voidLast()
         showReceipt(tr("VOID"), Receipts::voided(*receipt, m_session));
     });
     connect(dialog, &QDialog::rejected, this, &CheckoutWindow::refocus);
+    dialog->open();
+}
+
+void CheckoutWindow::dayEnd()
+{
+    auto *dialog = new DayEndDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DayEndDialog::journalChanged, this, &CheckoutWindow::journalChanged);
+    // Over the day-end dialog, which is modal: the report is printed from there.
+    connect(dialog, &DayEndDialog::reportMade, this, [dialog](const QString &title, const QString &html) {
+        auto *receipt = new ReceiptDialog(title, html, dialog);
+        receipt->setAttribute(Qt::WA_DeleteOnClose);
+        // Back to the day end, active again (its keys work at once, with or without a window manager).
+        connect(receipt, &QDialog::finished, dialog, [dialog] {
+            dialog->activateWindow();
+            dialog->amountField()->setFocus();
+        });
+        receipt->open();
+    });
+    connect(dialog, &QDialog::finished, this, &CheckoutWindow::refocus);
     dialog->open();
 }
 

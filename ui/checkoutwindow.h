@@ -69,6 +69,7 @@ public:
     void customerDetails(); // F9
     void openBackOffice();  // F10
     void voidLast();        // F11: the last sale or top-up, with a manager's PIN
+    void dayEnd();          // Shift+F10: float, cash in and out, X and Z reports
     void pay();             // F12
     void removeLine();      // Del
     void clearSale();       // Ctrl+Del

@@ -70,6 +70,14 @@ QString Labels::entryKind(EntryKind kind)
         return tr("Payment");
     case EntryKind::Reversal:
         return tr("Reversal");
+    case EntryKind::Float:
+        return tr("Float");
+    case EntryKind::CashIn:
+        return tr("Cash in");
+    case EntryKind::CashOut:
+        return tr("Cash out");
+    case EntryKind::CashDifference:
+        return tr("Cash difference");
     }
     return {};
 }

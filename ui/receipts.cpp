@@ -2,6 +2,8 @@
 
 #include "labels.h"
 
+#include "catalog/catalog.h"
+
 #include <QFileInfo>
 #include <QPageSize>
 #include <QPrinter>
@@ -42,6 +44,69 @@ QString creditAfter(const std::optional<CreditOverview> &after, const Session &s
 }
 
 } // namespace
+
+QString Receipts::dayReport(const DayReport &report, const Session &session)
+{
+    const bool z = report.kind == DayReportKind::Z;
+    const QString number = QStringLiteral("%1").arg(report.number, 6, 10, QLatin1Char('0'));
+    QString html = header(session, z ? tr("Z report") : tr("X report"), number, report.createdUtc, report.userName);
+    html += QStringLiteral("<p>%1</p>").arg(escaped(report.fromUtc.isValid() ? tr("The day since %1").arg(session.dateTime(report.fromUtc))
+                                                                             : tr("The till's first day")));
+    const auto money = [&session](const Money &amount) { return escaped(session.money(amount)); };
+    const auto counted = [&](const QString &label, const CountAmount &value) {
+        return row(escaped(tr("%1 (%2)").arg(label, session.locale().toString(value.count))), money(value.amount));
+    };
+    const auto section = [](const QString &title) { return QStringLiteral("<tr><td colspan=\"2\"><b>%1</b></td></tr>").arg(escaped(title)); };
+    html += QStringLiteral("<table width=\"100%\">");
+    html += section(tr("Sales"));
+    html += counted(tr("Sales"), report.sales);
+    html += counted(tr("Returns"), report.returns);
+    html += counted(tr("Voided sales"), report.voidedSales);
+    html += row(escaped(tr("Net sales")), money(report.netSales), QStringLiteral("netSales"));
+    html += counted(tr("Discounts"), report.discounts);
+    html += counted(tr("Manager overrides"), report.overrides);
+    html += counted(tr("Voids (sales and top-ups)"), report.voids);
+    html += row(escaped(tr("Cash rounding")), money(report.cashRounding));
+    html += section(tr("Tenders"));
+    html += row(escaped(Labels::tender(TenderKind::Cash)), money(report.tenderCash));
+    html += row(escaped(Labels::tender(TenderKind::Card)), money(report.tenderCard));
+    html += row(escaped(Labels::tender(TenderKind::Credit)), money(report.tenderCredit));
+    html += row(escaped(Labels::tender(TenderKind::Account)), money(report.tenderAccount));
+    html += section(tr("VAT"));
+    for (const VatRow &vat : report.vat)
+        html += row(escaped(tr("%1 %2 %: net %3").arg(vat.code, taxRatePercentText(vat.rateBasisPoints), session.money(vat.net))),
+                    money(vat.tax));
+    html += section(tr("Not sales"));
+    html += row(escaped(tr("Store-credit top-ups (%1)").arg(session.locale().toString(report.topUps.count))), money(report.topUps.amount));
+    html += row(escaped(tr("Invoice payments (%1)").arg(session.locale().toString(report.invoicePayments.count))),
+                money(report.invoicePayments.amount));
+    html += counted(tr("Store-credit adjustments"), report.adjustments);
+    html += section(tr("Drawer"));
+    html += row(escaped(tr("At the start of the day")), money(report.drawerOpening));
+    html += counted(tr("Float"), report.floats);
+    html += counted(tr("Cash in"), report.cashIn);
+    html += counted(tr("Cash out"), report.cashOut);
+    html += row(escaped(tr("Cash of sales")), money(report.tenderCash));
+    html += row(escaped(tr("Cash of top-ups")), money(report.topUps.cash));
+    html += row(escaped(tr("Cash of invoice payments")), money(report.invoicePayments.cash));
+    html += row(escaped(tr("Expected in the drawer")), money(report.drawerExpected), QStringLiteral("expected"));
+    if (report.counted) {
+        html += row(escaped(tr("Counted by %1").arg(report.userName)), money(*report.counted), QStringLiteral("counted"));
+        html += row(escaped(tr("Difference")), money(report.difference), QStringLiteral("difference"));
+    }
+    html += section(tr("Receipts and events"));
+    html += row(escaped(tr("Receipts: sales, returns, voids")),
+                escaped(tr("%1, %2, %3").arg(session.locale().toString(report.receiptsSales), session.locale().toString(report.receiptsReturns),
+                                             session.locale().toString(report.receiptsVoids))));
+    html += row(escaped(tr("Copies printed: receipts, reports")),
+                escaped(tr("%1, %2").arg(session.locale().toString(report.receiptCopies), session.locale().toString(report.reportCopies))));
+    html += row(escaped(tr("Drawer openings without a sale")), escaped(session.locale().toString(report.drawerOpenings)));
+    html += section(tr("Grand totals since the till's first day"));
+    html += row(escaped(tr("Sales")), money(report.grandSales));
+    html += row(escaped(tr("Returns and voided sales")), money(report.grandReturns));
+    html += row(escaped(tr("Net")), money(report.grandNet));
+    return html + QStringLiteral("</table>");
+}
 
 QString Receipts::sale(const SaleReceipt &receipt, const Session &session)
 {

@@ -20,6 +20,9 @@ public:
     static QString voided(const Core::VoidReceipt &receipt, const Session &session);
     static QString refund(const Core::RefundReceipt &receipt, const std::optional<Core::Customer> &customer,
                           const Session &session);
+    // An X or Z report as core made it: per tender, per VAT rate, what is not sales, the drawer
+    // (and for a Z the count and its difference), receipts and events, grand totals.
+    static QString dayReport(const Core::DayReport &report, const Session &session);
     // Writes the receipt as a PDF file (an 80 mm till roll, as tall as it needs).
     static Core::Result<void> writePdf(const QString &html, const QString &path);
 };

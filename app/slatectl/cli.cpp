@@ -121,7 +121,7 @@ QString termsText(const CreditTerms &terms, const Currency &currency)
 
 int Cli::run(const QStringList &arguments)
 {
-    static const std::array<Command, 37> commands{{
+    static const std::array<Command, 46> commands{{
         {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
         {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
         {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
@@ -136,7 +136,7 @@ int Cli::run(const QStringList &arguments)
         {"export", "export --format ledger|csv [--out FILE]", {names({"format", "out"}), {}}, 0, 0, true, &Cli::exportJournal},
         {"verify", "verify", {}, 0, 0, true, &Cli::verify},
         {"settings show", "settings show", {}, 0, 0, true, &Cli::settingsShow},
-        {"settings set", "settings set [--prices inclusive|exclusive] [--cash-rounding AMOUNT] [--limit-scope shared|per-store] [--pin-failures N] [--pin-lockout-minutes N] [--offline-after-minutes N] [--offline-cap AMOUNT] [--topup-max-cashier AMOUNT] [--topup-max-cashier-day AMOUNT] [--wallet-max AMOUNT] [--discount-max-cashier PERCENT] [--self-authorise yes|no]", {names({"prices", "cash-rounding", "limit-scope", "pin-failures", "pin-lockout-minutes", "offline-after-minutes", "offline-cap", "topup-max-cashier", "topup-max-cashier-day", "wallet-max", "discount-max-cashier", "self-authorise"}), {}}, 0, 0, true, &Cli::settingsSet},
+        {"settings set", "settings set [--prices inclusive|exclusive] [--cash-rounding AMOUNT] [--limit-scope shared|per-store] [--pin-failures N] [--pin-lockout-minutes N] [--offline-after-minutes N] [--offline-cap AMOUNT] [--topup-max-cashier AMOUNT] [--topup-max-cashier-day AMOUNT] [--wallet-max AMOUNT] [--discount-max-cashier PERCENT] [--self-authorise yes|no] [--day-end-cashier yes|no]", {names({"prices", "cash-rounding", "limit-scope", "pin-failures", "pin-lockout-minutes", "offline-after-minutes", "offline-cap", "topup-max-cashier", "topup-max-cashier-day", "wallet-max", "discount-max-cashier", "self-authorise", "day-end-cashier"}), {}}, 0, 0, true, &Cli::settingsSet},
         {"user add", "user add --name N --role cashier|manager|admin --pin PIN|- [--override-max AMOUNT]", {names({"name", "role", "pin", "override-max"}), {}}, 0, 0, true, &Cli::userAdd},
         {"user list", "user list", {}, 0, 0, true, &Cli::userList},
         {"user unlock", "user unlock NAME", {}, 1, 1, true, &Cli::userUnlock},
@@ -157,6 +157,15 @@ int Cli::run(const QStringList &arguments)
         {"invoices", "invoices --customer CARD [--open] | --overdue [--as-of DATE]", {names({"customer", "as-of"}), names({"open", "overdue"})}, 0, 0, true, &Cli::invoices},
         {"overrides", "overrides [--from DATE] [--to DATE]    (the manager overrides log)", {names({"from", "to"}), {}}, 0, 0, true, &Cli::overrides},
         {"customer import", "customer import FILE.csv [--skip-bad]   (header: card,name[,phone,email,credit_limit,overdraft,terms_days,blocked])", {{}, names({"skip-bad"})}, 1, 1, true, &Cli::customerImport},
+        {"float", "float AMOUNT    (open the till's day with a float from the safe)", {}, 1, 1, true, &Cli::openFloat},
+        {"open", "open --float AMOUNT    (the same as float AMOUNT)", {names({"float"}), {}}, 0, 0, true, &Cli::openFloat},
+        {"cash in", "cash in AMOUNT --reason TEXT    (cash put into the drawer)", {names({"reason"}), {}}, 1, 1, true, &Cli::cashIn},
+        {"cash out", "cash out AMOUNT --reason TEXT    (cash taken out of the drawer)", {names({"reason"}), {}}, 1, 1, true, &Cli::cashOut},
+        {"drawer open", "drawer open [--reason TEXT]    (the drawer opened without a sale)", {names({"reason"}), {}}, 0, 0, true, &Cli::drawerOpen},
+        {"x-report", "x-report    (the day so far; nothing is closed)", {}, 0, 0, true, &Cli::xReport},
+        {"z-report", "z-report --counted AMOUNT    (close the day: the cash counted in the drawer)", {names({"counted"}), {}}, 0, 0, true, &Cli::zReport},
+        {"reports", "reports [--from DATE] [--to DATE]    (the X and Z reports of this till)", {names({"from", "to"}), {}}, 0, 0, true, &Cli::reports},
+        {"report show", "report show N | X:N    (print Z report N, or X report N, again)", {}, 1, 1, true, &Cli::reportShow},
         {"sync", "sync [--server URL] [--enroll CODE] [--ca-file PEM]    (one round with the sync server: push, then pull)", {names({"server", "enroll", "ca-file"}), {}}, 0, 0, true, &Cli::sync},
         {"exceptions", "exceptions [--ca-file PEM]    (the sync server's exceptions: overspent wallets, accounts over the limit)", {names({"ca-file"}), {}}, 0, 0, true, &Cli::exceptions},
     }};
@@ -176,7 +185,8 @@ int Cli::run(const QStringList &arguments)
         if (words.size() < 2 && !arg.startsWith(QLatin1String("--"))
             && (words.isEmpty() || words.first() == QLatin1String("customer") || words.first() == QLatin1String("credit")
                 || words.first() == QLatin1String("user") || words.first() == QLatin1String("settings") || words.first() == QLatin1String("tax")
-                || words.first() == QLatin1String("product"))) {
+                || words.first() == QLatin1String("product") || words.first() == QLatin1String("cash")
+                || words.first() == QLatin1String("drawer") || words.first() == QLatin1String("report"))) {
             words.append(arg);
             continue;
         }
@@ -951,7 +961,8 @@ void Cli::printSettings(const QString &heading)
                       {QStringLiteral("topup_max_cashier_day"), Money(settings.topUpMaxCashierDayMinorUnits, store.currency).toDecimalString()},
                       {QStringLiteral("wallet_max"), Money(settings.walletMaxMinorUnits, store.currency).toDecimalString()},
                       {QStringLiteral("discount_max_cashier"), taxRatePercentText(settings.discountMaxCashierBasisPoints)},
-                      {QStringLiteral("self_authorise"), settings.selfAuthorise}},
+                      {QStringLiteral("self_authorise"), settings.selfAuthorise},
+                      {QStringLiteral("day_end_cashier"), settings.dayEndByCashier}},
           heading
               + QStringLiteral("Store %1, terminal %2, currency %3\nPrices:            tax-%4\nCash rounding:     %5\n"
                                "Credit limit:      %6\nPIN lockout:       after %7 wrong PINs, for %8 seconds\n"
@@ -975,7 +986,9 @@ void Cli::printSettings(const QString &heading)
                          Money(settings.walletMaxMinorUnits, store.currency).toDecimalStringWithCode(),
                          taxRatePercentText(settings.discountMaxCashierBasisPoints),
                          settings.selfAuthorise ? QStringLiteral("a manager may authorise their own transactions")
-                                                : QStringLiteral("another manager must authorise")));
+                                                : QStringLiteral("another manager must authorise"))
+              + QStringLiteral("Day end:           %1\n").arg(settings.dayEndByCashier ? QStringLiteral("a cashier or a manager")
+                                                                                     : QStringLiteral("a manager")));
 }
 
 int Cli::settingsShow(const Arguments &)
@@ -1044,6 +1057,12 @@ int Cli::settingsSet(const Arguments &args)
         if (value != QLatin1String("yes") && value != QLatin1String("no"))
             return usage(QStringLiteral("--self-authorise must be yes or no, not \"%1\".").arg(value));
         settings.selfAuthorise = value == QLatin1String("yes");
+    }
+    if (args.values.contains(QStringLiteral("day-end-cashier"))) {
+        const QString value = args.value(QStringLiteral("day-end-cashier"));
+        if (value != QLatin1String("yes") && value != QLatin1String("no"))
+            return usage(QStringLiteral("--day-end-cashier must be yes or no, not \"%1\".").arg(value));
+        settings.dayEndByCashier = value == QLatin1String("yes");
     }
     if (auto saved = m_store->setCheckoutSettings(settings); !saved)
         return fail(saved.error());

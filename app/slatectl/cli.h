@@ -99,6 +99,17 @@ private:
     int payInvoice(const Arguments &args);
     int invoices(const Arguments &args);
     int overrides(const Arguments &args);
+    // dayendcommands.cpp
+    int openFloat(const Arguments &args);
+    int cashIn(const Arguments &args);
+    int cashOut(const Arguments &args);
+    int cashMove(const Arguments &args, Core::EntryKind kind);
+    int drawerOpen(const Arguments &args);
+    int xReport(const Arguments &args);
+    int zReport(const Arguments &args);
+    int reports(const Arguments &args);
+    int reportShow(const Arguments &args);
+    void printReport(const QJsonObject &report, const QString &heading);
     int printImportReport(const QString &path, const Core::Result<Core::ImportReport> &report, const QString &noun);
 
     QTextStream &m_out;

@@ -1,5 +1,6 @@
 #include "checkout/voids.h"
 
+#include "checkout/cashdrawer.h"
 #include "base/uuidv7.h"
 #include "ledger/accounts.h"
 #include "ledger/foreignentries.h"
@@ -46,6 +47,12 @@ Result<std::optional<VoidableTransaction>> VoidService::last() const
         return makeError(ErrorCode::Integrity, QStringLiteral("The last entry of till %1 cannot be read; run verify.").arg(terminal));
     const JournalEntry &entry = entries->first();
     if (entry.kind != EntryKind::Sale && entry.kind != EntryKind::TopUp)
+        return std::optional<VoidableTransaction>();
+    // A Z report closed the day it belongs to: that day's figures stay as they were reported.
+    const Result<DayStart> day = currentDayStart(m_database, terminal);
+    if (!day)
+        return day.error();
+    if (entry.sequence <= day->sequenceAfter)
         return std::optional<VoidableTransaction>();
     VoidableTransaction transaction;
     transaction.entry = entry;

@@ -7,7 +7,8 @@
 //
 // Because only the till's last entry can be voided, a void always directly follows what it
 // voids in the till's chain (sequence + 1): whether an entry was voided is one indexed look-up.
-// A voided sale cannot be refunded. The four-eyes rule of approval.h applies to both the person
+// A Z report closes what it covers: nothing before it can be voided. A voided sale cannot be
+// refunded. The four-eyes rule of approval.h applies to both the person
 // who rang up the original and the person voiding it.
 
 #include "checkout/approval.h"

@@ -59,6 +59,8 @@ QString cashRounding(const QString &storeCode) { return QStringLiteral("income:c
 QString salesIncome(const QString &storeCode) { return QStringLiteral("income:sales:") + storeCode; }
 QString tax(const QString &taxCode) { return QStringLiteral("liabilities:tax:") + taxCode; }
 QString creditAdjustments() { return QStringLiteral("expenses:credit-adjustments"); }
+QString safe(const QString &storeCode) { return QStringLiteral("assets:safe:") + storeCode; }
+QString cashDifferences(const QString &storeCode) { return QStringLiteral("expenses:cash-differences:") + storeCode; }
 
 namespace {
 bool isSegment(QStringView segment, qsizetype maxLength)

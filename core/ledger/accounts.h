@@ -12,6 +12,9 @@
 //   income:sales:<store>                    sales net of tax
 //   income:cash-rounding:<store>            cash rounding to the smallest coin (either sign)
 //   expenses:credit-adjustments             manager corrections of store credit
+//   assets:safe:<store>                     the store's safe: floats come from it, cash paid in
+//                                           and out of a drawer goes through it (the note says why)
+//   expenses:cash-differences:<store>       what a Z report's count finds short (debit) or over (credit)
 
 #include <QString>
 
@@ -40,6 +43,8 @@ QString cashRounding(const QString &storeCode);
 QString salesIncome(const QString &storeCode);
 QString tax(const QString &taxCode);
 QString creditAdjustments();
+QString safe(const QString &storeCode);
+QString cashDifferences(const QString &storeCode);
 
 // A valid account name: 2..8 non-empty segments of letters, digits, '.', '_' and '-'.
 bool isValidName(QStringView name);

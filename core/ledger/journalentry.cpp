@@ -20,7 +20,7 @@ struct KindRow {
     const char16_t *name;
 };
 
-constexpr std::array<KindRow, 7> kKinds{{
+constexpr std::array<KindRow, 11> kKinds{{
     {EntryKind::TopUp, u"top-up"},
     {EntryKind::Adjustment, u"adjustment"},
     {EntryKind::Sale, u"sale"},
@@ -28,6 +28,10 @@ constexpr std::array<KindRow, 7> kKinds{{
     {EntryKind::Invoice, u"invoice"},
     {EntryKind::Payment, u"payment"},
     {EntryKind::Reversal, u"reversal"},
+    {EntryKind::Float, u"float"},
+    {EntryKind::CashIn, u"cash-in"},
+    {EntryKind::CashOut, u"cash-out"},
+    {EntryKind::CashDifference, u"cash-difference"},
 }};
 
 void appendDecimal(QByteArray &out, qint64 value)

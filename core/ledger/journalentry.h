@@ -16,7 +16,10 @@
 
 namespace Slate::Core {
 
-enum class EntryKind { TopUp, Adjustment, Sale, Refund, Invoice, Payment, Reversal };
+// Float, CashIn, CashOut and CashDifference are the cash drawer's (checkout/cashdrawer.h,
+// checkout/dayend.h): the opening float, cash paid in and out with a reason, and a Z report's
+// counted-against-expected difference.
+enum class EntryKind { TopUp, Adjustment, Sale, Refund, Invoice, Payment, Reversal, Float, CashIn, CashOut, CashDifference };
 
 QString entryKindName(EntryKind kind); // "top-up", "adjustment", …
 std::optional<EntryKind> entryKindFromName(QStringView name);

@@ -21,6 +21,7 @@ const QString kTopUpMaxCashierDay = QStringLiteral("topup_max_cashier_day_minor"
 const QString kWalletMax = QStringLiteral("wallet_max_minor");
 const QString kDiscountMaxCashier = QStringLiteral("discount_max_cashier_bp");
 const QString kSelfAuthorise = QStringLiteral("self_authorise");
+const QString kDayEndCashier = QStringLiteral("day_end_cashier");
 const QString kCurrency = QStringLiteral("currency");
 
 Error invalid(const QString &message) { return makeError(ErrorCode::InvalidArgument, message); }
@@ -113,10 +114,10 @@ namespace StoreSettings {
 
 Result<CheckoutSettings> loadCheckout(const Database &database)
 {
-    Result<Query> query = database.run(QStringLiteral("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    Result<Query> query = database.run(QStringLiteral("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                                            {kPriceMode, kCashRounding, kLimitScope, kPinFailures, kPinLockout,
                                             kOfflineAfter, kOfflineCap, kTopUpMaxCashier, kTopUpMaxCashierDay, kWalletMax,
-                                            kDiscountMaxCashier, kSelfAuthorise, kCurrency},
+                                            kDiscountMaxCashier, kSelfAuthorise, kCurrency, kDayEndCashier},
                                            QStringLiteral("read the checkout settings"));
     if (!query)
         return query.error();
@@ -159,6 +160,11 @@ Result<CheckoutSettings> loadCheckout(const Database &database)
         ok = ok && (value == u"0" || value == u"1");
         settings.selfAuthorise = value == u"1";
     }
+    if (values.contains(kDayEndCashier)) {
+        const QString value = values.value(kDayEndCashier);
+        ok = ok && (value == u"0" || value == u"1");
+        settings.dayEndByCashier = value == u"1";
+    }
     if (!ok || !validateCheckoutSettings(settings))
         return makeError(ErrorCode::Corrupt,
                          QStringLiteral("The checkout settings in %1 are damaged; set them again with \"slatectl settings set\".")
@@ -186,6 +192,7 @@ Result<void> saveCheckout(Database &database, const CheckoutSettings &settings)
         {kWalletMax, QString::number(settings.walletMaxMinorUnits)},
         {kDiscountMaxCashier, QString::number(settings.discountMaxCashierBasisPoints)},
         {kSelfAuthorise, settings.selfAuthorise ? QStringLiteral("1") : QStringLiteral("0")},
+        {kDayEndCashier, settings.dayEndByCashier ? QStringLiteral("1") : QStringLiteral("0")},
     };
     for (const auto &[key, value] : rows) {
         if (auto done = database.run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "

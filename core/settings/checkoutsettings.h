@@ -52,6 +52,9 @@ struct CheckoutSettings {
     // Whether a manager may authorise an override, a discount or a void on a transaction they
     // ring up themselves (the four-eyes rule is the default).
     bool selfAuthorise = false;
+    // Whether a cashier may run the day end (float, cash in and out, X and Z reports) alone;
+    // otherwise it takes a manager or an admin (checkout/dayend.h).
+    bool dayEndByCashier = false;
 
     // The defaults of a new store in this currency: the bounds above are 5,000, 20,000 and
     // 50,000 in its major unit (5,000.00 NOK, 5,000 JPY, 5,000.000 KWD).

@@ -428,6 +428,57 @@ Result<void> rewriteMasterHistory(Database &database)
     return {};
 }
 
+// Version 10: day end (core/checkout/dayend.h). till_events is the till's electronic journal of
+// what is not money: drawer openings without a sale, X and Z reports, reprints (SAF-T Cash
+// Register's events). day_reports keeps every X and Z report as it was printed (body: its JSON),
+// each kind numbered gap-free per till; a Z names the journal sequences and events it closed, so
+// the next day starts exactly after them, and carries the grand totals since the till's first
+// day. Both append-only.
+const SchemaStatement kVersion10[] = {
+    {R"(CREATE TABLE till_events (
+        id INTEGER PRIMARY KEY,
+        terminal_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('drawer-open', 'x-report', 'z-report', 'report-copy')),
+        created_utc TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        reference TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    ))"},
+    {"CREATE INDEX till_events_by_terminal ON till_events(terminal_id, id)"},
+    {R"(CREATE TABLE day_reports (
+        terminal_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('X', 'Z')),
+        number INTEGER NOT NULL CHECK (number >= 1),
+        created_utc TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        sequence_after INTEGER NOT NULL CHECK (sequence_after >= 0),
+        sequence_through INTEGER NOT NULL CHECK (sequence_through >= sequence_after),
+        event_after INTEGER NOT NULL CHECK (event_after >= 0),
+        event_through INTEGER NOT NULL CHECK (event_through >= event_after),
+        currency TEXT NOT NULL,
+        counted INTEGER,
+        expected INTEGER NOT NULL,
+        difference_entry_id TEXT NOT NULL DEFAULT '',
+        grand_sales INTEGER NOT NULL,
+        grand_returns INTEGER NOT NULL,
+        grand_net INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (terminal_id, kind, number),
+        CHECK ((kind = 'Z') = (counted IS NOT NULL))
+    ) WITHOUT ROWID)"},
+    {"CREATE INDEX day_reports_by_time ON day_reports(created_utc)"},
+    // A report finds the day's overrides from the day's entries.
+    {"CREATE INDEX overrides_by_entry ON overrides(entry_id)"},
+    {R"(CREATE TRIGGER till_events_no_update BEFORE UPDATE ON till_events
+       BEGIN SELECT RAISE(ABORT, 'till_events is append-only'); END)"},
+    {R"(CREATE TRIGGER till_events_no_delete BEFORE DELETE ON till_events
+       BEGIN SELECT RAISE(ABORT, 'till_events is append-only'); END)"},
+    {R"(CREATE TRIGGER day_reports_no_update BEFORE UPDATE ON day_reports
+       BEGIN SELECT RAISE(ABORT, 'day_reports is append-only: a report is a fact'); END)"},
+    {R"(CREATE TRIGGER day_reports_no_delete BEFORE DELETE ON day_reports
+       BEGIN SELECT RAISE(ABORT, 'day_reports is append-only: a report is a fact'); END)"},
+};
+
 } // namespace
 
 const SchemaDefinition &till()
@@ -435,7 +486,7 @@ const SchemaDefinition &till()
     static const MigrationStep steps[] = {
         {{kVersion1Settings, LedgerTables::journal(), LedgerTables::balances(), kVersion1Customers}},
         {{kVersion2}}, {{kVersion3}}, {{kVersion4}}, {{kVersion5}}, {{kVersion6}}, {{kVersion7}}, {{kVersion8}},
-        {{}, &rewriteMasterHistory},
+        {{}, &rewriteMasterHistory}, {{kVersion10}},
     };
     static const SchemaDefinition schema{"till", kApplicationId, VersionStore::UserVersionPragma, steps, "Slate", "slatectl init"};
     Q_ASSERT(schema.newestVersion() == kCurrentVersion);

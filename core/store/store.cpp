@@ -15,7 +15,9 @@ Store::Store(std::unique_ptr<Database> database, StoreIdentity identity, Checkou
       m_receivables(*m_database, m_journal, m_credit, m_settings),
       m_checkout(*m_database, m_journal, m_customers, m_credit, m_receivables, m_users, m_catalog, m_settings),
       m_topUps(*m_database, m_journal, m_users, m_credit, m_settings),
-      m_voids(*m_database, m_journal, m_customers, m_credit, m_users, m_settings)
+      m_voids(*m_database, m_journal, m_customers, m_credit, m_users, m_settings),
+      m_drawer(*m_database, m_journal, m_users, m_settings),
+      m_dayEnd(*m_database, m_journal, m_users, m_settings)
 {
     // An invoice issued at another till is listed here too, so that its due date (and so what
     // is overdue) is known on every till.

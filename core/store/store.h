@@ -4,7 +4,9 @@
 // services over the same connection.
 
 #include "catalog/catalog.h"
+#include "checkout/cashdrawer.h"
 #include "checkout/checkout.h"
+#include "checkout/dayend.h"
 #include "checkout/topups.h"
 #include "checkout/voids.h"
 #include "settings/checkoutsettings.h"
@@ -54,6 +56,8 @@ public:
     const CheckoutService &checkout() const { return m_checkout; }
     TopUpService &topUps() { return m_topUps; }
     VoidService &voids() { return m_voids; }
+    CashDrawerService &drawer() { return m_drawer; }
+    DayEndService &dayEnd() { return m_dayEnd; }
 
     // The services hold references to each other: a Store stays where it was made.
     Store(const Store &) = delete;
@@ -73,6 +77,8 @@ private:
     CheckoutService m_checkout;
     TopUpService m_topUps;
     VoidService m_voids;
+    CashDrawerService m_drawer;
+    DayEndService m_dayEnd;
 };
 
 } // namespace Slate::Core

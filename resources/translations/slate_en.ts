@@ -804,6 +804,14 @@
         <source>Discount of %1 on %2.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Shift+F10</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Day end</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CreditWizard</name>
@@ -1130,6 +1138,113 @@
     </message>
 </context>
 <context>
+    <name>Slate::Ui::DayEndDialog</name>
+    <message>
+        <source>Day end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Float, cash in or out, or the counted cash for a Z report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why, e.g. change from the safe or takings to the bank</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open with &amp;float</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash &amp;in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash &amp;out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;No sale (open drawer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;X report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Z report: close the day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Till %1 · the drawer should hold %2 · today %3 sales, net %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A cashier may not run the day end in this store; ask a manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type the amount first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give a reason; it is recorded with the cash.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The drawer holds %1; a cash out cannot take more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The till is open with a float of %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash in: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash out: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The drawer was opened without a sale; it is counted on the next report.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>X report %1 is stored; nothing was closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>X report %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count the drawer and type the counted cash first; the Z report closes the day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Z report %1 closed the day: counted %2, expected %3, difference %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>R&amp;eason</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Slate::Ui::DiscountDialog</name>
     <message>
         <source>Line discount</source>
@@ -1379,6 +1494,22 @@
     </message>
     <message>
         <source>Locked after too many wrong PINs. A manager can unlock it in the back office. (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Float</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash difference</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1875,6 +2006,162 @@
     </message>
     <message>
         <source>Store credit now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>X report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The day since %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The till's first day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Voided sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Manager overrides</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Voids (sales and top-ups)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2 %: net %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Store-credit top-ups (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invoice payments (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Store-credit adjustments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At the start of the day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Float</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash of sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash of top-ups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash of invoice payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counted by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipts and events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipts: sales, returns, voids</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copies printed: receipts, reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drawer openings without a sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grand totals since the till's first day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Returns and voided sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Net</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -805,6 +805,14 @@
         <source>Discount of %1 on %2.</source>
         <translation>Rabatt på %1 på %2.</translation>
     </message>
+    <message>
+        <source>Shift+F10</source>
+        <translation>Shift+F10</translation>
+    </message>
+    <message>
+        <source>Day end</source>
+        <translation>Dagsoppgjør</translation>
+    </message>
 </context>
 <context>
     <name>Slate::Ui::CreditWizard</name>
@@ -1131,6 +1139,113 @@
     </message>
 </context>
 <context>
+    <name>Slate::Ui::DayEndDialog</name>
+    <message>
+        <source>Day end</source>
+        <translation>Dagsoppgjør</translation>
+    </message>
+    <message>
+        <source>Float, cash in or out, or the counted cash for a Z report</source>
+        <translation>Veksel, inn- eller utbetaling, eller opptalt kontant til Z-rapporten</translation>
+    </message>
+    <message>
+        <source>Why, e.g. change from the safe or takings to the bank</source>
+        <translation>Hvorfor, f.eks. veksel fra safen eller oppgjør til banken</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Beløp</translation>
+    </message>
+    <message>
+        <source>Open with &amp;float</source>
+        <translation>Åpne med &amp;veksel</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in</source>
+        <translation>&amp;Innbetaling</translation>
+    </message>
+    <message>
+        <source>Cash &amp;out</source>
+        <translation>&amp;Utbetaling</translation>
+    </message>
+    <message>
+        <source>&amp;No sale (open drawer)</source>
+        <translation>&amp;Ingen salg (åpne skuffen)</translation>
+    </message>
+    <message>
+        <source>&amp;X report</source>
+        <translation>&amp;X-rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Z report: close the day</source>
+        <translation>&amp;Z-rapport: avslutt dagen</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Lukk (Esc)</translation>
+    </message>
+    <message>
+        <source>Till %1 · the drawer should hold %2 · today %3 sales, net %4</source>
+        <translation>Kasse %1 · skuffen skal inneholde %2 · i dag %3 salg, netto %4</translation>
+    </message>
+    <message>
+        <source>A cashier may not run the day end in this store; ask a manager.</source>
+        <translation>En kasserer kan ikke ta dagsoppgjøret i denne butikken; spør en leder.</translation>
+    </message>
+    <message>
+        <source>Type the amount first.</source>
+        <translation>Skriv inn beløpet først.</translation>
+    </message>
+    <message>
+        <source>Give a reason; it is recorded with the cash.</source>
+        <translation>Oppgi en årsak; den lagres sammen med kontantene.</translation>
+    </message>
+    <message>
+        <source>The drawer holds %1; a cash out cannot take more.</source>
+        <translation>Skuffen inneholder %1; en utbetaling kan ikke ta mer.</translation>
+    </message>
+    <message>
+        <source>The till is open with a float of %1.</source>
+        <translation>Kassen er åpnet med en veksel på %1.</translation>
+    </message>
+    <message>
+        <source>Cash in: %1.</source>
+        <translation>Innbetaling: %1.</translation>
+    </message>
+    <message>
+        <source>Cash out: %1.</source>
+        <translation>Utbetaling: %1.</translation>
+    </message>
+    <message>
+        <source>The drawer was opened without a sale; it is counted on the next report.</source>
+        <translation>Skuffen ble åpnet uten salg; det telles på neste rapport.</translation>
+    </message>
+    <message>
+        <source>X report %1 is stored; nothing was closed.</source>
+        <translation>X-rapport %1 er lagret; ingenting ble avsluttet.</translation>
+    </message>
+    <message>
+        <source>X report %1</source>
+        <translation>X-rapport %1</translation>
+    </message>
+    <message>
+        <source>Count the drawer and type the counted cash first; the Z report closes the day.</source>
+        <translation>Tell skuffen og skriv inn opptalt kontant først; Z-rapporten avslutter dagen.</translation>
+    </message>
+    <message>
+        <source>Z report %1 closed the day: counted %2, expected %3, difference %4.</source>
+        <translation>Z-rapport %1 avsluttet dagen: opptalt %2, forventet %3, differanse %4.</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z-rapport %1</translation>
+    </message>
+    <message>
+        <source>R&amp;eason</source>
+        <translation>Be&amp;grunnelse</translation>
+    </message>
+</context>
+<context>
     <name>Slate::Ui::DiscountDialog</name>
     <message>
         <source>Line discount</source>
@@ -1381,6 +1496,22 @@
     <message>
         <source>Locked after too many wrong PINs. A manager can unlock it in the back office. (%1)</source>
         <translation>Sperret etter for mange feil PIN-koder. En leder kan låse opp i bakkontoret. (%1)</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Veksel</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Innbetaling</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Utbetaling</translation>
+    </message>
+    <message>
+        <source>Cash difference</source>
+        <translation>Kassedifferanse</translation>
     </message>
 </context>
 <context>
@@ -1877,6 +2008,162 @@
     <message>
         <source>Store credit now</source>
         <translation>Tilgodehavende nå</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z-rapport</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X-rapport</translation>
+    </message>
+    <message>
+        <source>The day since %1</source>
+        <translation>Dagen siden %1</translation>
+    </message>
+    <message>
+        <source>The till's first day</source>
+        <translation>Kassens første dag</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Salg</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returer</translation>
+    </message>
+    <message>
+        <source>Voided sales</source>
+        <translation>Annullerte salg</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>Nettosalg</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Rabatter</translation>
+    </message>
+    <message>
+        <source>Manager overrides</source>
+        <translation>Godkjenninger av leder</translation>
+    </message>
+    <message>
+        <source>Voids (sales and top-ups)</source>
+        <translation>Annulleringer (salg og påfyll)</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>Betalingsmåter</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MVA</translation>
+    </message>
+    <message>
+        <source>%1 %2 %: net %3</source>
+        <translation>%1 %2 %: netto %3</translation>
+    </message>
+    <message>
+        <source>Not sales</source>
+        <translation>Ikke salg</translation>
+    </message>
+    <message>
+        <source>Store-credit top-ups (%1)</source>
+        <translation>Påfyll av tilgode (%1)</translation>
+    </message>
+    <message>
+        <source>Invoice payments (%1)</source>
+        <translation>Fakturabetalinger (%1)</translation>
+    </message>
+    <message>
+        <source>Store-credit adjustments</source>
+        <translation>Justeringer av tilgode</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>Kasseskuff</translation>
+    </message>
+    <message>
+        <source>At the start of the day</source>
+        <translation>Ved dagens start</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Veksel</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Innbetaling</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Utbetaling</translation>
+    </message>
+    <message>
+        <source>Cash of sales</source>
+        <translation>Kontanter fra salg</translation>
+    </message>
+    <message>
+        <source>Cash of top-ups</source>
+        <translation>Kontanter fra påfyll</translation>
+    </message>
+    <message>
+        <source>Cash of invoice payments</source>
+        <translation>Kontanter fra fakturabetalinger</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>Forventet i skuffen</translation>
+    </message>
+    <message>
+        <source>Counted by %1</source>
+        <translation>Opptalt av %1</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differanse</translation>
+    </message>
+    <message>
+        <source>Receipts and events</source>
+        <translation>Kvitteringer og hendelser</translation>
+    </message>
+    <message>
+        <source>Receipts: sales, returns, voids</source>
+        <translation>Kvitteringer: salg, returer, annulleringer</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Copies printed: receipts, reports</source>
+        <translation>Kopier skrevet ut: kvitteringer, rapporter</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Drawer openings without a sale</source>
+        <translation>Skuffåpninger uten salg</translation>
+    </message>
+    <message>
+        <source>Grand totals since the till's first day</source>
+        <translation>Totalsummer siden kassens første dag</translation>
+    </message>
+    <message>
+        <source>Returns and voided sales</source>
+        <translation>Returer og annullerte salg</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
     </message>
 </context>
 <context>

@@ -884,6 +884,82 @@ private slots:
         QVERIFY2(err.contains("--cashier USER, or --user USER"), qPrintable(err));
         QVERIFY2(!err.contains("cli:"), qPrintable(err));
     }
+
+    // The day end on the command line: float, cash in and out, a drawer opening, X and Z with
+    // the count, the list and a reprint; who may; exit codes of refusals.
+    void dayEndOnTheCommandLine()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        QCOMPARE(ctl({"tax", "set", "STD", "--rate", "25"}).exitCode, 0);
+        QCOMPARE(ctl({"product", "add", "--sku", "MUG", "--name", "Mug", "--price", "100", "--tax", "STD"}).exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "anna", "--role", "cashier", "--pin", "-"}, "1234\n").exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "mona", "--role", "manager", "--pin", "-"}, "9876\n").exitCode, 0);
+        Run run = ctl({"--json", "--user", "anna", "float", "500"});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.errorJson().value("code").toString(), QStringLiteral("not-permitted"));
+        QVERIFY2(run.errorJson().value("message").toString().contains("--day-end-cashier"), qPrintable(run.err));
+        run = ctl({"--json", "--user", "mona", "float", "500"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("kind").toString(), QStringLiteral("float"));
+        QCOMPARE(run.json().object().value("drawer").toString(), QStringLiteral("500.00"));
+        run = ctl({"--user", "mona", "open", "--float", "100"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("cash in"), qPrintable(run.err));
+        run = ctl({"--json", "--user", "mona", "cash", "in", "50", "--reason", "change from the safe"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("drawer").toString(), QStringLiteral("550.00"));
+        QCOMPARE(run.json().object().value("reason").toString(), QStringLiteral("change from the safe"));
+        run = ctl({"--user", "mona", "cash", "out", "550.01", "--reason", "bank"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("holds 550.00 NOK"), qPrintable(run.err));
+        QCOMPARE(ctl({"--user", "mona", "cash", "out", "50"}).exitCode, 2);
+        QCOMPARE(ctl({"--user", "mona", "cash", "out", "5,00", "--reason", "bank"}).exitCode, 2);
+        QCOMPARE(ctl({"--user", "mona", "cash", "sideways", "5", "--reason", "bank"}).exitCode, 2);
+        QCOMPARE(ctl({"sale", "--cashier", "anna", "--line", "MUG:1", "--pay", "cash=100"}).exitCode, 0);
+        QCOMPARE(ctl({"--user", "anna", "drawer", "open", "--reason", "change for a customer"}).exitCode, 0);
+
+        run = ctl({"--json", "--user", "mona", "x-report"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QJsonObject x = run.json().object();
+        QCOMPARE(x.value("kind").toString(), QStringLiteral("X"));
+        QCOMPARE(x.value("number").toInt(), 1);
+        QCOMPARE(x.value("sales").toObject().value("amount").toString(), QStringLiteral("100.00"));
+        QCOMPARE(x.value("drawer").toObject().value("expected").toString(), QStringLiteral("650.00"));
+        QVERIFY(x.value("drawer").toObject().value("counted").isNull());
+        QCOMPARE(x.value("drawer_openings").toInt(), 1);
+        QCOMPARE(ctl({"--user", "mona", "z-report"}).exitCode, 2);
+        QCOMPARE(ctl({"--user", "mona", "z-report", "--counted", "-1"}).exitCode, 2);
+        run = ctl({"--user", "mona", "z-report", "--counted", "640"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains("Z REPORT 000001") && run.out.contains("counted by mona") && run.out.contains("-10.00 NOK"), qPrintable(run.out));
+        run = ctl({"--json", "reports"});
+        QCOMPARE(run.json().array().size(), 2);
+        QCOMPARE(run.json().array().at(1).toObject().value("drawer").toObject().value("difference").toString(), QStringLiteral("-10.00"));
+        run = ctl({"reports", "--from", "2000-01-01", "--to", "2000-01-02"});
+        QVERIFY2(run.exitCode == 0 && run.out.contains("No reports"), qPrintable(run.out));
+        QCOMPARE(ctl({"reports", "--from", "yesterday"}).exitCode, 2);
+        run = ctl({"--json", "--user", "mona", "report", "show", "1"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("kind").toString(), QStringLiteral("Z"));
+        QVERIFY(run.json().object().value("copy").toBool());
+        run = ctl({"--user", "mona", "report", "show", "X:1"});
+        QVERIFY2(run.exitCode == 0 && run.out.startsWith("*** COPY ***\nX REPORT 000001"), qPrintable(run.out));
+        QCOMPARE(ctl({"--user", "mona", "report", "show", "2"}).exitCode, 3);
+        QCOMPARE(ctl({"--user", "mona", "report", "show", "Q:1"}).exitCode, 2);
+        QCOMPARE(ctl({"--user", "mona", "report", "show", "0"}).exitCode, 2);
+        // The next day: the drawer starts from the count, and a cashier may when the store says so.
+        QCOMPARE(ctl({"settings", "set", "--day-end-cashier", "yes"}).exitCode, 0);
+        QCOMPARE(ctl({"settings", "set", "--day-end-cashier", "maybe"}).exitCode, 2);
+        run = ctl({"--json", "--user", "anna", "x-report"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value("drawer").toObject().value("opening").toString(), QStringLiteral("640.00"));
+        QCOMPARE(run.json().object().value("report_copies").toInt(), 2);
+        QCOMPARE(run.json().object().value("grand_totals").toObject().value("sales").toString(), QStringLiteral("100.00"));
+        const QString help = slatectl({QStringLiteral("--help")}).out;
+        for (const char *command : {"float AMOUNT", "cash in", "cash out", "drawer open", "x-report", "z-report --counted", "reports", "report show"})
+            QVERIFY2(help.contains(QLatin1String(command)), command);
+        QCOMPARE(Slate::Test::ledgerProblem(*must(Store::open(m_db))), QString());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Slatectl)

@@ -828,6 +828,163 @@ void BM_CreditOverview(benchmark::State &state)
     latencies.report(state);
 }
 
+// 7. The X report over a day of 20,000 sales (three lines each, cash or card, some discounted)
+//    on top of the 1M-entry journal, which a Z report closed first: the day's figures are read
+//    from the day's entries alone. Each iteration is a real X report, stored with its event in
+//    one durable commit. Its floor, timed between every two reports on the same connection: one
+//    bare aggregate over the same day's postings (the least any report of the day must read).
+constexpr int kDaySales = 20'000;
+constexpr int kXReportIterations = 20;
+const QString kBenchManager = QStringLiteral("bench-manager");
+
+struct DayFixture {
+    qint64 sequenceAfter = 0;
+    qint64 sequenceThrough = 0;
+    double closingZMs = 0;   // the Z that closed the 1M-entry history (setup, not timed)
+    double generationS = 0;
+};
+
+Result<DayFixture> prepareDay(Store &store)
+{
+    // Its own catalog and users (idempotent on a cached store); the day needs no customers.
+    const Currency &currency = store.identity().currency;
+    if (auto tax = store.catalog().setTaxCode(QStringLiteral("STD"), 2500, QStringLiteral("Standard")); !tax)
+        return tax.error();
+    if (auto tax = store.catalog().setTaxCode(QStringLiteral("FOOD"), 1500, QStringLiteral("Food")); !tax)
+        return tax.error();
+    const struct {
+        const char *sku;
+        qint64 price;
+        const char *tax;
+    } products[] = {{"DAY-MILK", 2490, "FOOD"}, {"DAY-BREAD", 4250, "FOOD"}, {"DAY-BATT", 6900, "STD"}};
+    for (const auto &product : products) {
+        if (store.catalog().bySku(QString::fromLatin1(product.sku)))
+            continue;
+        if (auto added = store.catalog().addProduct(NewProduct{QString::fromLatin1(product.sku), QString(), QString::fromLatin1(product.sku),
+                                                               Money(product.price, currency), QString::fromLatin1(product.tax)});
+            !added)
+            return added.error();
+    }
+    if (!store.users().byName(kBenchCashier)) {
+        if (auto added = store.users().add(kBenchCashier, Role::Cashier, QStringLiteral("1357")); !added)
+            return added.error();
+    }
+    if (!store.users().byName(kBenchManager)) {
+        if (auto added = store.users().add(kBenchManager, Role::Manager, QStringLiteral("2468")); !added)
+            return added.error();
+    }
+    DayFixture day;
+    const Clock::time_point closing = Clock::now();
+    const Result<Money> drawer = store.drawer().drawerCash();
+    if (!drawer)
+        return drawer.error();
+    const Result<DayReport> z = store.dayEnd().zReport(Money(std::max<qint64>(0, drawer->minorUnits()), drawer->currency()), kBenchManager);
+    if (!z)
+        return z.error();
+    day.closingZMs = std::chrono::duration<double>(Clock::now() - closing).count() * 1e3;
+    day.sequenceAfter = z->sequenceThrough;
+    std::mt19937_64 random(kSeed + 60);
+    const QString skus[] = {QStringLiteral("DAY-MILK"), QStringLiteral("DAY-BREAD"), QStringLiteral("DAY-BATT")};
+    const Clock::time_point start = Clock::now();
+    for (int done = 0; done < kDaySales;) {
+        Transaction transaction(store.database());
+        if (auto begun = transaction.begin(); !begun)
+            return begun.error();
+        for (int i = 0; i < kBatchOperations && done < kDaySales; ++i, ++done) {
+            SaleRequest request{kBenchCashier, QString(), {}, {}, {}};
+            for (int line = 0; line < 3; ++line) {
+                const qint64 quantity = randomInt(random, 1, 3);
+                std::optional<Money> discount;
+                if (randomInt(random, 0, 9) == 0)
+                    discount = Money(100 * quantity, currency);
+                request.lines.append(SaleLineRequest{skus[randomInt(random, 0, 2)], quantity, discount});
+            }
+            // Enough to cover any three lines: cash gives change, card pays it exactly.
+            if (done % 2 == 0)
+                request.tenders = {TenderRequest{TenderKind::Cash, Money(100000, currency)}};
+            else {
+                const Result<SaleQuote> quote = store.checkout().quote(request);
+                if (!quote)
+                    return quote.error();
+                request.tenders = {TenderRequest{TenderKind::Card, quote->totals.gross}};
+            }
+            if (auto sold = store.checkout().sale(request); !sold)
+                return sold.error();
+        }
+        if (auto committed = transaction.commit(); !committed)
+            return committed.error();
+        progress("day sales", done, kDaySales, start);
+    }
+    day.generationS = std::chrono::duration<double>(Clock::now() - start).count();
+    const Result<ChainTip> tip = ForeignEntries::chainTip(store.database(), store.identity().terminalId);
+    if (!tip)
+        return tip.error();
+    day.sequenceThrough = tip->sequence;
+    return day;
+}
+
+Latencies::Percentiles g_xReport, g_xBaseline;
+
+void BM_XReportDay(benchmark::State &state)
+{
+    Store &store = *g_fixture->store;
+    static const Result<DayFixture> day = prepareDay(store);
+    if (failed(state, day))
+        return;
+    QSqlQuery bare(store.database().connection());
+    if (!bare.prepare(QStringLiteral("SELECT count(*), sum(p.amount) FROM journal_entries e JOIN postings p ON p.entry_position = e.position "
+                                     "WHERE e.terminal_id = ? AND e.sequence > ? AND e.sequence <= ?"))) {
+        state.SkipWithError("cannot prepare the bare aggregate");
+        return;
+    }
+    Latencies latencies(state);
+    Latencies baseline{size_t(kXReportIterations)};
+    for (auto _ : state) {
+        const bool scanned = baseline.timeAside([&] {
+            bare.addBindValue(store.identity().terminalId);
+            bare.addBindValue(day->sequenceAfter);
+            bare.addBindValue(day->sequenceThrough);
+            const bool read = bare.exec() && bare.next() && bare.value(0).toLongLong() > 0;
+            bare.finish();
+            return read;
+        });
+        if (!scanned) {
+            state.SkipWithError("the bare aggregate failed");
+            break;
+        }
+        const Result<DayReport> report = latencies.time(state, [&] { return store.dayEnd().xReport(kBenchManager); });
+        if (failed(state, report))
+            break;
+        if (report->sales.count != kDaySales) {
+            state.SkipWithError("the X report does not hold the day's sales");
+            break;
+        }
+    }
+    g_xReport = latencies.report(state);
+    g_xBaseline = Latencies::Percentiles{baseline.percentile(0.50), baseline.percentile(0.99)};
+    state.counters["day_sales"] = kDaySales;
+    state.counters["baseline_p50_us"] = g_xBaseline.p50Us;
+    state.counters["baseline_p99_us"] = g_xBaseline.p99Us;
+    if (g_xBaseline.p50Us > 0)
+        state.counters["p50_x_baseline"] = g_xReport.p50Us / g_xBaseline.p50Us;
+    state.counters["closing_z_ms"] = day->closingZMs;
+}
+
+// The X report next to its floor, and one JSON line.
+void printXReportSummary(std::FILE *out)
+{
+    if (g_xReport.p50Us <= 0)
+        return;
+    std::fprintf(out, "\nDayEnd/XReport20kSales next to a bare aggregate of the same day's postings (same run):\n");
+    std::fprintf(out, "  X report p50 %.1f ms p99 %.1f ms (target <= 200 ms); bare aggregate p50 %.1f ms p99 %.1f ms; ratio p50 %.2f\n",
+                 g_xReport.p50Us / 1e3, g_xReport.p99Us / 1e3, g_xBaseline.p50Us / 1e3, g_xBaseline.p99Us / 1e3,
+                 g_xBaseline.p50Us > 0 ? g_xReport.p50Us / g_xBaseline.p50Us : 0);
+    std::fprintf(out,
+                 "{\"bench\":\"core\",\"figure\":\"x-report-20k-sales\",\"xP50Ms\":%.2f,\"xP99Ms\":%.2f,\"bareP50Ms\":%.2f,"
+                 "\"bareP99Ms\":%.2f,\"targetMs\":200}\n",
+                 g_xReport.p50Us / 1e3, g_xReport.p99Us / 1e3, g_xBaseline.p50Us / 1e3, g_xBaseline.p99Us / 1e3);
+}
+
 // How many sale/bare-insert pairs run: $SLATE_BENCH_REPETITIONS, 3 by default.
 int salePairs()
 {
@@ -929,6 +1086,8 @@ void registerBenchmarks()
         ->Arg(0)->Iterations(kHistoryIterations)->UseManualTime()->Unit(kMicrosecond);
     benchmark::RegisterBenchmark("History/Regular", BM_History)
         ->Arg(1)->Iterations(kHistoryIterations)->UseManualTime()->Unit(kMicrosecond);
+    benchmark::RegisterBenchmark("DayEnd/XReport20kSales", BM_XReportDay)
+        ->Iterations(kXReportIterations)->UseManualTime()->Unit(kMicrosecond);
 }
 
 } // namespace
@@ -960,6 +1119,7 @@ int main(int argc, char **argv)
     benchmark::RunSpecifiedBenchmarks();
     std::fflush(stdout);
     printSaleSummary(tableOnStdout ? stdout : stderr);
+    printXReportSummary(tableOnStdout ? stdout : stderr);
     benchmark::Shutdown();
     g_fixture = nullptr;
     return 0;
