@@ -540,9 +540,14 @@ SyncServer::Reply SyncServer::pushMaster(const QHttpServerRequest &request, cons
     QList<Core::MasterChange> changes;
     changes.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
-        Core::Result<Core::MasterChange> change = Protocol::masterChangeFromJson(array.at(i), QStringLiteral("changes[%1]").arg(i));
-        if (!change)
+        // Judged as the server: a version far ahead of its clock would drag every node's clock
+        // there (core/masterdata/masterdata.h).
+        Core::Result<Core::MasterChange> change =
+            Protocol::masterChangeFromJson(array.at(i), QStringLiteral("changes[%1]").arg(i), Core::VersionJudge::Server);
+        if (!change) {
+            qCWarning(lcServer, "refused master push by terminal %s: %s", qPrintable(terminalId), qPrintable(change.message()));
             return failure(Status::BadRequest, change.message());
+        }
         if (change->node != terminalId) {
             qCWarning(lcServer, "refused master push by terminal %s of a change by %s", qPrintable(terminalId), qPrintable(change->node));
             return failure(Status::Forbidden, QStringLiteral("changes[%1] was made by terminal %2; terminal %3 may push only its own changes.")
