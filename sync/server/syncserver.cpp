@@ -472,6 +472,12 @@ SyncServer::Reply SyncServer::push(const QHttpServerRequest &request, const Sign
         return refuseAuthentication(request, terminalId, outcome->refusalMessage);
     case PushRefusal::NotEnrolled:
         return refuseAuthentication(request, terminalId, outcome->refusalMessage);
+    case PushRefusal::Forbidden:
+        // A terminal posting where it may not is a security matter: a stolen or rogue till.
+        qCWarning(lcServer, "SECURITY: refused push by terminal %s from %s: %s", qPrintable(terminalId),
+                  qPrintable(request.remoteAddress().toString()), qPrintable(outcome->refusalMessage));
+        return failure(Status::Forbidden, outcome->refusalMessage);
+    case PushRefusal::Refused:
     case PushRefusal::Malformed:
     case PushRefusal::Invalid:
     case PushRefusal::Altered:

@@ -2,6 +2,8 @@
 // its balances moved in the same transaction; anything else is refused and changes nothing.
 
 #include "ledger/foreignentries.h"
+#include "base/uuidv7.h"
+#include "masterdata/masterdata.h"
 #include "teststore.h"
 
 using namespace Slate::Core;
@@ -13,13 +15,30 @@ private slots:
     void storesAnotherTerminalsChainOnce();
     void refusesWhatDoesNotFollowTheChain_data();
     void refusesWhatDoesNotFollowTheChain();
+    void refusesWhatTheseBooksCannotTake_data();
+    void refusesWhatTheseBooksCannotTake();
 };
 
 namespace {
 
-QList<JournalEntry> writeEntries(TestStore &store, int count)
+// The customer reaches the till as master data, as sync brings it before the entries naming it.
+void learnCustomer(TestStore &till, const Customer &customer)
+{
+    const MasterChange change{MasterKinds::kCustomer, customer.id, QDateTime::currentMSecsSinceEpoch() * 1024, QStringLiteral("T1"),
+                              QJsonObject{{QStringLiteral("card"), customer.card},
+                                          {QStringLiteral("name"), customer.name},
+                                          {QStringLiteral("phone"), QString()},
+                                          {QStringLiteral("email"), QString()}},
+                              0};
+    const Result<MasterApplyReport> applied = MasterData::apply(till->database(), {change}, 0);
+    QVERIFY(applied && applied->applied == 1);
+}
+
+QList<JournalEntry> writeEntries(TestStore &store, int count, TestStore *learner = nullptr)
 {
     auto customer = store->customers().add(NewCustomer{QStringLiteral("7001"), QStringLiteral("Kari"), {}, {}});
+    if (learner)
+        learnCustomer(*learner, *customer);
     QList<JournalEntry> entries;
     for (int i = 1; i <= count; ++i) {
         auto entry = store->credit().topUp(*customer, store.money(QString::number(i)), PaymentJournal::Cash, {}, QStringLiteral("ann"));
@@ -43,7 +62,7 @@ void tst_ForeignEntries::storesAnotherTerminalsChainOnce()
 {
     TestStore source(QStringLiteral("NOK"), QStringLiteral("T1"));
     TestStore till(QStringLiteral("NOK"), QStringLiteral("T2"));
-    const QList<JournalEntry> entries = writeEntries(source, 5);
+    const QList<JournalEntry> entries = writeEntries(source, 5, &till);
     QCOMPARE(entries.size(), 5);
     auto read = ForeignEntries::entriesAfter(source->database(), QStringLiteral("T1"), 2, 10);
     QVERIFY(read.ok());
@@ -86,7 +105,7 @@ void tst_ForeignEntries::refusesWhatDoesNotFollowTheChain()
     QFETCH(int, code);
     TestStore source(QStringLiteral("NOK"), QStringLiteral("T1"));
     TestStore till(QStringLiteral("NOK"), how == QLatin1String("own") ? QStringLiteral("T1") : QStringLiteral("T2"));
-    const QList<JournalEntry> entries = writeEntries(source, 3);
+    const QList<JournalEntry> entries = writeEntries(source, 3, &till);
     JournalEntry bad = entries.at(1);
     if (how == QLatin1String("own"))
         bad = entries.at(0);
@@ -112,6 +131,50 @@ void tst_ForeignEntries::refusesWhatDoesNotFollowTheChain()
     QVERIFY(!refused.ok());
     QCOMPARE(int(refused.code()), code);
     QCOMPARE(*till->journal().entryCount(), qint64(how == QLatin1String("own") ? 0 : 1));
+    QCOMPARE(balanceMap(*till->journal().balances()), balanceMap(balances));
+}
+
+// What the server would have refused, the till refuses too (core/ledger/foreigncheck.h), naming
+// the entry and the posting, and stores nothing of the page.
+void tst_ForeignEntries::refusesWhatTheseBooksCannotTake_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("a posting in another currency to an account new here")
+        << "new-account" << QStringLiteral("postings[0] (assets:card:S1 10.00 USD): these books are kept in NOK");
+    QTest::newRow("a posting in another currency to an account kept here in NOK")
+        << "kept-account" << QStringLiteral("postings[0] (assets:cash:S1:T1 10.00 USD): the account is kept in NOK here");
+}
+
+void tst_ForeignEntries::refusesWhatTheseBooksCannotTake()
+{
+    QFETCH(QString, how);
+    QFETCH(QString, messagePart);
+    TestStore source(QStringLiteral("NOK"), QStringLiteral("T1"));
+    TestStore till(QStringLiteral("NOK"), QStringLiteral("T2"));
+    const QList<JournalEntry> entries = writeEntries(source, 1, &till);
+    QCOMPARE(entries.size(), 1);
+    JournalEntry bad = entries.first();
+    {
+        QCOMPARE(*till->journal().appendForeign(entries.first()), ForeignAppend::Stored);
+        bad.id = newTimeOrderedUuid();
+        bad.sequence = 2;
+        bad.previousHash = entries.first().hash;
+        const Currency usd = *Currency::fromCode(u"USD");
+        for (Posting &posting : bad.postings)
+            posting.amount = Money(posting.amount.minorUnits() > 0 ? 1000 : -1000, usd);
+        if (how == QLatin1String("new-account"))
+            bad.postings[0].account = QStringLiteral("assets:card:S1");
+        bad.hash = bad.computeHash();
+    }
+    const qint64 entriesBefore = *till->journal().entryCount();
+    const auto balances = *till->journal().balances();
+    auto refused = till->journal().appendForeign(bad);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.code(), ErrorCode::InvalidArgument);
+    QVERIFY2(refused.message().contains(uuidText(bad.id)), qPrintable(refused.message()));
+    QVERIFY2(refused.message().contains(messagePart), qPrintable(refused.message()));
+    QCOMPARE(*till->journal().entryCount(), entriesBefore);
     QCOMPARE(balanceMap(*till->journal().balances()), balanceMap(balances));
 }
 
