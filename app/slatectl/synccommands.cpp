@@ -12,6 +12,18 @@
 
 namespace Slate::Cli {
 
+namespace {
+
+// A round that fails exits 1 (the operation failed), never 2: that is bad usage (README), and
+// the arguments were checked before the round began. "local" says this till's own state stopped
+// it (not enrolled, a pulled entry it cannot store, …).
+Core::Error roundError(const Sync::RoundResult &result)
+{
+    return Core::makeError(Core::ErrorCode::IoError, result.message);
+}
+
+} // namespace
+
 int Cli::sync(const Arguments &args)
 {
     const QUrl server(args.value(QStringLiteral("server")));
@@ -36,8 +48,7 @@ int Cli::sync(const Arguments &args)
     if (client.busy())
         loop.exec();
     if (!result.ok())
-        return fail(Core::makeError(result.failure == Sync::RoundFailure::Local ? Core::ErrorCode::InvalidArgument : Core::ErrorCode::IoError,
-                                    result.message));
+        return fail(roundError(result));
     const Sync::RoundReport &report = result.report;
     print(QJsonObject{{QStringLiteral("enrolled"), report.enrolled},
                       {QStringLiteral("pushed"), report.pushed},
@@ -83,8 +94,7 @@ int Cli::exceptions(const Arguments &args)
     QMetaObject::invokeMethod(&client, [&client] { client.listExceptions(); }, Qt::QueuedConnection);
     loop.exec();
     if (!result.ok())
-        return fail(Core::makeError(result.failure == Sync::RoundFailure::Local ? Core::ErrorCode::InvalidArgument : Core::ErrorCode::IoError,
-                                    result.message));
+        return fail(roundError(result));
     QStringList lines;
     for (const QJsonValue &row : std::as_const(rows)) {
         const QJsonObject exception = row.toObject();
