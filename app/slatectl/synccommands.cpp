@@ -54,6 +54,7 @@ int Cli::sync(const Arguments &args)
                       {QStringLiteral("pushed"), report.pushed},
                       {QStringLiteral("alreadyStored"), report.alreadyStored},
                       {QStringLiteral("pulled"), report.pulled},
+                      {QStringLiteral("quarantined"), report.quarantined},
                       {QStringLiteral("exceptions"), report.exceptions},
                       {QStringLiteral("pushedSequence"), report.pushedSequence},
                       {QStringLiteral("masterPushed"), report.masterPushed},
@@ -71,7 +72,11 @@ int Cli::sync(const Arguments &args)
               .arg(report.masterPushed)
               .arg(report.masterApplied)
               .arg(report.masterConflicts > 0 ? QStringLiteral(" (%1 older or unusable, kept in the history)").arg(report.masterConflicts)
-                                               : QString()));
+                                               : QString())
+              + (report.quarantined > 0 ? QStringLiteral(" %1 entries of other terminals could not be stored here and are "
+                                                          "quarantined (the log says why).")
+                                              .arg(report.quarantined)
+                                        : QString()));
     return ExitOk;
 }
 

@@ -4,7 +4,8 @@
 // terminal's journal exactly once through core's Journal (the same checks and the same write
 // path as a till's pull), hands entries to other terminals, and records credit exceptions
 // (core/customers/creditexceptions.h) for the back office. It never refuses a valid entry for a
-// business rule: the sale happened.
+// business rule: the sale happened. It does refuse what no till could store or what the terminal
+// may not post (core/ledger/foreigncheck.h), recording that for the back office too.
 
 #include "customers/creditexceptions.h"
 #include "ledger/foreigncheck.h"

@@ -8,7 +8,9 @@
 #include "synctestenv.h"
 
 #include "base/uuidv7.h"
+#include "ledger/quarantine.h"
 #include "masterdata/masterdata.h"
+#include "server/serverschema.h"
 
 using namespace Slate;
 using namespace Slate::Test;
@@ -23,6 +25,7 @@ private slots:
     void entryInAnotherCurrencyIsRefusedAndTillsKeepSyncing();
     void postingsOutsideTheTerminalsAuthority_data();
     void postingsOutsideTheTerminalsAuthority();
+    void aTillQuarantinesWhatItCannotStoreAndKeepsSyncing();
 
 private:
     struct Line {
@@ -287,6 +290,45 @@ void tst_SyncTrust::postingsOutsideTheTerminalsAuthority()
     QVERIFY(exceptionRecorded(status == 403 ? QStringLiteral("forbidden-posting") : QStringLiteral("refused-entry"), entry));
     if (status == 403)
         QVERIFY(m_server->log().contains("SECURITY: refused push by terminal T9"));
+}
+
+// Liveness: a server of an earlier version may hold an entry no till can store. A till puts it
+// (and its terminal's later entries) aside, stores everything else, and does not ask for it again.
+void tst_SyncTrust::aTillQuarantinesWhatItCannotStoreAndKeepsSyncing()
+{
+    const QString stranger = Core::uuidText(Core::newTimeOrderedUuid());
+    const Core::JournalEntry usd = rogueEntry(Core::EntryKind::TopUp, stranger,
+                                              {{QStringLiteral("assets:bank"), QStringLiteral("USD"), 700},
+                                               {Core::Accounts::storeCredit(stranger), QStringLiteral("USD"), -700}});
+    {
+        // Stored as an earlier server did: through the journal, without today's check.
+        auto database = Sync::ServerSchema::open(m_server->database(), Core::OpenMode::OpenExisting);
+        QVERIFY2(database, qPrintable(database ? QString() : database.message()));
+        Core::Journal journal(**database, Core::StoreIdentity{QString(), Core::Currency::none(), QString()});
+        const Core::Result<Core::ForeignAppend> stored = journal.appendForeign(usd);
+        QVERIFY2(stored, qPrintable(stored ? QString() : stored.message()));
+    }
+    m_t9Tip = Core::ChainTip{usd.sequence, usd.hash};
+    QVERIFY(m_t1->store().credit().topUp(m_c1, m_t1->money(QStringLiteral("3")), Core::PaymentJournal::Cash, {}, QStringLiteral("ann")));
+    QVERIFY(m_t1->sync(m_server->url()).ok());
+
+    const Sync::RoundResult round = m_t2->sync(m_server->url());
+    QVERIFY2(round.ok(), qPrintable(round.message));
+    QCOMPARE(round.report.quarantined, qint64(1));
+    // T1's top-up came through all the same, and T9's entry before the bad one.
+    QCOMPARE(Core::ForeignEntries::chainTip(m_t2->database(), QStringLiteral("T1"))->sequence,
+             Core::ForeignEntries::chainTip(m_t1->database(), QStringLiteral("T1"))->sequence);
+    QCOMPARE(Core::ForeignEntries::chainTip(m_t2->database(), QStringLiteral("T9"))->sequence, usd.sequence - 1);
+    const Core::Result<QList<Core::QuarantinedEntry>> kept = Core::Quarantine::list(m_t2->database());
+    QVERIFY(kept && kept->size() == 1);
+    QCOMPARE(kept->first().entryId, Core::uuidText(usd.id));
+    QVERIFY2(kept->first().reason.contains(QStringLiteral("USD")), qPrintable(kept->first().reason));
+    QVERIFY(m_t2->store().journal().verify().ok());
+    // The next round neither fails nor fetches it again.
+    const Sync::RoundResult again = m_t2->sync(m_server->url());
+    QVERIFY2(again.ok(), qPrintable(again.message));
+    QCOMPARE(again.report.quarantined, qint64(0));
+    QCOMPARE(again.report.pulled, qint64(0));
 }
 
 QTEST_GUILESS_MAIN(tst_SyncTrust)

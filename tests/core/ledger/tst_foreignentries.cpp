@@ -2,6 +2,7 @@
 // its balances moved in the same transaction; anything else is refused and changes nothing.
 
 #include "ledger/foreignentries.h"
+#include "ledger/quarantine.h"
 #include "base/uuidv7.h"
 #include "masterdata/masterdata.h"
 #include "teststore.h"
@@ -17,6 +18,7 @@ private slots:
     void refusesWhatDoesNotFollowTheChain();
     void refusesWhatTheseBooksCannotTake_data();
     void refusesWhatTheseBooksCannotTake();
+    void aBadEntryIsQuarantinedAndTheRestStored();
 };
 
 namespace {
@@ -176,6 +178,48 @@ void tst_ForeignEntries::refusesWhatTheseBooksCannotTake()
     QVERIFY2(refused.message().contains(messagePart), qPrintable(refused.message()));
     QCOMPARE(*till->journal().entryCount(), entriesBefore);
     QCOMPARE(balanceMap(*till->journal().balances()), balanceMap(balances));
+}
+
+// Liveness: one entry a till cannot store (here: in USD on NOK books) does not stop the page.
+// It and the later entries of its terminal are quarantined with why; the other terminal's
+// entries, and the bad one's predecessors, are stored; a second try changes nothing.
+void tst_ForeignEntries::aBadEntryIsQuarantinedAndTheRestStored()
+{
+    TestStore t1(QStringLiteral("NOK"), QStringLiteral("T1"));
+    TestStore t3(QStringLiteral("NOK"), QStringLiteral("T3"));
+    TestStore till(QStringLiteral("NOK"), QStringLiteral("T2"));
+    QList<JournalEntry> first = writeEntries(t1, 3);
+    const QList<JournalEntry> other = writeEntries(t3, 2);
+    QCOMPARE(first.size(), 3);
+    QCOMPARE(other.size(), 2);
+    JournalEntry &bad = first[1];
+    for (Posting &posting : bad.postings)
+        posting.amount = Money(posting.amount.minorUnits(), *Currency::fromCode(u"USD"));
+    bad.hash = bad.computeHash();
+    first[2].previousHash = bad.hash;
+    first[2].hash = first[2].computeHash();
+    const QList<JournalEntry> page = first + other;
+
+    const Result<PageOutcome> outcome = Quarantine::storePage(till->journal(), till->database(), page);
+    QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.message()));
+    QCOMPARE(outcome->stored, qsizetype(3));
+    QCOMPARE(outcome->quarantined, qsizetype(2));
+    QCOMPARE(ForeignEntries::chainTip(till->database(), QStringLiteral("T1"))->sequence, qint64(1));
+    QCOMPARE(ForeignEntries::chainTip(till->database(), QStringLiteral("T3"))->sequence, qint64(2));
+    QCOMPARE(Quarantine::highestSequences(till->database())->value(QStringLiteral("T1")), qint64(3));
+    const Result<QList<QuarantinedEntry>> kept = Quarantine::list(till->database());
+    QVERIFY(kept && kept->size() == 2);
+    QCOMPARE(kept->at(0).entryId, uuidText(bad.id));
+    QVERIFY2(kept->at(0).reason.contains(QStringLiteral("a posting in USD")), qPrintable(kept->at(0).reason));
+    QCOMPARE(kept->at(1).sequence, qint64(3));
+    QVERIFY2(kept->at(1).reason.contains(QStringLiteral("follows terminal T1's quarantined entry")), qPrintable(kept->at(1).reason));
+    QVERIFY(till->journal().verify().ok());
+
+    const Result<PageOutcome> again = Quarantine::storePage(till->journal(), till->database(), page);
+    QVERIFY(again);
+    QCOMPARE(again->stored, qsizetype(0));
+    QCOMPARE(again->quarantined, qsizetype(0));
+    QCOMPARE(*till->journal().entryCount(), qint64(3));
 }
 
 QTEST_GUILESS_MAIN(tst_ForeignEntries)
