@@ -49,6 +49,8 @@ void printUsage(QTextStream &stream)
 {
     stream << "usage:\n"
            << "  slate-server [serve] --db FILE|postgresql://USER@HOST:PORT/DB --listen HOST:PORT [--tls-cert F --tls-key F]\n"
+           << "      [--connections-max N] [--connections-per-address-max N] [--header-timeout-seconds S]\n"
+           << "      [--body-timeout-seconds S] [--idle-timeout-seconds S] [--buffered-mib-max MIB]\n"
            << "  slate-server enroll --db … --store CODE --terminal ID [--valid-hours N]\n"
            << "  slate-server revoke --db … --terminal ID\n"
            << "  slate-server exceptions --db … [--json]\n"
@@ -89,6 +91,12 @@ int main(int argc, char *argv[])
         {QStringLiteral("json"), QStringLiteral("JSON output")},
         {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (chain) for HTTPS"), QStringLiteral("file")},
         {QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS"), QStringLiteral("file")},
+        {QStringLiteral("connections-max"), QStringLiteral("open connections in all (256)"), QStringLiteral("n")},
+        {QStringLiteral("connections-per-address-max"), QStringLiteral("open connections per client address (32)"), QStringLiteral("n")},
+        {QStringLiteral("header-timeout-seconds"), QStringLiteral("time to send a request's headers (10)"), QStringLiteral("s")},
+        {QStringLiteral("body-timeout-seconds"), QStringLiteral("time to send a request's body (60)"), QStringLiteral("s")},
+        {QStringLiteral("idle-timeout-seconds"), QStringLiteral("time a kept-alive connection may idle (30)"), QStringLiteral("s")},
+        {QStringLiteral("buffered-mib-max"), QStringLiteral("request bytes held for all connections (64 MiB)"), QStringLiteral("MiB")},
     });
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
@@ -148,6 +156,7 @@ int main(int argc, char *argv[])
 
     if (serve) {
         Sync::SyncServer server(store);
+        server.setLimits(serve->limits);
         const bool tls = serve->tls();
         if (tls) {
             if (auto enabled = server.enableTls(serve->tlsCertificateFile, serve->tlsKeyFile); !enabled)

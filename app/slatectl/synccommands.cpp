@@ -12,6 +12,18 @@
 
 namespace Slate::Cli {
 
+namespace {
+
+// A round that fails exits 1 (the operation failed), never 2: that is bad usage (README), and
+// the arguments were checked before the round began. "local" says this till's own state stopped
+// it (not enrolled, a pulled entry it cannot store, …).
+Core::Error roundError(const Sync::RoundResult &result)
+{
+    return Core::makeError(Core::ErrorCode::IoError, result.message);
+}
+
+} // namespace
+
 int Cli::sync(const Arguments &args)
 {
     const QUrl server(args.value(QStringLiteral("server")));
@@ -36,13 +48,13 @@ int Cli::sync(const Arguments &args)
     if (client.busy())
         loop.exec();
     if (!result.ok())
-        return fail(Core::makeError(result.failure == Sync::RoundFailure::Local ? Core::ErrorCode::InvalidArgument : Core::ErrorCode::IoError,
-                                    result.message));
+        return fail(roundError(result));
     const Sync::RoundReport &report = result.report;
     print(QJsonObject{{QStringLiteral("enrolled"), report.enrolled},
                       {QStringLiteral("pushed"), report.pushed},
                       {QStringLiteral("alreadyStored"), report.alreadyStored},
                       {QStringLiteral("pulled"), report.pulled},
+                      {QStringLiteral("quarantined"), report.quarantined},
                       {QStringLiteral("exceptions"), report.exceptions},
                       {QStringLiteral("pushedSequence"), report.pushedSequence},
                       {QStringLiteral("masterPushed"), report.masterPushed},
@@ -60,7 +72,11 @@ int Cli::sync(const Arguments &args)
               .arg(report.masterPushed)
               .arg(report.masterApplied)
               .arg(report.masterConflicts > 0 ? QStringLiteral(" (%1 older or unusable, kept in the history)").arg(report.masterConflicts)
-                                               : QString()));
+                                               : QString())
+              + (report.quarantined > 0 ? QStringLiteral(" %1 entries of other terminals could not be stored here and are "
+                                                          "quarantined (the log says why).")
+                                              .arg(report.quarantined)
+                                        : QString()));
     return ExitOk;
 }
 
@@ -83,8 +99,7 @@ int Cli::exceptions(const Arguments &args)
     QMetaObject::invokeMethod(&client, [&client] { client.listExceptions(); }, Qt::QueuedConnection);
     loop.exec();
     if (!result.ok())
-        return fail(Core::makeError(result.failure == Sync::RoundFailure::Local ? Core::ErrorCode::InvalidArgument : Core::ErrorCode::IoError,
-                                    result.message));
+        return fail(roundError(result));
     QStringList lines;
     for (const QJsonValue &row : std::as_const(rows)) {
         const QJsonObject exception = row.toObject();

@@ -94,12 +94,19 @@ Result<JournalEntry> StoreCreditService::adjust(const Customer &customer, const 
         return after.error();
     if (auto bounded = checkWalletMax(customer, *before, amount); !bounded)
         return bounded.error();
-    if (after->isNegative())
+    // Only what takes credit away is bounded by the wallet: an overdrawn wallet may be corrected
+    // upwards, also when it stays below zero.
+    if (amount.isNegative() && after->isNegative())
         return makeError(ErrorCode::InsufficientFunds,
-                         QStringLiteral("%1's wallet holds %2 %3; an adjustment of %4 would leave it at %5. "
-                                        "Adjust by at most -%2.")
-                             .arg(customer.name, before->toDecimalString(), before->currency().code(),
-                                  amount.toDecimalString(), after->toDecimalString()));
+                         before->isPositive()
+                             ? QStringLiteral("%1's wallet holds %2 %3; an adjustment of %4 would leave it at %5. "
+                                              "Adjust by at most -%2.")
+                                   .arg(customer.name, before->toDecimalString(), before->currency().code(),
+                                        amount.toDecimalString(), after->toDecimalString())
+                             : QStringLiteral("%1's wallet holds %2 %3, so there is no credit to take away; an adjustment of %4 "
+                                              "would leave it at %5. Adjust it upwards only.")
+                                   .arg(customer.name, before->toDecimalString(), before->currency().code(),
+                                        amount.toDecimalString(), after->toDecimalString()));
     EntryDraft draft;
     draft.kind = EntryKind::Adjustment;
     draft.userName = userName;

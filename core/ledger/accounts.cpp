@@ -97,5 +97,42 @@ bool isValidName(QStringView name)
 
 bool isValidCode(QStringView code) { return isSegment(code, 32); }
 
+std::optional<AccountParts> parse(QStringView name)
+{
+    if (!isValidName(name))
+        return std::nullopt;
+    const QList<QStringView> s = name.split(QLatin1Char(':'));
+    const qsizetype n = s.size();
+    auto is = [&s](qsizetype i, const char *text) { return s.at(i) == QLatin1String(text); };
+    auto parts = [](AccountRole role, QStringView store = {}, QStringView terminal = {}, QStringView customer = {}) {
+        return AccountParts{role, store.toString(), terminal.toString(), customer.toString()};
+    };
+    if (is(0, "assets")) {
+        if (n == 4 && is(1, "cash"))
+            return parts(AccountRole::Cash, s.at(2), s.at(3));
+        if (n == 3 && is(1, "card"))
+            return parts(AccountRole::Card, s.at(2));
+        if (n == 2 && is(1, "bank"))
+            return parts(AccountRole::Bank);
+        if (n == 5 && is(1, "receivable") && is(3, "accrued"))
+            return parts(AccountRole::ReceivableAccrued, s.at(4), {}, s.at(2));
+        if (n == 6 && is(1, "receivable") && is(3, "invoiced"))
+            return parts(AccountRole::ReceivableInvoiced, s.at(4), {}, s.at(2));
+    } else if (is(0, "liabilities") && n == 3) {
+        if (is(1, "store-credit"))
+            return parts(AccountRole::StoreCredit, {}, {}, s.at(2));
+        if (is(1, "tax"))
+            return parts(AccountRole::Tax);
+    } else if (is(0, "income") && n == 3) {
+        if (is(1, "sales"))
+            return parts(AccountRole::SalesIncome, s.at(2));
+        if (is(1, "cash-rounding"))
+            return parts(AccountRole::CashRounding, s.at(2));
+    } else if (is(0, "expenses") && n == 2 && is(1, "credit-adjustments")) {
+        return parts(AccountRole::CreditAdjustments);
+    }
+    return std::nullopt;
+}
+
 } // namespace Accounts
 } // namespace Slate::Core

@@ -17,6 +17,7 @@
 //   expenses:cash-differences:<store>       what a Z report's count finds short (debit) or over (credit)
 
 #include <QString>
+#include <QStringView>
 
 #include <optional>
 
@@ -27,6 +28,28 @@ enum class PaymentJournal { Cash, Bank, Card };
 
 std::optional<PaymentJournal> paymentJournalFromName(QStringView name); // "cash" | "bank" | "card"
 QString paymentJournalName(PaymentJournal journal);
+
+// What an account of the chart above is for. Every account a Slate service writes is one of these.
+enum class AccountRole {
+    Cash,               // assets:cash:<store>:<terminal>
+    Card,               // assets:card:<store>
+    Bank,               // assets:bank
+    StoreCredit,        // liabilities:store-credit:<customer>
+    ReceivableAccrued,  // assets:receivable:<customer>:accrued:<store>
+    ReceivableInvoiced, // assets:receivable:<customer>:invoiced:<store>:<invoice>
+    SalesIncome,        // income:sales:<store>
+    CashRounding,       // income:cash-rounding:<store>
+    Tax,                // liabilities:tax:<code>
+    CreditAdjustments,  // expenses:credit-adjustments
+};
+
+// An account name read back into its parts; the parts an account has no segment for stay empty.
+struct AccountParts {
+    AccountRole role = AccountRole::Bank;
+    QString storeCode;
+    QString terminalId;
+    QString customerId;
+};
 
 namespace Accounts {
 
@@ -50,6 +73,9 @@ QString cashDifferences(const QString &storeCode);
 bool isValidName(QStringView name);
 // A valid code for a store, terminal or tax code, usable as one account segment.
 bool isValidCode(QStringView code);
+// What a name of the chart above means; std::nullopt for any other name (valid or not), which
+// no Slate service writes.
+std::optional<AccountParts> parse(QStringView name);
 
 } // namespace Accounts
 } // namespace Slate::Core

@@ -1,6 +1,7 @@
 #include "ledger/foreignentries.h"
 
 #include "ledger/accounts.h"
+#include "ledger/foreigncheck.h"
 #include "ledger/journal.h"
 #include "storage/bulk.h"
 #include "base/uuidv7.h"
@@ -262,6 +263,13 @@ Result<ForeignOutcome> Journal::appendForeign(const QList<JournalEntry> &entries
         return plan.error();
     if (plan->refusal)
         return plan->refusal->error;
+    if (m_foreignDirectory) {
+        Result<std::optional<ForeignFinding>> found = ForeignCheck::check(m_database, *m_foreignDirectory, plan->fresh);
+        if (!found)
+            return found.error();
+        if (*found)
+            return makeError(ErrorCode::InvalidArgument, (*found)->message);
+    }
     Result<QList<BalanceMove>> moves = storeForeign(*plan);
     if (!moves)
         return moves.error();

@@ -12,9 +12,12 @@
 #include <QList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Slate::Core {
+
+class ForeignDirectory;
 
 struct AccountBalance {
     QString account;
@@ -101,6 +104,11 @@ public:
     // whoever wires the services (Store) hands this in.
     using ForeignIndexer = std::function<Result<void>(const JournalEntry &entry)>;
     void setForeignIndexer(ForeignIndexer indexer) { m_foreignIndexer = std::move(indexer); }
+    // What appendForeign checks other terminals' entries against before it stores them
+    // (ledger/foreigncheck.h: currencies per account, known customers, …); a refused batch is an
+    // InvalidArgument naming the entry and the posting. Whoever wires the services (Store) hands
+    // it in; the server runs the same check itself between planForeign and storeForeign.
+    void setForeignDirectory(std::shared_ptr<const ForeignDirectory> directory) { m_foreignDirectory = std::move(directory); }
 
     // The balance of one account (zero for an account that never moved).
     Result<Money> balance(const QString &account) const;
@@ -129,6 +137,7 @@ private:
 
     StoreIdentity m_identity;
     ForeignIndexer m_foreignIndexer;
+    std::shared_ptr<const ForeignDirectory> m_foreignDirectory;
 };
 
 } // namespace Slate::Core

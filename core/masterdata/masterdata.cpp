@@ -401,12 +401,34 @@ Result<bool> write(Database &database, const MasterChange &change, BooksCurrency
 
 namespace MasterData {
 
+qint64 versionMaxAt(qint64 nowMs, VersionJudge judge)
+{
+    const qint64 aheadMs = judge == VersionJudge::Server ? kMasterClockAheadMaxMs : 2 * kMasterClockAheadMaxMs;
+    // The clock's counter fills the low 10 bits; the whole last millisecond is allowed.
+    return qMin(kMasterVersionMax, (nowMs + aheadMs) * 1024 + 1023);
+}
+
+Result<void> checkVersionBound(const MasterChange &change, qint64 nowMs, VersionJudge judge)
+{
+    if (change.version <= versionMaxAt(nowMs, judge))
+        return {};
+    return invalid(QStringLiteral("%1 %2: \"version\" %3 is more than %4 minutes ahead of %5 clock (it stands for %6 UTC; now "
+                                  "is %7 UTC). A version is the Unix time in milliseconds times 1024 plus a counter; set the "
+                                  "clock of terminal %8 right (NTP).")
+                       .arg(change.kind, change.key.left(64))
+                       .arg(change.version)
+                       .arg((judge == VersionJudge::Server ? 1 : 2) * kMasterClockAheadMaxMs / 60000)
+                       .arg(judge == VersionJudge::Server ? QStringLiteral("the server's") : QStringLiteral("this till's"),
+                            QDateTime::fromMSecsSinceEpoch(change.version / 1024, Qt::UTC).toString(Qt::ISODate),
+                            QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(Qt::ISODate), change.node.left(64)));
+}
+
 bool isNewer(qint64 versionA, const QString &nodeA, qint64 versionB, const QString &nodeB)
 {
     return versionA != versionB ? versionA > versionB : nodeA > nodeB;
 }
 
-Result<void> validate(const MasterChange &change)
+Result<void> validate(const MasterChange &change, VersionJudge judge)
 {
     if (!kindSql(change.kind))
         return invalid(QStringLiteral("\"%1\" is not a kind of master data; use customer, customer-terms, user, tax-code, product "
@@ -414,6 +436,8 @@ Result<void> validate(const MasterChange &change)
                            .arg(change.kind.left(40)));
     if (change.version < 1 || change.version > kMasterVersionMax)
         return invalid(QStringLiteral("%1 %2: the version must be from 1 to 2^53.").arg(change.kind, change.key.left(64)));
+    if (auto bounded = checkVersionBound(change, QDateTime::currentMSecsSinceEpoch(), judge); !bounded)
+        return bounded;
     if (!Accounts::isValidCode(change.node))
         return invalid(QStringLiteral("%1 %2: the node must be a terminal id.").arg(change.kind, change.key.left(64)));
     const Fields fields(change);

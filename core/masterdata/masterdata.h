@@ -65,13 +65,33 @@ constexpr qint64 kMasterVersionMax = qint64(1) << 53; // exact in JSON numbers
 // what the earlier number format could carry exactly.
 constexpr qint64 kMasterAmountMinorUnitsMax = qint64(1) << 53;
 
+// How far a version's clock may run ahead of the physical clock of the node that judges it. A
+// version is a hybrid logical clock that every node moves past each version it applies, so one
+// change stamped far in the future (2^53) would drag every clock there and make every later
+// edit one the server refuses. The server refuses a pushed change more than this ahead of its
+// clock (400, naming "version"). A till's clock may be behind the server's by the request
+// window of the sync protocol (± 5 minutes), so a till allows twice this before it refuses to
+// apply a pulled change (kept in the history as unapplied) -- and so never moves its clock past
+// that either.
+constexpr qint64 kMasterClockAheadMaxMs = 10 * 60 * 1000;
+
+// Who judges a version: the server, as a change arrives from the node that made it, or a till,
+// as it arrives through the server.
+enum class VersionJudge { Server, Till };
+
 namespace MasterData {
+
+// The highest version a node judging as `judge` takes when its clock reads nowMs.
+qint64 versionMaxAt(qint64 nowMs, VersionJudge judge);
+// Refuses a version beyond versionMaxAt; the message names the field "version".
+Result<void> checkVersionBound(const MasterChange &change, qint64 nowMs, VersionJudge judge);
 
 // True when version a beats version b (the conflict rule above).
 bool isNewer(qint64 versionA, const QString &nodeA, qint64 versionB, const QString &nodeB);
-// Checks a change from the network or the outbox: a known kind, a valid key, exactly the fields
+// Checks a change from the network or the outbox: a known kind, a valid key, a version no
+// further ahead of this node's clock than a till takes (checkVersionBound), exactly the fields
 // of that kind with their types and ranges. The message names the field.
-Result<void> validate(const MasterChange &change);
+Result<void> validate(const MasterChange &change, VersionJudge judge = VersionJudge::Till);
 
 // The credit terms a customer-terms change carries (validated as validate() does). The server
 // judges credit exceptions by the terms it holds this way, with the till's own reading.

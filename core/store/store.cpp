@@ -1,8 +1,36 @@
 #include "store/store.h"
 
+#include "ledger/foreigncheck.h"
+
 #include <QFile>
 
 namespace Slate::Core {
+
+namespace {
+
+// What a till judges other terminals' entries by (ledger/foreigncheck.h): its books' currency,
+// the one thing that would stop it storing them. Stores, terminals and customers the server
+// vouches for, having checked every entry against what it enrolled and holds before storing it.
+class TillDirectory : public ForeignDirectory {
+public:
+    explicit TillDirectory(Currency currency) : m_currency(currency) {}
+
+    Result<std::optional<QHash<QString, QString>>> terminalStores(const QSet<QString> &) const override
+    {
+        return std::optional<QHash<QString, QString>>();
+    }
+    Result<std::optional<QSet<QString>>> knownStores(const QSet<QString> &) const override { return std::optional<QSet<QString>>(); }
+    Result<std::optional<QSet<QString>>> knownCustomers(const QSet<QString> &) const override
+    {
+        return std::optional<QSet<QString>>();
+    }
+    Result<std::optional<Currency>> booksCurrency() const override { return std::optional<Currency>(m_currency); }
+
+private:
+    Currency m_currency;
+};
+
+} // namespace
 
 Store::Store(std::unique_ptr<Database> database, StoreIdentity identity, CheckoutSettings settings)
     : m_database(std::move(database)),
@@ -30,6 +58,7 @@ Store::Store(std::unique_ptr<Database> database, StoreIdentity identity, Checkou
             return indexed;
         return {};
     });
+    m_journal.setForeignDirectory(std::make_shared<TillDirectory>(m_journal.identity().currency));
 }
 
 JournalExport Store::exporter() const

@@ -69,7 +69,7 @@ QJsonObject masterChangeToJson(const Core::MasterChange &change)
                        {QStringLiteral("data"), change.data}};
 }
 
-Core::Result<Core::MasterChange> masterChangeFromJson(const QJsonValue &value, const QString &where)
+Core::Result<Core::MasterChange> masterChangeFromJson(const QJsonValue &value, const QString &where, Core::VersionJudge judge)
 {
     if (!value.isObject())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 must be an object.").arg(where));
@@ -89,7 +89,7 @@ Core::Result<Core::MasterChange> masterChangeFromJson(const QJsonValue &value, c
         return badField(where, QStringLiteral("data"), QStringLiteral("must be an object"));
     Core::MasterChange change{object.value(QStringLiteral("kind")).toString(), object.value(QStringLiteral("key")).toString(), *version,
                               object.value(QStringLiteral("node")).toString(), object.value(QStringLiteral("data")).toObject(), 0};
-    if (auto valid = Core::MasterData::validate(change); !valid)
+    if (auto valid = Core::MasterData::validate(change, judge); !valid)
         return makeError(ErrorCode::InvalidArgument, where + QStringLiteral(": ") + valid.message());
     return change;
 }

@@ -77,7 +77,10 @@ constexpr int kMasterPullDefault = 500;
 // the data are decimal strings in the record's "currency" (Core::MasterData::validate).
 QJsonObject masterChangeToJson(const Core::MasterChange &change);
 // Reads one change strictly (fields, types, and the data by Core::MasterData::validate).
-Core::Result<Core::MasterChange> masterChangeFromJson(const QJsonValue &value, const QString &where);
+// `judge` says whose clock bounds the version (core/masterdata/masterdata.h): a till's for a
+// pulled change, the server's for a pushed one.
+Core::Result<Core::MasterChange> masterChangeFromJson(const QJsonValue &value, const QString &where,
+                                                      Core::VersionJudge judge = Core::VersionJudge::Till);
 
 // What the signature covers: method, path (with query), terminal, time, nonce and the body's SHA-256.
 QByteArray signingInput(const QByteArray &method, const QByteArray &pathAndQuery, const QString &terminalId,

@@ -1,6 +1,7 @@
 #include "client/syncclient.h"
 
 #include "ledger/foreignentries.h"
+#include "ledger/quarantine.h"
 #include "masterdata/masterdata.h"
 #include "client/protocol.h"
 #include "store/store.h"
@@ -314,6 +315,14 @@ void SyncClient::pullNext(int pagesLeft)
         if (it.key() != own)
             known.insert(it.key(), double(it->sequence));
     }
+    // Quarantined entries count as held: the server need not send them again.
+    Core::Result<QMap<QString, qint64>> quarantined = Core::Quarantine::highestSequences(m_database);
+    if (!quarantined)
+        return done(RoundFailure::Local, quarantined.message());
+    for (auto it = quarantined->cbegin(); it != quarantined->cend(); ++it) {
+        if (it.key() != own && it.value() > qint64(known.value(it.key()).toDouble()))
+            known.insert(it.key(), double(it.value()));
+    }
     const QJsonObject request{{QStringLiteral("known"), known}, {QStringLiteral("limit"), m_pullPage}};
     sendRequest(QByteArrayLiteral("POST"), QStringLiteral("/v1/pull"), QJsonDocument(request).toJson(QJsonDocument::Compact), true,
          [this, pagesLeft](const QByteArray &body) {
@@ -324,12 +333,13 @@ void SyncClient::pullNext(int pagesLeft)
                  return done(RoundFailure::Refused, tr("The server sent a bad page of entries: %1").arg(page.message()));
              const QList<Core::JournalEntry> &entries = page->entries;
              // The page is stored as a set, in one transaction: its entries and balances land
-             // together or not at all.
-             Core::Result<Core::ForeignOutcome> appended = m_journal.appendForeign(entries);
+             // together or not at all; an entry that cannot be stored here is quarantined and
+             // the rest is stored (core/ledger/quarantine.h).
+             Core::Result<Core::PageOutcome> appended = Core::Quarantine::storePage(m_journal, m_database, entries);
              if (!appended)
                  return done(RoundFailure::Local, appended.message());
-             const qint64 stored = appended->stored.size();
-             m_report.pulled += stored;
+             m_report.pulled += appended->stored;
+             m_report.quarantined += appended->quarantined;
              if (page->more && !entries.isEmpty())
                  return pullNext(pagesLeft - 1);
              done(RoundFailure::None, QString());

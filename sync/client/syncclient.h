@@ -37,6 +37,7 @@ struct RoundReport {
     qint64 pushed = 0;         // own entries new to the server
     qint64 alreadyStored = 0;  // own entries the server already had (a resend)
     qint64 pulled = 0;         // other terminals' entries stored here
+    qint64 quarantined = 0;    // other terminals' entries this till could not store, put aside (core/ledger/quarantine.h)
     qint64 exceptions = 0;     // exceptions the server recorded because of this till's entries
     qint64 pushedSequence = 0; // the server holds this till's journal up to here
     qint64 masterPushed = 0;   // master-data changes of this till new to the server

@@ -14,6 +14,34 @@ const QString kListen = QStringLiteral("listen");
 const QString kTlsCert = QStringLiteral("tls-cert");
 const QString kTlsKey = QStringLiteral("tls-key");
 
+// The connection bounds: key, smallest and largest value.
+struct Bound {
+    QString key;
+    qint64 least;
+    qint64 most;
+};
+const Bound kConnectionsMax{QStringLiteral("connections-max"), 1, 100000};
+const Bound kConnectionsPerAddressMax{QStringLiteral("connections-per-address-max"), 1, 100000};
+const Bound kHeaderTimeout{QStringLiteral("header-timeout-seconds"), 1, 3600};
+const Bound kBodyTimeout{QStringLiteral("body-timeout-seconds"), 1, 3600};
+const Bound kIdleTimeout{QStringLiteral("idle-timeout-seconds"), 1, 3600};
+// At least one request of the largest size (4 MiB and its headers) must fit.
+const Bound kBufferedMibMax{QStringLiteral("buffered-mib-max"), 5, 65536};
+const Bound *const kBounds[] = {&kConnectionsMax, &kConnectionsPerAddressMax, &kHeaderTimeout, &kBodyTimeout, &kIdleTimeout, &kBufferedMibMax};
+
+Core::Result<qint64> boundValue(const Bound &bound, const ConfigValue &value)
+{
+    bool ok = false;
+    const qint64 number = value.value.toLongLong(&ok);
+    if (!ok || number < bound.least || number > bound.most)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 must be a whole number from %2 to %3, not \"%4\"")
+                                                         .arg(value.describe(bound.key))
+                                                         .arg(bound.least)
+                                                         .arg(bound.most)
+                                                         .arg(value.value));
+    return number;
+}
+
 Core::Error invalid(const QString &message)
 {
     return makeError(ErrorCode::InvalidArgument, message);
@@ -29,6 +57,12 @@ Core::Result<void> checkValue(const QString &key, const ConfigValue &value)
         if (auto listen = parseListenAddress(value); !listen)
             return listen.error();
     }
+    for (const Bound *bound : kBounds) {
+        if (key == bound->key) {
+            if (auto number = boundValue(*bound, value); !number)
+                return number.error();
+        }
+    }
     return {};
 }
 
@@ -43,7 +77,8 @@ QString ConfigValue::describe(const QString &key) const
 
 const QStringList &serverConfigKeys()
 {
-    static const QStringList keys{kDb, kListen, kTlsCert, kTlsKey};
+    static const QStringList keys{kDb, kListen, kTlsCert, kTlsKey, kConnectionsMax.key, kConnectionsPerAddressMax.key,
+                                  kHeaderTimeout.key, kBodyTimeout.key, kIdleTimeout.key, kBufferedMibMax.key};
     return keys;
 }
 
@@ -140,7 +175,22 @@ Core::Result<ServeOptions> serveOptions(const ConfigValues &values)
     auto listen = parseListenAddress(values.value(kListen));
     if (!listen)
         return listen.error();
-    return ServeOptions{values.value(kDb).value, *listen, values.value(kTlsCert).value, values.value(kTlsKey).value};
+    ConnectionLimits limits;
+    auto number = [&values](const Bound &bound, qint64 byDefault) -> qint64 {
+        return values.contains(bound.key) ? *boundValue(bound, values.value(bound.key)) : byDefault; // checked above
+    };
+    limits.connectionsMax = int(number(kConnectionsMax, limits.connectionsMax));
+    limits.connectionsPerAddressMax = int(number(kConnectionsPerAddressMax, qMin(limits.connectionsPerAddressMax, limits.connectionsMax)));
+    if (limits.connectionsPerAddressMax > limits.connectionsMax)
+        return invalid(QStringLiteral("%1 (%2) is more than connections-max (%3)")
+                           .arg(values.value(kConnectionsPerAddressMax.key).describe(kConnectionsPerAddressMax.key))
+                           .arg(limits.connectionsPerAddressMax)
+                           .arg(limits.connectionsMax));
+    limits.headerTimeoutMs = int(number(kHeaderTimeout, limits.headerTimeoutMs / 1000) * 1000);
+    limits.bodyTimeoutMs = int(number(kBodyTimeout, limits.bodyTimeoutMs / 1000) * 1000);
+    limits.idleTimeoutMs = int(number(kIdleTimeout, limits.idleTimeoutMs / 1000) * 1000);
+    limits.bufferedBytesMax = number(kBufferedMibMax, limits.bufferedBytesMax / (1024 * 1024)) * 1024 * 1024;
+    return ServeOptions{values.value(kDb).value, *listen, values.value(kTlsCert).value, values.value(kTlsKey).value, limits};
 }
 
 } // namespace Slate::Sync

@@ -3,6 +3,7 @@
 #include "base/digest.h"
 #include "ledger/accounts.h"
 #include "ledger/foreignentries.h"
+#include "storage/bulk.h"
 #include "client/protocol.h"
 #include "base/uuidv7.h"
 
@@ -47,6 +48,98 @@ QByteArray codeHash(const QString &code)
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
+QVariantList keysOf(const QSet<QString> &set)
+{
+    QVariantList keys;
+    keys.reserve(set.size());
+    for (const QString &key : set)
+        keys.append(key);
+    return keys;
+}
+
+// What the server knows to judge a push (ledger/foreigncheck.h): the terminals it enrolled and
+// their stores, the customers whose master data it holds, and the one currency of its journal.
+class ServerDirectory : public Core::ForeignDirectory {
+public:
+    explicit ServerDirectory(const Core::Database &database) : m_database(database) {}
+
+    Core::Result<std::optional<QHash<QString, QString>>> terminalStores(const QSet<QString> &terminalIds) const override
+    {
+        QHash<QString, QString> stores;
+        auto collect = [&stores](Core::Query &rows) {
+            while (rows.next())
+                stores.insert(rows.value(0).toString(), rows.value(1).toString());
+        };
+        if (auto read = Core::Bulk::selectIn(m_database, QStringLiteral("SELECT id, store_code FROM terminals WHERE id IN (%1)"), {},
+                                             keysOf(terminalIds), QStringLiteral("read the terminals' stores"), collect);
+            !read)
+            return read.error();
+        return std::optional<QHash<QString, QString>>(stores);
+    }
+    Core::Result<std::optional<QSet<QString>>> knownStores(const QSet<QString> &storeCodes) const override
+    {
+        QSet<QString> known;
+        auto collect = [&known](Core::Query &rows) {
+            while (rows.next())
+                known.insert(rows.value(0).toString());
+        };
+        if (auto read = Core::Bulk::selectIn(m_database, QStringLiteral("SELECT DISTINCT store_code FROM terminals WHERE store_code IN (%1)"),
+                                             {}, keysOf(storeCodes), QStringLiteral("read the stores"), collect);
+            !read)
+            return read.error();
+        return std::optional<QSet<QString>>(known);
+    }
+    Core::Result<std::optional<QSet<QString>>> knownCustomers(const QSet<QString> &customerIds) const override
+    {
+        QSet<QString> known;
+        auto collect = [&known](Core::Query &rows) {
+            while (rows.next())
+                known.insert(rows.value(0).toString());
+        };
+        if (auto read = Core::Bulk::selectIn(m_database,
+                                             QStringLiteral("SELECT DISTINCT key FROM master_current WHERE kind IN (?, ?) AND key IN (%1)"),
+                                             {Core::MasterKinds::kCustomer, Core::MasterKinds::kCustomerTerms}, keysOf(customerIds),
+                                             QStringLiteral("look up customers"), collect);
+            !read)
+            return read.error();
+        // A customer named by entries stored before master data was synced (server schema 1) is
+        // known by those entries.
+        QSet<QString> rest = customerIds;
+        rest.subtract(known);
+        if (!rest.isEmpty()) {
+            if (auto read = Core::Bulk::selectIn(
+                    m_database, QStringLiteral("SELECT DISTINCT customer_id FROM journal_entries WHERE customer_id <> '' AND customer_id IN (%1)"),
+                    {}, keysOf(rest), QStringLiteral("look up customers in the journal"), collect);
+                !read)
+                return read.error();
+        }
+        return std::optional<QSet<QString>>(known);
+    }
+    Core::Result<std::optional<Core::Currency>> booksCurrency() const override
+    {
+        // An account keeps its currency for good and every push is held to the books' one, so
+        // once the journal has one currency it keeps it: read it once per process.
+        if (m_currency)
+            return m_currency;
+        Core::Result<Core::Query> query = m_database.run(QStringLiteral("SELECT DISTINCT currency FROM account_balances LIMIT 2"), {},
+                                                         QStringLiteral("read the journal's currency"));
+        if (!query)
+            return query.error();
+        QStringList codes;
+        while (query->next())
+            codes.append(query->value(0).toString());
+        if (codes.size() == 1)
+            m_currency = Core::Currency::fromCode(codes.first());
+        // None yet (the first push sets it), or several (a journal from before this rule): no
+        // currency for new accounts beyond the first posting's.
+        return m_currency;
+    }
+
+private:
+    const Core::Database &m_database;
+    mutable std::optional<Core::Currency> m_currency;
+};
+
 
 
 } // namespace
@@ -54,7 +147,8 @@ qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 ServerStore::ServerStore(Core::Database &database)
     : m_database(database),
       // The server's journal keeps other terminals' entries only: it has no terminal or currency of its own.
-      m_journal(database, Core::StoreIdentity{QString(), Core::Currency::none(), QString()})
+      m_journal(database, Core::StoreIdentity{QString(), Core::Currency::none(), QString()}),
+      m_directory(std::make_unique<ServerDirectory>(database))
 {
 }
 
@@ -254,6 +348,18 @@ Core::Result<PushOutcome> ServerStore::push(const QString &terminalId, const QBy
         }
         return refuse(PushRefusal::Invalid, refusal.error.message);
     }
+    // What these books can take, and what this terminal may post at all: the check every till
+    // runs too, so that no till is wedged by what the server stored.
+    Core::Result<std::optional<Core::ForeignFinding>> judged = Core::ForeignCheck::check(m_database, *m_directory, plan->fresh);
+    if (!judged)
+        return judged.error();
+    if (*judged) {
+        const Core::ForeignFinding finding = **judged;
+        transaction.rollback(); // before recording the report, which must outlive the refusal
+        recordRefusal(terminalId, plan->fresh.at(finding.entryIndex), finding);
+        return refuse(finding.kind == Core::ForeignFindingKind::Forbidden ? PushRefusal::Forbidden : PushRefusal::Refused,
+                      finding.message);
+    }
     Core::Result<QList<Core::BalanceMove>> moves = m_journal.storeForeign(*plan);
     if (!moves) {
         // An entry the journal cannot take here (an account kept in another currency, a balance
@@ -343,6 +449,23 @@ void ServerStore::recordConflict(const QString &terminalId, const JournalEntry &
                            "ON CONFLICT (kind, entry_id) DO NOTHING"),
             {entry.references.customerId, Core::uuidText(entry.id), terminalId, Core::uuidText(entry.id), detail, nowMs()},
             QStringLiteral("record a conflicting entry"));
+        !done)
+        qWarning("slate-server: %s", qPrintable(done.message()));
+}
+
+void ServerStore::recordRefusal(const QString &terminalId, const JournalEntry &entry, const Core::ForeignFinding &finding)
+{
+    const bool posting = finding.postingIndex >= 0 && finding.postingIndex < entry.postings.size();
+    const Core::Posting named = posting ? entry.postings.at(finding.postingIndex) : Core::Posting{};
+    const QString kind = finding.kind == Core::ForeignFindingKind::Forbidden ? QStringLiteral("forbidden-posting")
+                                                                              : QStringLiteral("refused-entry");
+    if (auto done = m_database.run(
+            QStringLiteral("INSERT INTO exceptions (kind, customer_id, account, currency, amount, entry_id, terminal_id, entries, "
+                           "detail, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, entry_id) DO NOTHING"),
+            {kind, entry.references.customerId, named.account, posting ? named.amount.currency().code() : QString(),
+             posting ? named.amount.minorUnits() : 0, Core::uuidText(entry.id), terminalId, Core::uuidText(entry.id),
+             finding.message.left(2000), nowMs()},
+            QStringLiteral("record a refused entry"));
         !done)
         qWarning("slate-server: %s", qPrintable(done.message()));
 }

@@ -4,9 +4,11 @@
 // terminal's journal exactly once through core's Journal (the same checks and the same write
 // path as a till's pull), hands entries to other terminals, and records credit exceptions
 // (core/customers/creditexceptions.h) for the back office. It never refuses a valid entry for a
-// business rule: the sale happened.
+// business rule: the sale happened. It does refuse what no till could store or what the terminal
+// may not post (core/ledger/foreigncheck.h), recording that for the back office too.
 
 #include "customers/creditexceptions.h"
+#include "ledger/foreigncheck.h"
 #include "ledger/journal.h"
 #include "masterdata/masterdata.h"
 #include "storage/database.h"
@@ -14,6 +16,8 @@
 #include <QDateTime>
 #include <QList>
 #include <QMap>
+
+#include <memory>
 
 namespace Slate::Sync {
 
@@ -38,6 +42,10 @@ enum class PushRefusal {
     Altered,     // an entry's content does not match its hash
     OutOfChain,  // a gap or a broken chain
     Conflict,    // same id or place in a chain, other content (recorded as an exception)
+    Refused,     // an entry these books cannot take: another currency than its account's, an unknown
+                 // store, terminal or customer (ledger/foreigncheck.h; recorded as an exception)
+    Forbidden,   // a posting outside the terminal's authority (ledger/entryauthority.h; recorded as
+                 // a security exception)
 };
 
 struct PushOutcome {
@@ -68,7 +76,8 @@ struct MasterPullPage {
 
 struct SyncException {
     qint64 id = 0;
-    QString kind;       // "wallet-overspent", "account-over-limit" or "conflicting-entry"
+    QString kind;       // "wallet-overspent", "account-over-limit", "conflicting-entry", "refused-entry" or
+                        // "forbidden-posting"
     QString customerId; // for wallet-overspent
     QString account;
     QString currency;
@@ -139,9 +148,12 @@ private:
     Core::Result<std::optional<Core::Customer>> customerAsKnown(const QString &customerId) const;
     Core::Result<int> recordExceptions(const QList<Core::CreditException> &found);
     void recordConflict(const QString &terminalId, const Core::JournalEntry &entry, const QString &detail);
+    // Best effort, after the refused push rolled back: what was refused and why.
+    void recordRefusal(const QString &terminalId, const Core::JournalEntry &entry, const Core::ForeignFinding &finding);
 
     Core::Database &m_database;
     Core::Journal m_journal;
+    std::unique_ptr<Core::ForeignDirectory> m_directory; // the terminals it enrolled, its customers
     qint64 m_lastNoncePurgeMs = 0;
 };
 

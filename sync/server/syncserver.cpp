@@ -16,6 +16,9 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+#include <QPointer>
+#include <QHash>
 #include <QUrlQuery>
 
 #include <variant>
@@ -49,15 +52,64 @@ const char *methodName(QHttpServerRequest::Method method)
 constexpr qint64 kHeadersAllowance = 64 * 1024;
 
 // QtHttpServer 6.4 reads a whole request into memory before handing it over, whatever its
-// size. This server sees each connection's bytes first and cuts off one that sends more than a
-// request may hold, so an oversized upload cannot fill the server's memory.
+// size, and keeps a connection open for as long as the client likes. This server sees each
+// connection's bytes first (its readyRead handler is connected before QtHttpServer's) and bounds
+// what a client can hold: the connections open in all and per client address, the time to send
+// a request's headers and then its body, the time a kept-alive connection may sit idle, a
+// request's size, and the request bytes held for all connections together. A connection beyond
+// a bound is answered 503 (or 413) and closed; one that is too slow is closed.
 //
 // With TLS configured, each connection is a QSslSocket that starts the server handshake at once;
 // QtHttpServer then reads the decrypted request through it like any socket. (QtHttpServer 6.4's
-// own sslSetup() works only with the QTcpServer it creates itself, which would lose the bound.)
+// own sslSetup() works only with the QTcpServer it creates itself, which would lose the bounds.)
+class BoundedTcpServer;
+
+// One connection's bounds, a child of its socket (so it goes when the socket goes).
+class ConnectionGuard : public QObject {
+public:
+    ConnectionGuard(QTcpSocket *socket, BoundedTcpServer *server, QString address);
+    ~ConnectionGuard() override;
+    // QtHttpServer has the whole request: what it buffered is free again, and the connection idles.
+    void requestHandled();
+
+private:
+    enum class Phase { Headers, Body, Idle };
+    void received();
+    void expired();
+    void refuse(const QByteArray &status, const QByteArray &code, const QByteArray &message);
+
+    QTcpSocket *m_socket;
+    QPointer<BoundedTcpServer> m_server;
+    QString m_address;
+    QTimer m_timer;
+    Phase m_phase = Phase::Headers;
+    qint64 m_received = 0;  // bytes of the current request, all held in memory until it is handled
+    QByteArray m_tail;      // the last bytes seen, for an end of headers split over two reads
+};
+
 class BoundedTcpServer : public QTcpServer {
 public:
-    BoundedTcpServer(const std::optional<QSslConfiguration> &tls, QObject *parent) : QTcpServer(parent), m_tls(tls) {}
+    BoundedTcpServer(const std::optional<QSslConfiguration> &tls, const ConnectionLimits &limits, QObject *parent)
+        : QTcpServer(parent), m_tls(tls), m_limits(limits)
+    {
+    }
+
+    const ConnectionLimits &limits() const { return m_limits; }
+    // Takes bytes into the shared budget; false (nothing taken) when they do not fit.
+    bool take(qint64 bytes)
+    {
+        if (m_buffered + bytes > m_limits.bufferedBytesMax)
+            return false;
+        m_buffered += bytes;
+        return true;
+    }
+    void release(qint64 bytes) { m_buffered = qMax<qint64>(0, m_buffered - bytes); }
+    void closed(const QString &address)
+    {
+        --m_open;
+        if (auto it = m_perAddress.find(address); it != m_perAddress.end() && --*it <= 0)
+            m_perAddress.erase(it);
+    }
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -78,34 +130,146 @@ protected:
             delete socket;
             return;
         }
+        const QString address = socket->peerAddress().toString();
+        const int fromAddress = m_perAddress.value(address);
+        if (m_open >= m_limits.connectionsMax || fromAddress >= m_limits.connectionsPerAddressMax) {
+            qCWarning(lcServer, "refused a connection from %s: %s", qPrintable(address),
+                      m_open >= m_limits.connectionsMax
+                          ? qPrintable(QStringLiteral("%1 connections are open, the most this server takes").arg(m_open))
+                          : qPrintable(QStringLiteral("%1 connections from this address are open, the most it may have").arg(fromAddress)));
+            // Plain HTTP can be told why; a TLS client would need a handshake first, so it is just closed.
+            if (!m_tls) {
+                const QByteArray body = QByteArrayLiteral(
+                    "{\"error\":{\"code\":\"busy\",\"message\":\"The server has too many open connections; retry later.\"}}");
+                socket->write(QByteArrayLiteral("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                                                "Retry-After: 5\r\nConnection: close\r\nContent-Length: ")
+                              + QByteArray::number(body.size()) + QByteArrayLiteral("\r\n\r\n") + body);
+            }
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            socket->disconnectFromHost();
+            if (socket->state() == QAbstractSocket::UnconnectedState)
+                socket->deleteLater();
+            return;
+        }
+        ++m_open;
+        m_perAddress[address] = fromAddress + 1;
         // QtHttpServer writes a reply's headers and body in separate writes: with Nagle's
         // algorithm the body waits for the client's delayed ACK of the headers (up to 40 ms).
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        new ConnectionGuard(socket, this, address); // connects its readyRead before QtHttpServer's
         if (m_tls)
             static_cast<QSslSocket *>(socket)->startServerEncryption();
-        // Connected before QtHttpServer's own handler, so it runs first.
-        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-            const qint64 received = socket->property("slateBytes").toLongLong() + socket->bytesAvailable();
-            socket->setProperty("slateBytes", received);
-            if (received > Protocol::kRequestBodyMax + kHeadersAllowance) {
-                qCWarning(lcServer, "refused %s: the request exceeds %lld bytes; connection closed",
-                          qPrintable(socket->peerAddress().toString()), Protocol::kRequestBodyMax);
-                const QByteArray body = QByteArrayLiteral(
-                    "{\"error\":{\"code\":\"too-large\",\"message\":\"The request is larger than the server accepts.\"}}");
-                socket->write(QByteArrayLiteral("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
-                                                "Connection: close\r\nContent-Length: ")
-                              + QByteArray::number(body.size()) + QByteArrayLiteral("\r\n\r\n") + body);
-                socket->flush();
-                socket->readAll();
-                socket->disconnectFromHost();
-            }
-        });
         addPendingConnection(socket);
     }
 
 private:
     std::optional<QSslConfiguration> m_tls;
+    ConnectionLimits m_limits;
+    int m_open = 0;
+    QHash<QString, int> m_perAddress;
+    qint64 m_buffered = 0;
 };
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, BoundedTcpServer *server, QString address)
+    : QObject(socket), m_socket(socket), m_server(server), m_address(std::move(address))
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::expired);
+    connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::received);
+    // An answer still on its way to a slow reader is not idleness.
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_phase == Phase::Idle && m_server)
+            m_timer.start(m_server->limits().idleTimeoutMs);
+    });
+    socket->setProperty("slateGuard", QVariant::fromValue<QObject *>(this));
+    m_timer.start(server->limits().headerTimeoutMs); // also bounds a TLS handshake
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    if (m_server) {
+        m_server->release(m_received);
+        m_server->closed(m_address);
+    }
+}
+
+void ConnectionGuard::requestHandled()
+{
+    if (m_server)
+        m_server->release(m_received);
+    m_received = 0;
+    m_tail.clear();
+    m_phase = Phase::Idle;
+    if (m_server)
+        m_timer.start(m_server->limits().idleTimeoutMs);
+}
+
+void ConnectionGuard::received()
+{
+    if (!m_server || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    const ConnectionLimits &limits = m_server->limits();
+    const qint64 fresh = m_socket->bytesAvailable();
+    if (fresh <= 0)
+        return;
+    if (m_phase == Phase::Idle) {
+        m_phase = Phase::Headers;
+        m_timer.start(limits.headerTimeoutMs);
+    }
+    if (m_received + fresh > Protocol::kRequestBodyMax + kHeadersAllowance) {
+        qCWarning(lcServer, "refused %s: the request exceeds %lld bytes; connection closed", qPrintable(m_address),
+                  Protocol::kRequestBodyMax);
+        return refuse("413 Payload Too Large", "too-large", "The request is larger than the server accepts.");
+    }
+    if (!m_server->take(fresh)) {
+        qCWarning(lcServer, "refused %s: requests in hand hold %lld bytes, the most this server buffers; connection closed",
+                  qPrintable(m_address), limits.bufferedBytesMax);
+        return refuse("503 Service Unavailable", "busy", "The server is holding as many requests as it can; retry later.");
+    }
+    m_received += fresh;
+    if (m_phase == Phase::Headers) {
+        const QByteArray seen = m_tail + m_socket->peek(qMin<qint64>(fresh, kHeadersAllowance));
+        if (seen.contains("\r\n\r\n")) {
+            m_phase = Phase::Body;
+            m_timer.start(limits.bodyTimeoutMs);
+        } else if (m_received > kHeadersAllowance) {
+            return refuse("431 Request Header Fields Too Large", "bad-request", "The request's headers are too large.");
+        }
+        m_tail = seen.right(3);
+    }
+}
+
+void ConnectionGuard::expired()
+{
+    if (!m_server)
+        return;
+    const ConnectionLimits &limits = m_server->limits();
+    switch (m_phase) {
+    case Phase::Headers:
+        qCWarning(lcServer, "closed a connection from %s: no complete request headers within %d ms", qPrintable(m_address),
+                  limits.headerTimeoutMs);
+        break;
+    case Phase::Body:
+        qCWarning(lcServer, "closed a connection from %s: the request body did not arrive within %d ms", qPrintable(m_address),
+                  limits.bodyTimeoutMs);
+        break;
+    case Phase::Idle: break; // an idle kept-alive connection: nothing to report
+    }
+    m_socket->abort();
+}
+
+void ConnectionGuard::refuse(const QByteArray &status, const QByteArray &code, const QByteArray &message)
+{
+    const QByteArray body = QByteArrayLiteral("{\"error\":{\"code\":\"") + code + QByteArrayLiteral("\",\"message\":\"") + message
+        + QByteArrayLiteral("\"}}");
+    m_socket->write(QByteArrayLiteral("HTTP/1.1 ") + status
+                    + QByteArrayLiteral("\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ")
+                    + QByteArray::number(body.size()) + QByteArrayLiteral("\r\n\r\n") + body);
+    m_socket->flush();
+    m_socket->readAll(); // nothing of it reaches QtHttpServer
+    m_timer.stop();
+    m_socket->disconnectFromHost();
+}
 
 QJsonObject errorBody(const QString &code, const QString &message)
 {
@@ -148,7 +312,7 @@ SyncServer::SyncServer(ServerStore &store, QObject *parent) : QAbstractHttpServe
 
 Core::Result<quint16> SyncServer::listenOn(const QHostAddress &address, quint16 port)
 {
-    auto *tcp = new BoundedTcpServer(m_tls, this);
+    auto *tcp = new BoundedTcpServer(m_tls, m_limits, this);
     if (!tcp->listen(address, port)) {
         const QString reason = tcp->errorString();
         delete tcp;
@@ -204,7 +368,9 @@ void SyncServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
 
 bool SyncServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    socket->setProperty("slateBytes", 0); // the next request on this connection starts afresh
+    // The next request on this connection starts afresh (its bytes, its header timeout).
+    if (auto *guard = static_cast<ConnectionGuard *>(socket->property("slateGuard").value<QObject *>()))
+        guard->requestHandled();
     QElapsedTimer timer;
     timer.start();
     Reply reply = route(request);
@@ -461,6 +627,12 @@ SyncServer::Reply SyncServer::push(const QHttpServerRequest &request, const Sign
         return refuseAuthentication(request, terminalId, outcome->refusalMessage);
     case PushRefusal::NotEnrolled:
         return refuseAuthentication(request, terminalId, outcome->refusalMessage);
+    case PushRefusal::Forbidden:
+        // A terminal posting where it may not is a security matter: a stolen or rogue till.
+        qCWarning(lcServer, "SECURITY: refused push by terminal %s from %s: %s", qPrintable(terminalId),
+                  qPrintable(request.remoteAddress().toString()), qPrintable(outcome->refusalMessage));
+        return failure(Status::Forbidden, outcome->refusalMessage);
+    case PushRefusal::Refused:
     case PushRefusal::Malformed:
     case PushRefusal::Invalid:
     case PushRefusal::Altered:
@@ -529,9 +701,14 @@ SyncServer::Reply SyncServer::pushMaster(const QHttpServerRequest &request, cons
     QList<Core::MasterChange> changes;
     changes.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
-        Core::Result<Core::MasterChange> change = Protocol::masterChangeFromJson(array.at(i), QStringLiteral("changes[%1]").arg(i));
-        if (!change)
+        // Judged as the server: a version far ahead of its clock would drag every node's clock
+        // there (core/masterdata/masterdata.h).
+        Core::Result<Core::MasterChange> change =
+            Protocol::masterChangeFromJson(array.at(i), QStringLiteral("changes[%1]").arg(i), Core::VersionJudge::Server);
+        if (!change) {
+            qCWarning(lcServer, "refused master push by terminal %s: %s", qPrintable(terminalId), qPrintable(change.message()));
             return failure(Status::BadRequest, change.message());
+        }
         if (change->node != terminalId) {
             qCWarning(lcServer, "refused master push by terminal %s of a change by %s", qPrintable(terminalId), qPrintable(change->node));
             return failure(Status::Forbidden, QStringLiteral("changes[%1] was made by terminal %2; terminal %3 may push only its own changes.")

@@ -4,6 +4,7 @@
 // Every refusal is a 4xx with {"error": {"code", "message"}} and changes nothing; refused
 // authentication is logged with the peer's address. See sync/PROTOCOL.md.
 
+#include "server/serverconfig.h"
 #include "server/serverstore.h"
 
 #include <QAbstractHttpServer>
@@ -28,6 +29,8 @@ public:
 
     // Serves HTTPS with this PEM certificate (chain) and unencrypted PEM key; call before listenOn.
     Core::Result<void> enableTls(const QString &certificateFile, const QString &keyFile);
+    // The bounds on connections; call before listenOn.
+    void setLimits(const ConnectionLimits &limits) { m_limits = limits; }
     // Listens on address:port (port 0: a free port); the port listened on, or an error.
     Core::Result<quint16> listenOn(const QHostAddress &address, quint16 port);
 
@@ -77,6 +80,7 @@ private:
 
     ServerStore &m_store;
     std::optional<QSslConfiguration> m_tls;
+    ConnectionLimits m_limits;
 };
 
 } // namespace Slate::Sync

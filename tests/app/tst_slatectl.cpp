@@ -176,6 +176,33 @@ private slots:
         QCOMPARE(verifiedEntries(), entriesBefore);
     }
 
+    // 2 is bad usage (README); a sync round that fails is not that, whatever stopped it.
+    void syncFailureIsNotBadUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("a till not enrolled") << QStringList{QStringLiteral("sync"), QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9")}
+                                             << 1 << QStringLiteral("not enrolled");
+        QTest::newRow("a server that cannot be reached")
+            << QStringList{QStringLiteral("sync"), QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--enroll"),
+                           QStringLiteral("AAAAA-BBBBB-CCCCC-DDDDD")}
+            << 1 << QStringLiteral("cannot be reached");
+        QTest::newRow("a server that is not a URL") << QStringList{QStringLiteral("sync"), QStringLiteral("--server"), QStringLiteral("nowhere")}
+                                                    << 2 << QStringLiteral("--server");
+    }
+
+    void syncFailureIsNotBadUsage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, messagePart);
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--store"), QStringLiteral("S1"), QStringLiteral("--currency"), QStringLiteral("NOK")}).exitCode, 0);
+        const Run run = ctl(args);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(messagePart), qPrintable(run.err));
+    }
+
     void helpListsEveryCommand()
     {
         const Run run = slatectl({QStringLiteral("--help")});

@@ -58,6 +58,8 @@ public:
     {
     }
     ~ServerProcess() { kill(); }
+    // More options for serve, e.g. the connection bounds; before start().
+    void setExtraArguments(QStringList arguments) { m_extraArguments = std::move(arguments); }
 
     bool start()
     {
@@ -69,6 +71,7 @@ public:
                               QStringLiteral("127.0.0.1:0")};
         if (!m_tlsCertificate.isEmpty())
             arguments << QStringLiteral("--tls-cert") << m_tlsCertificate << QStringLiteral("--tls-key") << m_tlsKey;
+        arguments << m_extraArguments;
         m_process->start(serverProgram(), arguments);
         if (!m_process->waitForStarted(10000))
             return false;
@@ -103,6 +106,7 @@ private:
     QString m_database;
     QString m_tlsCertificate;
     QString m_tlsKey;
+    QStringList m_extraArguments;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
 };

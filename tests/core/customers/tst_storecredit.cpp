@@ -46,6 +46,7 @@ private slots:
     void adjustWithoutReasonRefused();
     void adjustBelowZeroRefused();
     void adjustExactlyToZero();
+    void adjustOverdrawnWallet();
     void walletsAreSeparate();
     void history();
     void historyNewestRows();
@@ -290,6 +291,35 @@ void tst_StoreCredit::adjustExactlyToZero()
     QCOMPARE(*store->credit().wallet(ola.id), Money::zero(store->identity().currency));
     QVERIFY(store->credit().wallet(ola.id)->isZero());
     QCOMPARE(entryCount(store), qint64(2));
+    VERIFY_JOURNAL(store);
+}
+
+void tst_StoreCredit::adjustOverdrawnWallet()
+{
+    TestStore store;
+    QVERIFY(store.ok());
+    const Customer ola = addCustomer(store, QStringLiteral("1001"), QStringLiteral("Ola Hansen"));
+    // A sale on an overdraft took the wallet to -50.00.
+    EntryDraft sale{EntryKind::Sale, QStringLiteral("kari"), QStringLiteral("Sale on overdraft"), {ola.id, {}, {}, {}},
+                    {{QStringLiteral("liabilities:store-credit:") + ola.id, store.money(QStringLiteral("50.00"))},
+                     {QStringLiteral("income:sales:S1"), store.money(QStringLiteral("-50.00"))}}};
+    QVERIFY(store->journal().append(sale).ok());
+    QCOMPARE(*store->credit().wallet(ola.id), store.money(QStringLiteral("-50.00")));
+
+    // Taking more away is refused, with one minus sign and what to do instead.
+    const Result<JournalEntry> down =
+        store->credit().adjust(ola, store.money(QStringLiteral("-5.00")), QStringLiteral("correction"), QStringLiteral("boss"));
+    QCOMPARE(down.code(), ErrorCode::InsufficientFunds);
+    QVERIFY2(!down.message().contains(QStringLiteral("--")), qPrintable(down.message()));
+    QVERIFY2(down.message().contains(QStringLiteral("holds -50.00 NOK")), qPrintable(down.message()));
+    QVERIFY2(down.message().contains(QStringLiteral("upwards only")), qPrintable(down.message()));
+    QCOMPARE(entryCount(store), qint64(1));
+
+    // Correcting it upwards is allowed, also when it stays below zero.
+    const Result<JournalEntry> up =
+        store->credit().adjust(ola, store.money(QStringLiteral("20.00")), QStringLiteral("goodwill"), QStringLiteral("boss"));
+    QVERIFY2(up.ok(), qPrintable(up.ok() ? QString() : up.message()));
+    QCOMPARE(*store->credit().wallet(ola.id), store.money(QStringLiteral("-30.00")));
     VERIFY_JOURNAL(store);
 }
 

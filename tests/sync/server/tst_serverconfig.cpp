@@ -76,6 +76,31 @@ private slots:
         QCOMPARE(options->tlsCertificateFile, "/etc/slate/cert.pem");
     }
 
+    void connectionBoundsHaveDefaultsAndTakeTheFile()
+    {
+        const auto plain = Sync::parseServerConfig("db = a.db\nlisten = 127.0.0.1:8470\n", QStringLiteral("server.conf"));
+        QVERIFY(plain);
+        const Sync::ConnectionLimits defaults;
+        auto options = Sync::serveOptions(*plain);
+        QVERIFY(options);
+        QCOMPARE(options->limits.connectionsMax, defaults.connectionsMax);
+        QCOMPARE(options->limits.headerTimeoutMs, 10000);
+        QCOMPARE(options->limits.bufferedBytesMax, qint64(64) * 1024 * 1024);
+        const auto set = Sync::parseServerConfig("db = a.db\nlisten = 127.0.0.1:8470\nconnections-max = 100\n"
+                                                 "connections-per-address-max = 10\nheader-timeout-seconds = 5\n"
+                                                 "body-timeout-seconds = 120\nidle-timeout-seconds = 15\nbuffered-mib-max = 256\n",
+                                                 QStringLiteral("server.conf"));
+        QVERIFY2(set, qPrintable(set ? QString() : set.message()));
+        options = Sync::serveOptions(*set);
+        QVERIFY2(options, qPrintable(options ? QString() : options.message()));
+        QCOMPARE(options->limits.connectionsMax, 100);
+        QCOMPARE(options->limits.connectionsPerAddressMax, 10);
+        QCOMPARE(options->limits.headerTimeoutMs, 5000);
+        QCOMPARE(options->limits.bodyTimeoutMs, 120000);
+        QCOMPARE(options->limits.idleTimeoutMs, 15000);
+        QCOMPARE(options->limits.bufferedBytesMax, qint64(256) * 1024 * 1024);
+    }
+
     void flagWinsOverFile()
     {
         const auto file = Sync::parseServerConfig("db = from-file.db\nlisten = 127.0.0.1:8470\n", QStringLiteral("server.conf"));
@@ -105,6 +130,12 @@ private slots:
         QTest::newRow("a line without = is refused") << QByteArray("db /var/lib/slate/server.db\n")
                                                      << "bad.conf:1: expected key = value, found \"db /var/lib/slate/server.db\"";
         QTest::newRow("a key set twice is refused") << QByteArray("db = a.db\n\ndb = b.db\n") << "bad.conf:3: db is set again (first on line 1)";
+        QTest::newRow("no connections at all are refused")
+            << QByteArray("connections-max = 0\n") << "bad.conf:1: connections-max must be a whole number from 1 to 100000, not \"0\"";
+        QTest::newRow("a timeout that is not a number is refused")
+            << QByteArray("header-timeout-seconds = 10s\n") << "bad.conf:1: header-timeout-seconds must be a whole number from 1 to 3600";
+        QTest::newRow("a buffer smaller than one request is refused")
+            << QByteArray("buffered-mib-max = 4\n") << "bad.conf:1: buffered-mib-max must be a whole number from 5 to 65536";
         QTest::newRow("a section header is refused") << QByteArray("[server]\ndb = a.db\n") << "bad.conf:1: sections such as \"[server]\" are not used";
         QTest::newRow("too many lines are refused") << QByteArray(Sync::kConfigFileLinesMax + 1, '\n') << "the configuration file bad.conf has 1001 lines; it may have at most 1000";
     }
@@ -127,6 +158,9 @@ private slots:
         QTest::newRow("a certificate without its key")
             << QByteArray("db = a.db\nlisten = 127.0.0.1:8470\ntls-cert = c.pem\n")
             << "HTTPS needs both --tls-cert and --tls-key; only s.conf:3: tls-cert is given";
+        QTest::newRow("more connections per address than in all")
+            << QByteArray("db = a.db\nlisten = 127.0.0.1:8470\nconnections-max = 10\nconnections-per-address-max = 20\n")
+            << "s.conf:4: connections-per-address-max (20) is more than connections-max (10)";
     }
     void serveNeedsWhatItNeeds()
     {
