@@ -114,6 +114,8 @@ std::optional<AccountParts> parse(QStringView name)
             return parts(AccountRole::Card, s.at(2));
         if (n == 2 && is(1, "bank"))
             return parts(AccountRole::Bank);
+        if (n == 3 && is(1, "safe"))
+            return parts(AccountRole::Safe, s.at(2));
         if (n == 5 && is(1, "receivable") && is(3, "accrued"))
             return parts(AccountRole::ReceivableAccrued, s.at(4), {}, s.at(2));
         if (n == 6 && is(1, "receivable") && is(3, "invoiced"))
@@ -130,6 +132,8 @@ std::optional<AccountParts> parse(QStringView name)
             return parts(AccountRole::CashRounding, s.at(2));
     } else if (is(0, "expenses") && n == 2 && is(1, "credit-adjustments")) {
         return parts(AccountRole::CreditAdjustments);
+    } else if (is(0, "expenses") && n == 3 && is(1, "cash-differences")) {
+        return parts(AccountRole::CashDifferences, s.at(2));
     }
     return std::nullopt;
 }

@@ -41,6 +41,8 @@ enum class AccountRole {
     CashRounding,       // income:cash-rounding:<store>
     Tax,                // liabilities:tax:<code>
     CreditAdjustments,  // expenses:credit-adjustments
+    Safe,               // assets:safe:<store>
+    CashDifferences,    // expenses:cash-differences:<store>
 };
 
 // An account name read back into its parts; the parts an account has no segment for stay empty.

@@ -58,6 +58,18 @@ const QList<Rule> kRules = {
     {EntryKind::Reversal, Role::SalesIncome, S::OwnStore, D::Either},
     {EntryKind::Reversal, Role::CashRounding, S::OwnStore, D::Either},
     {EntryKind::Reversal, Role::Tax, S::Chain, D::Either},
+
+    // The cash drawer (checkout/cashdrawer.h): a float and a cash in bring cash from the store's
+    // safe into this till's drawer, a cash out takes it back; a Z report's counted difference
+    // goes between the drawer and the store's cash-differences expense, short or over.
+    {EntryKind::Float, Role::Cash, S::OwnTerminal, D::DebitOnly},
+    {EntryKind::Float, Role::Safe, S::OwnStore, D::CreditOnly},
+    {EntryKind::CashIn, Role::Cash, S::OwnTerminal, D::DebitOnly},
+    {EntryKind::CashIn, Role::Safe, S::OwnStore, D::CreditOnly},
+    {EntryKind::CashOut, Role::Cash, S::OwnTerminal, D::CreditOnly},
+    {EntryKind::CashOut, Role::Safe, S::OwnStore, D::DebitOnly},
+    {EntryKind::CashDifference, Role::Cash, S::OwnTerminal, D::Either},
+    {EntryKind::CashDifference, Role::CashDifferences, S::OwnStore, D::Either},
 };
 
 bool isCustomerAccount(Role role)

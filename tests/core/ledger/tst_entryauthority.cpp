@@ -63,6 +63,10 @@ void tst_EntryAuthority::parseReadsEveryAccountOfTheChart()
     QCOMPARE(Accounts::parse(Accounts::cashRounding(QStringLiteral("S1")))->role, AccountRole::CashRounding);
     QCOMPARE(Accounts::parse(Accounts::tax(QStringLiteral("STD")))->role, AccountRole::Tax);
     QCOMPARE(Accounts::parse(Accounts::creditAdjustments())->role, AccountRole::CreditAdjustments);
+    const auto safe = Accounts::parse(Accounts::safe(QStringLiteral("S1")));
+    QVERIFY(safe && safe->role == AccountRole::Safe && safe->storeCode == QLatin1String("S1"));
+    const auto differences = Accounts::parse(Accounts::cashDifferences(QStringLiteral("S1")));
+    QVERIFY(differences && differences->role == AccountRole::CashDifferences && differences->storeCode == QLatin1String("S1"));
     // Names outside the chart, valid or not, mean nothing.
     QVERIFY(!Accounts::parse(u"assets:cash:S1"));
     QVERIFY(!Accounts::parse(u"equity:owner"));
@@ -140,6 +144,25 @@ void tst_EntryAuthority::kinds_data()
         << EntryKind::Reversal << kCustomer << L{cash, wallet, sales} << A{-500, -500, 1000} << -1 << QString();
     QTest::newRow("a void that posts to another store is refused")
         << EntryKind::Reversal << QString() << L{cash, otherSales} << A{-500, 500} << 1 << QStringLiteral("store S2's");
+    const QString safe = Accounts::safe(QStringLiteral("S1"));
+    const QString otherSafe = Accounts::safe(QStringLiteral("S2"));
+    const QString differences = Accounts::cashDifferences(QStringLiteral("S1"));
+    QTest::newRow("a float from the store's safe is allowed")
+        << EntryKind::Float << QString() << L{cash, safe} << A{100000, -100000} << -1 << QString();
+    QTest::newRow("a float from another store's safe is refused")
+        << EntryKind::Float << QString() << L{cash, otherSafe} << A{100000, -100000} << 1 << QStringLiteral("store S2's");
+    QTest::newRow("a float into another till's drawer is refused")
+        << EntryKind::Float << QString() << L{otherTill, safe} << A{100000, -100000} << 0 << QStringLiteral("its own cash");
+    QTest::newRow("a cash in that empties the drawer is refused")
+        << EntryKind::CashIn << QString() << L{cash, safe} << A{-100000, 100000} << 0 << QStringLiteral("only debits");
+    QTest::newRow("a cash out to the safe is allowed")
+        << EntryKind::CashOut << QString() << L{safe, cash} << A{50000, -50000} << -1 << QString();
+    QTest::newRow("a cash out booked against income is refused")
+        << EntryKind::CashOut << QString() << L{sales, cash} << A{50000, -50000} << 0 << QStringLiteral("never posts");
+    QTest::newRow("a counted shortage is allowed")
+        << EntryKind::CashDifference << QString() << L{differences, cash} << A{100, -100} << -1 << QString();
+    QTest::newRow("a counted difference against the wallet is refused")
+        << EntryKind::CashDifference << kCustomer << L{cash, wallet} << A{100000, -100000} << 1 << QStringLiteral("never posts");
     QTest::newRow("an account outside the chart is refused")
         << EntryKind::Sale << QString() << L{cash, QStringLiteral("equity:owner")} << A{1000, -1000} << 1 << QStringLiteral("no Slate service");
 }
@@ -206,6 +229,16 @@ void tst_EntryAuthority::everyEntryTheServicesWritePasses()
         VoidRequest{QStringLiteral("anna"), ManagerPin{QStringLiteral("mona"), QStringLiteral("9876"), QStringLiteral("wrong amount")}});
     QVERIFY2(voided, qPrintable(voided ? QString() : voided.message()));
 
+    // The drawer's day: a float, a cash in and out, and a Z report that counts one krone short.
+    const Currency nok = store.identity().currency;
+    const auto must = [](const auto &result) { QVERIFY2(result, qPrintable(result ? QString() : result.message())); };
+    must(store.drawer().openWithFloat(Money(100000, nok), QStringLiteral("mona")));
+    must(store.drawer().cashIn(Money(20000, nok), QStringLiteral("more change"), QStringLiteral("mona")));
+    must(store.drawer().cashOut(Money(50000, nok), QStringLiteral("to the bank"), QStringLiteral("mona")));
+    const Result<Money> expected = store.drawer().drawerCash();
+    QVERIFY(expected);
+    must(store.dayEnd().zReport(Money(expected->minorUnits() - 100, nok), QStringLiteral("mona")));
+
     QSet<QString> kinds;
     QStringList refused;
     QVERIFY(store.journal().forEachEntry(EntryOrder::AsStored, [&](const JournalEntry &entry) {
@@ -216,7 +249,8 @@ void tst_EntryAuthority::everyEntryTheServicesWritePasses()
     }));
     QVERIFY2(refused.isEmpty(), qPrintable(refused.join(u'\n')));
     for (EntryKind kind : {EntryKind::Sale, EntryKind::Refund, EntryKind::TopUp, EntryKind::Adjustment, EntryKind::Invoice,
-                           EntryKind::Payment, EntryKind::Reversal})
+                           EntryKind::Payment, EntryKind::Reversal, EntryKind::Float, EntryKind::CashIn, EntryKind::CashOut,
+                           EntryKind::CashDifference})
         QVERIFY2(kinds.contains(entryKindName(kind)), qPrintable(entryKindName(kind)));
 }
 
