@@ -64,9 +64,9 @@ QString addressAndFacts(const Customer &customer, const QList<std::pair<QString,
 {
     QString right = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
     for (const auto &[label, value] : facts)
-        right += row({cell(escaped(label)), cell(QStringLiteral("<b>") + value + QStringLiteral("</b>"), true)});
+        right += row({cell(escaped(label)), QStringLiteral("<td align=\"right\" nowrap><b>") + value + QStringLiteral("</b></td>")});
     right += QStringLiteral("</table>");
-    return kTable + row({QStringLiteral("<td width=\"55%\" valign=\"top\">") + customerBlock(customer) + QStringLiteral("</td>"),
+    return kTable + row({QStringLiteral("<td width=\"50%\" valign=\"top\">") + customerBlock(customer) + QStringLiteral("</td>"),
                          QStringLiteral("<td valign=\"top\" align=\"right\">") + right + QStringLiteral("</td>")})
            + QStringLiteral("</table>");
 }
