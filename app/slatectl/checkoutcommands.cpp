@@ -16,8 +16,6 @@ using namespace Slate::Core;
 
 namespace {
 
-const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
-
 // A --date style option: today (local) when absent; nothing when malformed.
 std::optional<QDate> dateArgument(const Arguments &args, const QString &name)
 {
@@ -570,18 +568,10 @@ int Cli::invoices(const Arguments &args)
 
 int Cli::overrides(const Arguments &args)
 {
-    QDateTime from, to;
-    for (const QString &name : {QStringLiteral("from"), QStringLiteral("to")}) {
-        if (!args.values.contains(name))
-            continue;
-        const QDate date = QDate::fromString(args.value(name), kDateFormat);
-        if (!date.isValid())
-            return usage(QStringLiteral("--%1 must be a date like 2026-11-23.").arg(name));
-        // Whole local days: from the start of --from to the end of --to.
-        (name == QLatin1String("from") ? from : to) =
-            (name == QLatin1String("from") ? date : date.addDays(1)).startOfDay().toUTC();
-    }
-    Result<QList<OverrideRecord>> records = m_store->checkout().overrides(from, to);
+    const Result<DayRange> range = dayRangeArgument(args);
+    if (!range)
+        return usage(range.message());
+    Result<QList<OverrideRecord>> records = m_store->checkout().overrides(range->fromUtc, range->toUtc);
     if (!records)
         return fail(records.error());
     QJsonArray json;

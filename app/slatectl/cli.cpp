@@ -64,6 +64,23 @@ QJsonObject customerJson(const Customer &customer)
 
 } // namespace
 
+Result<DayRange> dayRangeArgument(const Arguments &args)
+{
+    DayRange range;
+    for (const QString &name : {QStringLiteral("from"), QStringLiteral("to")}) {
+        if (!args.values.contains(name))
+            continue;
+        const QDate date = QDate::fromString(args.value(name), kDateFormat);
+        if (!date.isValid())
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("--%1 must be a date like 2026-11-23.").arg(name));
+        if (name == QLatin1String("from"))
+            range.fromUtc = date.startOfDay().toUTC();
+        else
+            range.toUtc = date.addDays(1).startOfDay().toUTC();
+    }
+    return range;
+}
+
 QJsonObject entryJson(const JournalEntry &entry)
 {
     QJsonArray postings;
