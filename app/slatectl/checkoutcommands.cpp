@@ -233,6 +233,11 @@ int Cli::sale(const Arguments &args)
     request.cashierName = args.value(QStringLiteral("cashier"));
     if (request.cashierName.isEmpty())
         return usage(QStringLiteral("Name the cashier with --cashier USER."));
+    if (args.values.contains(QStringLiteral("request-id"))) {
+        request.requestId = args.value(QStringLiteral("request-id"));
+        if (auto checked = checkSaleRequestId(request.requestId); !checked)
+            return usage(checked.message());
+    }
     std::optional<Customer> customer;
     if (args.values.contains(QStringLiteral("customer"))) {
         Result<Customer> found = customerArgument(args.value(QStringLiteral("customer")));
@@ -266,7 +271,16 @@ int Cli::sale(const Arguments &args)
 
     CheckoutService &checkout = m_store->checkout();
     const QStringList overrideTexts = args.values.value(QStringLiteral("override"));
-    if (!overrideTexts.isEmpty()) {
+    // A retry of a recorded request gives that sale back: no manager is asked for an override
+    // that the first attempt already used (the quote would see the wallet the sale spent).
+    bool recorded = false;
+    if (!request.requestId.isEmpty()) {
+        Result<std::optional<QString>> earlier = checkout.saleOfRequest(request.requestId);
+        if (!earlier)
+            return fail(earlier.error());
+        recorded = earlier->has_value();
+    }
+    if (!overrideTexts.isEmpty() && !recorded) {
         // Ask for an override only for a tender that the rules refuse, and only for the amount over.
         Result<SaleQuote> quote = checkout.quote(request);
         if (!quote)
@@ -316,6 +330,13 @@ int Cli::sale(const Arguments &args)
         return fail(receipt.error());
     QJsonObject json = saleJson(receipt->sale);
     QString text = saleText(receipt->sale);
+    if (!request.requestId.isEmpty()) {
+        json.insert(QStringLiteral("request_id"), request.requestId);
+        json.insert(QStringLiteral("replayed"), receipt->replayed);
+        if (receipt->replayed)
+            text.prepend(QStringLiteral("Request %1 was recorded already as sale %2; nothing was charged again.\n")
+                             .arg(request.requestId, receipt->sale.saleId));
+    }
     QJsonArray overrides;
     for (const OverrideRecord &record : receipt->overrides) {
         overrides.append(QJsonObject{{QStringLiteral("id"), record.id},
