@@ -16,8 +16,6 @@ using namespace Slate::Core;
 
 namespace {
 
-const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
-
 // A --date style option: today (local) when absent; nothing when malformed.
 std::optional<QDate> dateArgument(const Arguments &args, const QString &name)
 {
@@ -235,6 +233,11 @@ int Cli::sale(const Arguments &args)
     request.cashierName = args.value(QStringLiteral("cashier"));
     if (request.cashierName.isEmpty())
         return usage(QStringLiteral("Name the cashier with --cashier USER."));
+    if (args.values.contains(QStringLiteral("request-id"))) {
+        request.requestId = args.value(QStringLiteral("request-id"));
+        if (auto checked = checkSaleRequestId(request.requestId); !checked)
+            return usage(checked.message());
+    }
     std::optional<Customer> customer;
     if (args.values.contains(QStringLiteral("customer"))) {
         Result<Customer> found = customerArgument(args.value(QStringLiteral("customer")));
@@ -268,7 +271,16 @@ int Cli::sale(const Arguments &args)
 
     CheckoutService &checkout = m_store->checkout();
     const QStringList overrideTexts = args.values.value(QStringLiteral("override"));
-    if (!overrideTexts.isEmpty()) {
+    // A retry of a recorded request gives that sale back: no manager is asked for an override
+    // that the first attempt already used (the quote would see the wallet the sale spent).
+    bool recorded = false;
+    if (!request.requestId.isEmpty()) {
+        Result<std::optional<QString>> earlier = checkout.saleOfRequest(request.requestId);
+        if (!earlier)
+            return fail(earlier.error());
+        recorded = earlier->has_value();
+    }
+    if (!overrideTexts.isEmpty() && !recorded) {
         // Ask for an override only for a tender that the rules refuse, and only for the amount over.
         Result<SaleQuote> quote = checkout.quote(request);
         if (!quote)
@@ -318,6 +330,13 @@ int Cli::sale(const Arguments &args)
         return fail(receipt.error());
     QJsonObject json = saleJson(receipt->sale);
     QString text = saleText(receipt->sale);
+    if (!request.requestId.isEmpty()) {
+        json.insert(QStringLiteral("request_id"), request.requestId);
+        json.insert(QStringLiteral("replayed"), receipt->replayed);
+        if (receipt->replayed)
+            text.prepend(QStringLiteral("Request %1 was recorded already as sale %2; nothing was charged again.\n")
+                             .arg(request.requestId, receipt->sale.saleId));
+    }
     QJsonArray overrides;
     for (const OverrideRecord &record : receipt->overrides) {
         overrides.append(QJsonObject{{QStringLiteral("id"), record.id},
@@ -570,18 +589,10 @@ int Cli::invoices(const Arguments &args)
 
 int Cli::overrides(const Arguments &args)
 {
-    QDateTime from, to;
-    for (const QString &name : {QStringLiteral("from"), QStringLiteral("to")}) {
-        if (!args.values.contains(name))
-            continue;
-        const QDate date = QDate::fromString(args.value(name), kDateFormat);
-        if (!date.isValid())
-            return usage(QStringLiteral("--%1 must be a date like 2026-11-23.").arg(name));
-        // Whole local days: from the start of --from to the end of --to.
-        (name == QLatin1String("from") ? from : to) =
-            (name == QLatin1String("from") ? date : date.addDays(1)).startOfDay().toUTC();
-    }
-    Result<QList<OverrideRecord>> records = m_store->checkout().overrides(from, to);
+    const Result<DayRange> range = dayRangeArgument(args);
+    if (!range)
+        return usage(range.message());
+    Result<QList<OverrideRecord>> records = m_store->checkout().overrides(range->fromUtc, range->toUtc);
     if (!records)
         return fail(records.error());
     QJsonArray json;

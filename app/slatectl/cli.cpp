@@ -64,6 +64,23 @@ QJsonObject customerJson(const Customer &customer)
 
 } // namespace
 
+Result<DayRange> dayRangeArgument(const Arguments &args)
+{
+    DayRange range;
+    for (const QString &name : {QStringLiteral("from"), QStringLiteral("to")}) {
+        if (!args.values.contains(name))
+            continue;
+        const QDate date = QDate::fromString(args.value(name), kDateFormat);
+        if (!date.isValid())
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("--%1 must be a date like 2026-11-23.").arg(name));
+        if (name == QLatin1String("from"))
+            range.fromUtc = date.startOfDay().toUTC();
+        else
+            range.toUtc = date.addDays(1).startOfDay().toUTC();
+    }
+    return range;
+}
+
 QJsonObject entryJson(const JournalEntry &entry)
 {
     QJsonArray postings;
@@ -148,7 +165,7 @@ int Cli::run(const QStringList &arguments)
         {"product list", "product list [--search TEXT] [--limit N]", {names({"search", "limit"}), {}}, 0, 0, true, &Cli::productList},
         {"product show", "product show BARCODE|SKU", {}, 1, 1, true, &Cli::productShow},
         {"product import", "product import FILE.csv [--skip-bad]    (header: sku,name,price,tax_code[,barcode])", {{}, names({"skip-bad"})}, 1, 1, true, &Cli::productImport},
-        {"sale", "sale --cashier USER [--customer CARD] --line SKU:QTY[:DISCOUNT|:PERCENT%] ... --pay credit|account|cash|card=AMOUNT ... [--override [credit=|account=|discount=]MANAGER:PIN|-:REASON]", {names({"cashier", "customer", "line", "pay", "override"}), {}}, 0, 0, true, &Cli::sale},
+        {"sale", "sale --cashier USER [--customer CARD] --line SKU:QTY[:DISCOUNT|:PERCENT%] ... --pay credit|account|cash|card=AMOUNT ... [--override [credit=|account=|discount=]MANAGER:PIN|-:REASON] [--request-id ID]    (a retry with the same ID gives the first sale back)", {names({"cashier", "customer", "line", "pay", "override", "request-id"}), {}}, 0, 0, true, &Cli::sale},
         {"void-last", "void-last --override MANAGER:PIN|-:REASON    (void this till's last sale or top-up: one reversal entry)", {names({"override"}), {}}, 0, 0, true, &Cli::voidLast},
         {"receipt", "receipt SALE_ID    (a sale as committed, with what was returned)", {}, 1, 1, true, &Cli::receipt},
         {"refund", "refund SALE_ID --line SKU:QTY ... --to credit|cash|original [--cashier USER] [--customer CARD] [--reason TEXT]", {names({"line", "to", "cashier", "customer", "reason"}), {}}, 1, 1, true, &Cli::refund},

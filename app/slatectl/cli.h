@@ -8,6 +8,7 @@
 #include "import/csvimport.h"
 #include "store/store.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QTextStream>
@@ -35,6 +36,15 @@ struct OverrideArgument {
 Core::Result<OverrideArgument> overrideArgument(const QString &text);
 // An entry as the --json output shows it.
 QJsonObject entryJson(const Core::JournalEntry &entry);
+// The one date format of options and output: 2026-11-23.
+inline const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
+// --from and --to as whole local days: from the start of --from to the end of --to, in UTC; a
+// bound not given stays null (open). A malformed one is an error naming it.
+struct DayRange {
+    QDateTime fromUtc;
+    QDateTime toUtc;
+};
+Core::Result<DayRange> dayRangeArgument(const Arguments &args);
 
 class Cli {
 public:

@@ -15,8 +15,6 @@ using namespace Slate::Core;
 
 namespace {
 
-const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
-
 QJsonObject movementJson(const CashMovement &movement)
 {
     QJsonObject json = entryJson(movement.entry);
@@ -213,17 +211,10 @@ int Cli::zReport(const Arguments &args)
 
 int Cli::reports(const Arguments &args)
 {
-    QDateTime from, to;
-    for (const QString &name : {QStringLiteral("from"), QStringLiteral("to")}) {
-        if (!args.values.contains(name))
-            continue;
-        const QDate date = QDate::fromString(args.value(name), kDateFormat);
-        if (!date.isValid())
-            return usage(QStringLiteral("--%1 must be a date like 2026-11-23.").arg(name));
-        // Whole local days: from the start of --from to the end of --to.
-        (name == QLatin1String("from") ? from : to) = (name == QLatin1String("from") ? date : date.addDays(1)).startOfDay().toUTC();
-    }
-    Result<QList<StoredReport>> stored = m_store->dayEnd().reports(from, to);
+    const Result<DayRange> range = dayRangeArgument(args);
+    if (!range)
+        return usage(range.message());
+    Result<QList<StoredReport>> stored = m_store->dayEnd().reports(range->fromUtc, range->toUtc);
     if (!stored)
         return fail(stored.error());
     QJsonArray json;

@@ -3,8 +3,10 @@
 #include "checkout/offlinepolicy.h"
 #include "checkout/voids.h"
 #include "people/permissions.h"
+#include "base/digest.h"
 #include "base/textrules.h"
 #include "base/uuidv7.h"
+#include "ledger/foreignentries.h"
 
 #include <QSet>
 
@@ -69,7 +71,48 @@ std::optional<TenderKind> tenderOfAccount(const QString &account)
     return std::nullopt;
 }
 
+// What a sale request asks for, as bytes that differ whenever the request does: each field
+// length-prefixed, so that no two requests share a fingerprint by moving text between fields.
+// Override grants are left out: a retry after a crash cannot repeat them.
+QByteArray requestFingerprint(const SaleRequest &request)
+{
+    QByteArray bytes("slate-sale-request-1");
+    const auto field = [&bytes](const QByteArray &value) {
+        bytes.append(QByteArray::number(value.size())).append(':').append(value);
+    };
+    field(request.cashierName.toUtf8());
+    field(request.customerId.toUtf8());
+    field(QByteArray::number(request.lines.size()));
+    for (const SaleLineRequest &line : request.lines) {
+        field(line.code.toUtf8());
+        field(QByteArray::number(line.quantity));
+        field(line.discount ? QByteArray::number(line.discount->minorUnits()) + ' ' + line.discount->currency().code().toLatin1()
+                            : QByteArray("-"));
+    }
+    field(QByteArray::number(request.tenders.size()));
+    for (const TenderRequest &tender : request.tenders) {
+        field(tenderKindName(tender.kind).toLatin1());
+        field(QByteArray::number(tender.amount.minorUnits()) + ' ' + tender.amount.currency().code().toLatin1());
+    }
+    return sha256(bytes);
+}
+
 } // namespace
+
+Result<void> checkSaleRequestId(const QString &requestId)
+{
+    const bool wellFormed = !requestId.isEmpty() && requestId.size() <= kSaleRequestIdLengthMax
+                            && std::all_of(requestId.cbegin(), requestId.cend(), [](QChar c) {
+                                   return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+                                          || c == u'.' || c == u'_' || c == u':' || c == u'-';
+                               });
+    if (!wellFormed)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A sale's request id is 1 to %1 characters of letters, digits and . _ : - "
+                                        "(e.g. a UUID); nothing was recorded.")
+                             .arg(kSaleRequestIdLengthMax));
+    return {};
+}
 
 QString tenderKindName(TenderKind kind)
 {
@@ -510,9 +553,22 @@ OverrideGrant CheckoutService::issue(const OverrideGrant &grant)
 Result<SaleReceipt> CheckoutService::sale(const SaleRequest &request)
 {
     const StoreIdentity &store = m_journal.identity();
+    if (!request.requestId.isEmpty()) {
+        if (auto checked = checkSaleRequestId(request.requestId); !checked)
+            return checked.error();
+    }
     Transaction transaction(m_database);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
+    // Looked up inside the write transaction: two processes retrying one request cannot both
+    // miss it and sell twice.
+    if (!request.requestId.isEmpty()) {
+        Result<std::optional<SaleReceipt>> earlier = replay(request);
+        if (!earlier)
+            return earlier.error();
+        if (*earlier)
+            return **earlier; // nothing written: the transaction rolls back
+    }
     // Priced and checked inside the write transaction: no other writer can spend the wallet or
     // the limit between the check and the posting.
     Result<Prepared> prepared = prepare(request);
@@ -618,6 +674,13 @@ Result<SaleReceipt> CheckoutService::sale(const SaleRequest &request)
             !inserted)
             return inserted.error();
     }
+    if (!request.requestId.isEmpty()) {
+        if (auto inserted = m_database.run(
+                QStringLiteral("INSERT INTO sale_requests (request_id, sale_id, fingerprint, created_utc) VALUES (?, ?, ?, ?)"),
+                {request.requestId, saleId, requestFingerprint(request), created}, doing);
+            !inserted)
+            return inserted.error();
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     // Each grant authorises one sale only.
@@ -640,6 +703,63 @@ Result<SaleReceipt> CheckoutService::sale(const SaleRequest &request)
             receipt.after = *after;
     }
     return receipt;
+}
+
+Result<std::optional<QString>> CheckoutService::saleOfRequest(const QString &requestId) const
+{
+    if (auto checked = checkSaleRequestId(requestId); !checked)
+        return checked.error();
+    Result<Query> query = m_database.run(QStringLiteral("SELECT sale_id FROM sale_requests WHERE request_id = ?"), {requestId},
+                                         QStringLiteral("look up sale request %1").arg(requestId));
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<QString>();
+    return std::optional<QString>(query->value(0).toString());
+}
+
+Result<std::optional<SaleReceipt>> CheckoutService::replay(const SaleRequest &request) const
+{
+    Result<Query> query = m_database.run(QStringLiteral("SELECT sale_id, fingerprint FROM sale_requests WHERE request_id = ?"),
+                                         {request.requestId}, QStringLiteral("look up sale request %1").arg(request.requestId));
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<SaleReceipt>();
+    const QString saleId = query->value(0).toString();
+    const QByteArray fingerprint = query->value(1).toByteArray();
+    query->finish();
+    if (fingerprint != requestFingerprint(request))
+        return makeError(ErrorCode::AlreadyExists,
+                         QStringLiteral("Request id %1 was used for sale %2, which asked for something else; nothing was "
+                                        "recorded. A new sale needs a new request id.")
+                             .arg(request.requestId, saleId));
+    SaleReceipt receipt;
+    receipt.replayed = true;
+    Result<SaleRecord> sale = saleById(saleId);
+    if (!sale)
+        return sale.error();
+    receipt.sale = *sale;
+    const Result<std::optional<JournalEntry>> entry = ForeignEntries::entryById(m_database, sale->entryId);
+    if (!entry)
+        return entry.error();
+    if (!*entry)
+        return makeError(ErrorCode::Integrity, QStringLiteral("The entry of sale %1 is missing; run verify.").arg(saleId));
+    receipt.entry = **entry;
+    Result<QList<OverrideRecord>> overrides = overrideRecords(QStringLiteral("sale_id = ? ORDER BY id"), {saleId});
+    if (!overrides)
+        return overrides.error();
+    receipt.overrides = *overrides;
+    if (!sale->customerId.isEmpty()) {
+        Result<Customer> customer = m_customers.byId(sale->customerId);
+        if (!customer)
+            return customer.error();
+        receipt.customer = *customer;
+        const Result<CreditOverview> after = m_receivables.overview(*customer, now().toLocalTime().date());
+        if (after)
+            receipt.after = *after;
+    }
+    return std::optional<SaleReceipt>(receipt);
 }
 
 Result<SaleRecord> CheckoutService::saleById(const QString &saleId) const
@@ -997,14 +1117,21 @@ Result<RefundReceipt> CheckoutService::refund(const RefundRequest &request)
 
 Result<QList<OverrideRecord>> CheckoutService::overrides(const QDateTime &fromUtc, const QDateTime &toUtc, int rowsMax) const
 {
-    const Currency &currency = m_journal.identity().currency;
     const QString from = fromUtc.isValid() ? timestampText(fromUtc) : QString();
     const QString to = toUtc.isValid() ? timestampText(toUtc) : QString();
+    return overrideRecords(QStringLiteral("(? = '' OR created_utc >= ?) AND (? = '' OR created_utc < ?) "
+                                          "ORDER BY created_utc DESC, id DESC LIMIT ?"),
+                           {from, from, to, to, qBound(1, rowsMax, 100000)});
+}
+
+Result<QList<OverrideRecord>> CheckoutService::overrideRecords(const QString &whereAndOrder, const QVariantList &parameters) const
+{
+    const Currency &currency = m_journal.identity().currency;
     Result<Query> query = m_database.run(
         QStringLiteral("SELECT id, created_utc, sale_id, entry_id, manager, cashier, customer_id, tender, amount_over, reason "
-                       "FROM overrides WHERE (? = '' OR created_utc >= ?) AND (? = '' OR created_utc < ?) "
-                       "ORDER BY created_utc DESC, id DESC LIMIT ?"),
-        {from, from, to, to, qBound(1, rowsMax, 100000)}, QStringLiteral("list the overrides"));
+                       "FROM overrides WHERE ")
+            + whereAndOrder,
+        parameters, QStringLiteral("list the overrides"));
     if (!query)
         return query.error();
     QList<OverrideRecord> records;

@@ -74,12 +74,19 @@ struct OverrideGrant {
 constexpr int kOverrideGrantLifetimeSeconds = 600;
 constexpr qsizetype kOverrideReasonLengthMax = kApprovalReasonLengthMax;
 
+// A sale request's id: what a caller (the till's payment dialog, `slatectl sale --request-id`)
+// names one sale with, so that a retry after a lost answer or a crash gives the first sale back
+// and never charges twice. 1-64 characters of A-Z a-z 0-9 . _ : -
+constexpr qsizetype kSaleRequestIdLengthMax = 64;
+Result<void> checkSaleRequestId(const QString &requestId);
+
 struct SaleRequest {
     QString cashierName;
     QString customerId;    // empty: a walk-in customer (no credit or account tenders)
     QList<SaleLineRequest> lines;
     QList<TenderRequest> tenders;
     QList<OverrideGrant> overrides;
+    QString requestId = {}; // empty: none (every call is a new sale)
 };
 
 // One tender as the sale would post it, with the credit rule's verdict.
@@ -167,6 +174,7 @@ struct SaleReceipt {
     std::optional<Customer> customer;
     std::optional<CreditOverview> after; // the customer's credit after the sale
     QList<OverrideRecord> overrides;
+    bool replayed = false; // the request id was recorded already: this is that sale, not a new one
 };
 
 enum class RefundTo {
@@ -228,8 +236,14 @@ public:
     Result<DiscountCheck> checkDiscount(const QString &cashierName, const Money &line, const Money &discount) const;
 
     // Commits a complete sale (see the header comment); refuses an incomplete one with the
-    // quote's problem and writes nothing.
+    // quote's problem and writes nothing. A request with a request id that was recorded already
+    // writes nothing and returns that sale (replayed, its card as it is now) when it asks for the
+    // same (cashier, customer, lines, tenders; override grants aside, as a retry cannot repeat
+    // them); asking for anything else under that id is refused (AlreadyExists).
     Result<SaleReceipt> sale(const SaleRequest &request);
+    // The sale recorded for a request id, if any (for a caller that must not ask a manager for
+    // an override again when it retries).
+    Result<std::optional<QString>> saleOfRequest(const QString &requestId) const;
 
     Result<SaleRecord> saleById(const QString &saleId) const;
     // A customer's sales, newest first (for finding what to refund).
@@ -245,6 +259,11 @@ public:
 private:
     struct Prepared;
     Result<Prepared> prepare(const SaleRequest &request) const;
+    // The recorded sale of the request's id as a receipt, if any, or the refusal of an id used
+    // for another request.
+    Result<std::optional<SaleReceipt>> replay(const SaleRequest &request) const;
+    // Override records WHERE `whereAndOrder` (a fixed clause with ? for each of `parameters`).
+    Result<QList<OverrideRecord>> overrideRecords(const QString &whereAndOrder, const QVariantList &parameters) const;
     OverrideGrant issue(const OverrideGrant &grant);
     QDateTime now() const;
 

@@ -473,13 +473,21 @@ Result<DayReport> DayEndService::xReport(const QString &userName)
     const Result<User> user = dayEndUser(m_users, m_settings, userName, QStringLiteral("X report"));
     if (!user)
         return user.error();
+    return computeAndStore(DayReportKind::X, userName, std::nullopt);
+}
+
+Result<DayReport> DayEndService::computeAndStore(DayReportKind kind, const QString &userName, const std::optional<Money> &counted)
+{
+    // One transaction: the figures, a Z's difference entry, the event and the record, so that a
+    // crash leaves no number used and no day half closed.
     Transaction transaction(m_database);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
-    Result<DayReport> report = compute(DayReportKind::X);
+    Result<DayReport> report = compute(kind);
     if (!report)
         return report.error();
     report->userName = userName;
+    report->counted = counted;
     Result<DayReport> stored = store(*report);
     if (!stored)
         return stored.error();
@@ -504,22 +512,7 @@ Result<DayReport> DayEndService::zReport(const Money &counted, const QString &us
     const Result<User> user = dayEndUser(m_users, m_settings, userName, QStringLiteral("Z report"));
     if (!user)
         return user.error();
-    // One transaction: the figures, the difference entry, the event and the record, so that a
-    // crash leaves no number used and no day half closed.
-    Transaction transaction(m_database);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
-    Result<DayReport> report = compute(DayReportKind::Z);
-    if (!report)
-        return report.error();
-    report->userName = userName;
-    report->counted = counted;
-    Result<DayReport> stored = store(*report);
-    if (!stored)
-        return stored.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return stored;
+    return computeAndStore(DayReportKind::Z, userName, counted);
 }
 
 namespace {

@@ -135,6 +135,7 @@ public:
 private:
     Result<DayReport> compute(DayReportKind kind) const;
     Result<DayReport> store(DayReport report);
+    Result<DayReport> computeAndStore(DayReportKind kind, const QString &userName, const std::optional<Money> &counted);
 
     Database &m_database;
     Journal &m_journal;

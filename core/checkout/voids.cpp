@@ -15,16 +15,12 @@ VoidService::VoidService(Database &database, Journal &journal, CustomerDirectory
 
 Result<std::optional<JournalEntry>> voidOfEntry(const Database &database, const QString &entryId)
 {
-    Result<Query> query = database.run(QStringLiteral("SELECT terminal_id, sequence FROM journal_entries WHERE id = ?"), {entryId},
-                                       QStringLiteral("look for a void of entry %1").arg(entryId));
-    if (!query)
-        return query.error();
-    if (!query->next())
+    const Result<std::optional<JournalEntry>> entry = ForeignEntries::entryById(database, entryId);
+    if (!entry)
+        return entry.error();
+    if (!*entry)
         return std::optional<JournalEntry>();
-    const QString terminal = query->value(0).toString();
-    const qint64 sequence = query->value(1).toLongLong();
-    query->finish();
-    const Result<QList<JournalEntry>> next = ForeignEntries::entriesAfter(database, terminal, sequence, 1);
+    const Result<QList<JournalEntry>> next = ForeignEntries::entriesAfter(database, (*entry)->terminalId, (*entry)->sequence, 1);
     if (!next)
         return next.error();
     if (!next->isEmpty() && next->first().kind == EntryKind::Reversal && next->first().references.relatedEntryId == entryId)

@@ -86,6 +86,25 @@ Result<QMap<QString, ChainTip>> chainTips(const Database &database)
     return tips;
 }
 
+Result<std::optional<JournalEntry>> entryById(const Database &database, const QString &entryId)
+{
+    Result<Query> query = database.run(QStringLiteral("SELECT terminal_id, sequence FROM journal_entries WHERE id = ?"), {entryId},
+                                       QStringLiteral("read entry %1").arg(entryId));
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<JournalEntry>();
+    const QString terminal = query->value(0).toString();
+    const qint64 sequence = query->value(1).toLongLong();
+    query->finish();
+    const Result<QList<JournalEntry>> entries = entriesAfter(database, terminal, sequence - 1, 1);
+    if (!entries)
+        return entries.error();
+    if (entries->isEmpty())
+        return makeError(ErrorCode::Integrity, QStringLiteral("Entry %1 cannot be read; run verify.").arg(entryId));
+    return std::optional<JournalEntry>(entries->first());
+}
+
 Result<ChainTip> chainTip(const Database &database, const QString &terminalId)
 {
     Result<Query> query =

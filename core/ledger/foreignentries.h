@@ -15,6 +15,8 @@
 #include <QList>
 #include <QMap>
 
+#include <optional>
+
 namespace Slate::Core {
 
 struct ChainTip {
@@ -35,6 +37,8 @@ namespace ForeignEntries {
 // sequence order, with their postings.
 Result<QList<JournalEntry>> entriesAfter(const Database &database, const QString &terminalId, qint64 afterSequence,
                                          int limit);
+// The entry with this id, with its postings (none: no such entry here).
+Result<std::optional<JournalEntry>> entryById(const Database &database, const QString &entryId);
 // Every terminal's tip in this database.
 Result<QMap<QString, ChainTip>> chainTips(const Database &database);
 // One terminal's tip (sequence 0 and the genesis hash when it has no entry here).

@@ -494,6 +494,23 @@ const SchemaStatement kVersion11[] = {
     ))"},
 };
 
+// Version 12: the request id a caller gives a sale (SaleRequest::requestId), so that a retry after
+// a lost answer or a crash gives the first sale back instead of charging again. fingerprint is
+// the SHA-256 of what the request asked for; the same id with another request is refused.
+// Append-only, like the sales it points at.
+const SchemaStatement kVersion12[] = {
+    {R"(CREATE TABLE sale_requests (
+        request_id TEXT PRIMARY KEY,
+        sale_id TEXT NOT NULL UNIQUE REFERENCES sales(id),
+        fingerprint BLOB NOT NULL,
+        created_utc TEXT NOT NULL
+    ) WITHOUT ROWID)"},
+    {R"(CREATE TRIGGER sale_requests_no_update BEFORE UPDATE ON sale_requests
+       BEGIN SELECT RAISE(ABORT, 'sale_requests is append-only'); END)"},
+    {R"(CREATE TRIGGER sale_requests_no_delete BEFORE DELETE ON sale_requests
+       BEGIN SELECT RAISE(ABORT, 'sale_requests is append-only'); END)"},
+};
+
 } // namespace
 
 const SchemaDefinition &till()
@@ -501,7 +518,7 @@ const SchemaDefinition &till()
     static const MigrationStep steps[] = {
         {{kVersion1Settings, LedgerTables::journal(), LedgerTables::balances(), kVersion1Customers}},
         {{kVersion2}}, {{kVersion3}}, {{kVersion4}}, {{kVersion5}}, {{kVersion6}}, {{kVersion7}}, {{kVersion8}},
-        {{}, &rewriteMasterHistory}, {{kVersion10}}, {{kVersion11}},
+        {{}, &rewriteMasterHistory}, {{kVersion10}}, {{kVersion11}}, {{kVersion12}},
     };
     static const SchemaDefinition schema{"till", kApplicationId, VersionStore::UserVersionPragma, steps, "Slate", "slatectl init"};
     Q_ASSERT(schema.newestVersion() == kCurrentVersion);

@@ -310,19 +310,22 @@ void SyncClient::pullNext(int pagesLeft)
     Core::Result<QMap<QString, Core::ChainTip>> tips = Core::ForeignEntries::chainTips(m_database);
     if (!tips)
         return done(RoundFailure::Local, tips.message());
-    QJsonObject known;
+    QMap<QString, qint64> held;
     for (auto it = tips->cbegin(); it != tips->cend(); ++it) {
         if (it.key() != own)
-            known.insert(it.key(), double(it->sequence));
+            held.insert(it.key(), it->sequence);
     }
     // Quarantined entries count as held: the server need not send them again.
     Core::Result<QMap<QString, qint64>> quarantined = Core::Quarantine::highestSequences(m_database);
     if (!quarantined)
         return done(RoundFailure::Local, quarantined.message());
     for (auto it = quarantined->cbegin(); it != quarantined->cend(); ++it) {
-        if (it.key() != own && it.value() > qint64(known.value(it.key()).toDouble()))
-            known.insert(it.key(), double(it.value()));
+        if (it.key() != own && it.value() > held.value(it.key()))
+            held.insert(it.key(), it.value());
     }
+    QJsonObject known;
+    for (auto it = held.cbegin(); it != held.cend(); ++it)
+        known.insert(it.key(), QJsonValue(it.value()));
     const QJsonObject request{{QStringLiteral("known"), known}, {QStringLiteral("limit"), m_pullPage}};
     sendRequest(QByteArrayLiteral("POST"), QStringLiteral("/v1/pull"), QJsonDocument(request).toJson(QJsonDocument::Compact), true,
          [this, pagesLeft](const QByteArray &body) {

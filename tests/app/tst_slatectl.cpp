@@ -670,6 +670,57 @@ private slots:
         QVERIFY(run.errorJson().value("lines").toArray().at(0).toObject().value("message").toString().contains("2001"));
     }
 
+    // A retry of `sale --request-id` after a lost answer gives the first sale back and charges
+    // nothing again, even for a sale a manager's override let over the limit; the same id for
+    // another sale is refused; a malformed id is bad usage.
+    void saleRequestIdMakesRetriesIdempotent()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        QCOMPARE(ctl({"tax", "set", "STD", "--rate", "25"}).exitCode, 0);
+        QCOMPARE(ctl({"product", "add", "--sku", "MUG", "--name", "Mug", "--price", "80", "--tax", "STD"}).exitCode, 0);
+        QCOMPARE(ctl({"customer", "add", "--card", "42", "--name", "Kari"}).exitCode, 0);
+        QCOMPARE(ctl({"customer", "set", "42", "--credit-limit", "100"}).exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "anna", "--role", "cashier", "--pin", "-"}, "1234\n").exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "mona", "--role", "manager", "--pin", "-", "--override-max", "100"}, "9876\n").exitCode, 0);
+
+        const QStringList sale{"--json", "sale", "--cashier", "anna", "--customer", "42", "--line", "MUG:2",
+                               "--pay", "account=160", "--override", "account=mona:-:regular", "--request-id", "web-7:a"};
+        Run first = ctlWithInput(sale, "9876\n");
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QCOMPARE(first.json().object().value("replayed").toBool(), false);
+        QCOMPARE(first.json().object().value("request_id").toString(), QStringLiteral("web-7:a"));
+        QCOMPARE(first.json().object().value("after").toObject().value("accrued").toString(), QStringLiteral("160.00"));
+        // The retry reads no PIN (there is no input to read): the override is not asked for again.
+        Run again = ctl(sale);
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        const QJsonObject replayed = again.json().object();
+        QCOMPARE(replayed.value("replayed").toBool(), true);
+        QCOMPARE(replayed.value("sale_id").toString(), first.json().object().value("sale_id").toString());
+        QCOMPARE(replayed.value("entry_id").toString(), first.json().object().value("entry_id").toString());
+        QCOMPARE(replayed.value("total").toString(), QStringLiteral("160.00"));
+        QCOMPARE(replayed.value("overrides").toArray().size(), 1);
+        QCOMPARE(replayed.value("overrides").toArray().at(0).toObject().value("amount_over").toString(), QStringLiteral("60.00"));
+        QCOMPARE(replayed.value("after").toObject().value("accrued").toString(), QStringLiteral("160.00"));
+        // A wrong PIN on a retry authorises nothing new and is not checked.
+        QCOMPARE(ctlWithInput(sale, "0000\n").exitCode, 0);
+        QCOMPARE(ctl({"--json", "overrides"}).json().array().size(), 1);
+
+        QStringList other = sale;
+        other.replace(other.indexOf("MUG:2"), "MUG:1");
+        other.replace(other.indexOf("account=160"), "account=80");
+        Run refused = ctl(other);
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(refused.errorJson().value("code").toString(), QStringLiteral("already-exists"));
+        QVERIFY2(refused.err.contains("web-7:a") && refused.err.contains("T1-000001"), qPrintable(refused.err));
+        QCOMPARE(ctl({"sale", "--cashier", "anna", "--line", "MUG:1", "--pay", "cash=80", "--request-id", "two words"}).exitCode, 2);
+        QCOMPARE(ctl({"sale", "--cashier", "anna", "--line", "MUG:1", "--pay", "cash=80", "--request-id", QString(65, 'x')}).exitCode, 2);
+
+        // One sale, one entry: the balance moved once and the books verify.
+        QCOMPARE(ctl({"--json", "balance", "42"}).json().object().value("accrued").toString(), QStringLiteral("160.00"));
+        QCOMPARE(ctl({"receipt", "T1-000002"}).exitCode, 3);
+        QCOMPARE(ctl({"verify"}).exitCode, 0);
+    }
+
     void checkoutSaleOverrideRefundInvoice()
     {
         QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);

@@ -735,6 +735,70 @@ private slots:
         VERIFY_LEDGER(*f.store);
     }
 
+    // A sale's request id makes a retry safe: the same request gives the first sale back and
+    // posts nothing; another request under that id is refused and posts nothing; an id whose
+    // sale failed stays free; the record of it cannot be changed or removed.
+    void aRequestIdMakesARetryGiveTheFirstSaleBack()
+    {
+        Fixture f;
+        f.product("A", "60.00");
+        const Customer customer = f.customer("C1", "100", terms(50000));
+        SaleRequest request = f.request(&customer, {{"A", 2, std::nullopt}},
+                                        {f.pay(TenderKind::Credit, "100"), f.pay(TenderKind::Account, "20")});
+        request.requestId = QStringLiteral("018f2b6c-7a10-7000-8000-0000000000a1");
+        QVERIFY(f.store->database()
+                    .run("CREATE TEMP TRIGGER fail_lines BEFORE INSERT ON sale_lines BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
+                         {}, "add a failing trigger")
+                    .ok());
+        QVERIFY(!f.store->checkout().sale(request).ok());
+        QCOMPARE(f.rows("sale_requests"), 0); // the failed sale's id is not taken
+        QCOMPARE(Fixture::must(f.store->checkout().saleOfRequest(request.requestId)), std::optional<QString>());
+        QVERIFY(f.store->database().run("DROP TRIGGER temp.fail_lines", {}, "drop").ok());
+
+        const SaleReceipt first = Fixture::must(f.store->checkout().sale(request));
+        QVERIFY(!first.replayed);
+        const qint64 entries = f.entries();
+        const SaleReceipt again = Fixture::must(f.store->checkout().sale(request));
+        QVERIFY(again.replayed);
+        QCOMPARE(again.sale.saleId, first.sale.saleId);
+        QCOMPARE(again.sale.total, f.money("120.00"));
+        QCOMPARE(again.entry.id, first.entry.id);
+        QCOMPARE(again.entry.hash, first.entry.hash);
+        QCOMPARE(again.after->wallet, f.money("0.00"));
+        QCOMPARE(f.entries(), entries);
+        QCOMPARE(f.wallet(customer), f.money("0.00"));
+        QCOMPARE(f.overview(customer).accrued, f.money("20.00"));
+        QCOMPARE(Fixture::must(f.store->checkout().saleOfRequest(request.requestId)), std::optional<QString>(first.sale.saleId));
+
+        // The same id for anything else: refused, naming the sale it was used for.
+        const auto refusedFor = [&](SaleRequest changed) {
+            changed.requestId = request.requestId;
+            const Result<SaleReceipt> refused = f.store->checkout().sale(changed);
+            return !refused.ok() && refused.code() == ErrorCode::AlreadyExists && refused.message().contains(first.sale.saleId);
+        };
+        QVERIFY(refusedFor(f.request(&customer, {{"A", 1, std::nullopt}}, {f.pay(TenderKind::Account, "60")})));
+        QVERIFY(refusedFor(f.request(&customer, {{"A", 2, std::nullopt}}, {f.pay(TenderKind::Credit, "20"), f.pay(TenderKind::Account, "100")})));
+        QVERIFY(refusedFor(f.request(nullptr, {{"A", 2, std::nullopt}}, {f.pay(TenderKind::Cash, "120")})));
+        SaleRequest otherCashier = request;
+        otherCashier.cashierName = QStringLiteral("mgr");
+        QVERIFY(refusedFor(otherCashier));
+        QCOMPARE(f.entries(), entries);
+
+        // A malformed id is refused before anything is read or written.
+        SaleRequest malformed = f.request(nullptr, {{"A", 1, std::nullopt}}, {f.pay(TenderKind::Cash, "60")});
+        for (const QString &id : {QStringLiteral("two words"), QString(65, u'x'), QStringLiteral("a'b"), QStringLiteral("ø")}) {
+            malformed.requestId = id;
+            QCOMPARE(f.store->checkout().sale(malformed).code(), ErrorCode::InvalidArgument);
+        }
+        malformed.requestId = QString(64, u'x');
+        QVERIFY(f.store->checkout().sale(malformed).ok());
+
+        QVERIFY(!f.store->database().run("UPDATE sale_requests SET sale_id = 'T1-000002'", {}, "rewrite").ok());
+        QVERIFY(!f.store->database().run("DELETE FROM sale_requests", {}, "forget").ok());
+        QCOMPARE(f.rows("sale_requests"), 2);
+        VERIFY_LEDGER(*f.store);
+    }
+
     void repricingAndRetiringProducts()
     {
         Fixture f;
