@@ -17,6 +17,7 @@ packages=(
     qt6-tools-dev qt6-l10n-tools               # slate_ui: Qt6LinguistTools (lupdate/lrelease) for the translations
     qt6-translations-l10n fonts-dejavu-core    # slate: Qt's own texts translated; a font with the ✓ ⚠ ✖ symbols
     xvfb xdotool imagemagick                   # tests/ui/screenshots.sh: the app under Xvfb, typed at, captured
+    poppler-utils                              # tests/documents: pdftotext reads the invoice and statement PDFs back
     debhelper lintian                          # scripts/package.sh builds the .debs; tests/packaging checks them
     desktop-file-utils appstream systemd       # tests/packaging: desktop-file-validate, appstreamcli, systemd-analyze
     file man-db                                # tests/packaging: icon sizes, manual pages without roff warnings

@@ -10,18 +10,27 @@
 #include "termsdialog.h"
 #include "userdialog.h"
 
+#include "documents/accounthtml.h"
+#include "documents/pdffile.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -69,12 +78,28 @@ BackOfficeWindow::BackOfficeWindow(const Session &session, const User &manager, 
     m_tabs->addTab(buildInvoicesTab(), tr("Invoices"));
     m_tabs->addTab(buildOverridesTab(), tr("Overrides log"));
     m_tabs->addTab(buildUsersTab(), tr("Users"));
-    m_tabs->addTab(buildSettingsTab(), tr("Store settings"));
+    // The settings are taller than a 1024x768 screen leaves for them: they scroll, with the
+    // Save button at their end, rather than push it off the screen.
+    auto *settingsScroll = new QScrollArea(this);
+    settingsScroll->setWidget(buildSettingsTab());
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(settingsScroll, tr("Store settings"));
     m_tabs->addTab(buildExportTab(), tr("Export"));
     setCentralWidget(m_tabs);
+    // Opening the Invoices tab is for typing a card number: the field takes the keyboard.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == InvoicesTab)
+            m_invoiceCard->setFocus();
+    });
     statusBar()->showMessage(tr("Signed in as %1 (%2). Changes here are recorded under this name.")
                                  .arg(manager.name, Labels::role(manager.role)));
-    resize(1280, 760);
+    // No larger than the screen it opens on: at 1024x768 a fixed 1280 wide window hid the
+    // right-hand columns and buttons.
+    QSize size(1280, 760);
+    if (const QScreen *shown = screen())
+        size = size.boundedTo(shown->availableGeometry().size());
+    resize(size);
     searchCustomers();
     loadOverdue();
     loadOverrides();
@@ -239,6 +264,12 @@ QWidget *BackOfficeWindow::buildInvoicesTab()
     connect(issue, &QPushButton::clicked, this, &BackOfficeWindow::issueInvoice);
     QPushButton *pay = button(tr("Record payment…"), tab);
     connect(pay, &QPushButton::clicked, this, &BackOfficeWindow::recordPayment);
+    QPushButton *invoicePdf = button(tr("Save invoice PDF…"), tab);
+    invoicePdf->setObjectName(QStringLiteral("invoicePdfButton"));
+    connect(invoicePdf, &QPushButton::clicked, this, &BackOfficeWindow::askInvoicePdf);
+    QPushButton *statementPdf = button(tr("Statement PDF…"), tab);
+    statementPdf->setObjectName(QStringLiteral("statementPdfButton"));
+    connect(statementPdf, &QPushButton::clicked, this, &BackOfficeWindow::askStatementPdf);
     m_invoices = makeReadOnlyTable({tr("Invoice"), tr("Issued"), tr("Due"), tr("Amount"), tr("Outstanding"), tr("Status")}, tab);
     m_invoices->setAccessibleName(tr("The customer's invoices"));
     m_overdue = makeReadOnlyTable({tr("Invoice"), tr("Customer"), tr("Due"), tr("Amount"), tr("Outstanding"), tr("Status")}, tab);
@@ -253,6 +284,8 @@ QWidget *BackOfficeWindow::buildInvoicesTab()
     auto *customerActions = new QHBoxLayout;
     customerActions->addWidget(issue);
     customerActions->addWidget(pay);
+    customerActions->addWidget(invoicePdf);
+    customerActions->addWidget(statementPdf);
     customerActions->addStretch();
     auto *overdueActions = new QHBoxLayout;
     overdueActions->addWidget(payOverdue);
@@ -376,6 +409,100 @@ void BackOfficeWindow::recordOverduePayment()
         return;
     }
     openThenRefresh(new InvoicePaymentDialog(m_session, *invoice, this));
+}
+
+void BackOfficeWindow::askInvoicePdf()
+{
+    const std::optional<Invoice> invoice = invoiceAt(m_invoices);
+    if (!invoice) {
+        m_invoiceMessage->setText(tr("Select an invoice first."));
+        return;
+    }
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save invoice %1").arg(invoice->number),
+                                                      QDir(folder).filePath(invoice->number + QStringLiteral(".pdf")),
+                                                      tr("PDF documents (*.pdf)"));
+    if (!path.isEmpty())
+        saveInvoicePdf(invoice->number, path);
+}
+
+bool BackOfficeWindow::saveInvoicePdf(const QString &number, const QString &path)
+{
+    const Result<InvoiceDetails> invoice = m_session.store().accountDocuments().invoice(number);
+    if (!invoice) {
+        m_invoiceMessage->setText(Labels::error(invoice.error()));
+        return false;
+    }
+    const Result<Documents::PdfWritten> written =
+        Documents::writePdf(Documents::invoiceHtml(*invoice, m_session.locale()), tr("Invoice %1").arg(number), path);
+    if (!written) {
+        m_invoiceMessage->setText(Labels::error(written.error()));
+        return false;
+    }
+    m_invoiceMessage->setText(invoice->shop.name.isEmpty()
+                                  ? tr("Saved invoice %1 as %2. The shop's name is not set, so the invoice does not say who it "
+                                       "is from: fill in the shop's details under Store settings.")
+                                        .arg(number, QDir::toNativeSeparators(written->path))
+                                  : tr("Saved invoice %1 as %2.").arg(number, QDir::toNativeSeparators(written->path)));
+    return true;
+}
+
+void BackOfficeWindow::askStatementPdf()
+{
+    if (!m_invoiceOf) {
+        m_invoiceMessage->setText(tr("Show a customer's invoices first: the statement is of that customer."));
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Statement for %1").arg(m_invoiceOf->name));
+    const QDate today = m_session.today();
+    auto *from = new QDateEdit(QDate(today.year(), today.month(), 1).addMonths(-1), &dialog);
+    auto *to = new QDateEdit(today, &dialog);
+    for (QDateEdit *field : {from, to}) {
+        field->setCalendarPopup(true);
+        field->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    from->setAccessibleName(tr("From"));
+    to->setAccessibleName(tr("To"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("&From"), from);
+    form->addRow(tr("&To"), to);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QStringLiteral("statement-%1-%2.pdf").arg(m_invoiceOf->card, to->date().toString(Qt::ISODate));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save statement"), QDir(folder).filePath(suggested),
+                                                      tr("PDF documents (*.pdf)"));
+    if (!path.isEmpty())
+        saveStatementPdf(from->date(), to->date(), path);
+}
+
+bool BackOfficeWindow::saveStatementPdf(const QDate &from, const QDate &to, const QString &path)
+{
+    if (!m_invoiceOf) {
+        m_invoiceMessage->setText(tr("Show a customer's invoices first: the statement is of that customer."));
+        return false;
+    }
+    const Result<Statement> statement = m_session.store().accountDocuments().statement(*m_invoiceOf, from, to);
+    if (!statement) {
+        m_invoiceMessage->setText(Labels::error(statement.error()));
+        return false;
+    }
+    const Result<Documents::PdfWritten> written = Documents::writePdf(
+        Documents::statementHtml(*statement, m_session.locale()), tr("Statement for %1").arg(m_invoiceOf->name), path);
+    if (!written) {
+        m_invoiceMessage->setText(Labels::error(written.error()));
+        return false;
+    }
+    m_invoiceMessage->setText(tr("Saved the statement of %1 for %2 to %3 (closing balance %4) as %5.")
+                                  .arg(m_invoiceOf->name, m_session.locale().toString(from, QLocale::ShortFormat),
+                                       m_session.locale().toString(to, QLocale::ShortFormat), m_session.money(statement->closing),
+                                       QDir::toNativeSeparators(written->path)));
+    return true;
 }
 
 // ---- Overrides ----
@@ -559,6 +686,21 @@ QWidget *BackOfficeWindow::buildSettingsTab()
     m_lockoutMinutes->setAccessibleName(tr("Lockout in minutes"));
     m_lockoutMinutes->setRange(1, kPinLockoutSecondsMax / kSecondsPerMinute);
     m_lockoutMinutes->setSuffix(tr(" min"));
+    m_shopName = new QLineEdit(tab);
+    m_shopName->setAccessibleName(tr("Shop name"));
+    m_shopName->setMaxLength(int(kShopNameLengthMax));
+    m_shopAddress = new QPlainTextEdit(tab);
+    m_shopAddress->setAccessibleName(tr("Shop address"));
+    m_shopAddress->setTabChangesFocus(true);
+    m_shopAddress->setFixedHeight(m_shopName->sizeHint().height() * 2);
+    m_shopOrganisation = new QLineEdit(tab);
+    m_shopOrganisation->setAccessibleName(tr("Organisation number"));
+    m_shopVat = new QLineEdit(tab);
+    m_shopVat->setAccessibleName(tr("VAT number"));
+    m_shopBankAccount = new QLineEdit(tab);
+    m_shopBankAccount->setAccessibleName(tr("Bank account for payments"));
+    for (QLineEdit *field : {m_shopOrganisation, m_shopVat, m_shopBankAccount})
+        field->setMaxLength(int(kShopNumberLengthMax));
     m_settingsMessage = messageLabel(tab);
     QPushButton *save = button(tr("Save settings"), tab);
     save->setObjectName(QStringLiteral("saveSettingsButton"));
@@ -571,6 +713,13 @@ QWidget *BackOfficeWindow::buildSettingsTab()
     form->addRow(tr("Credit &limit applies"), m_limitScope);
     form->addRow(tr("&Wrong PINs before lockout"), m_pinFailures);
     form->addRow(tr("Lockout &time"), m_lockoutMinutes);
+    auto *shopHeading = new QLabel(tr("<b>On invoices and statements</b>"), tab);
+    form->addRow(shopHeading);
+    form->addRow(tr("Shop &name"), m_shopName);
+    form->addRow(tr("&Address"), m_shopAddress);
+    form->addRow(tr("&Organisation no."), m_shopOrganisation);
+    form->addRow(tr("&VAT no."), m_shopVat);
+    form->addRow(tr("&Bank account"), m_shopBankAccount);
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(form);
     layout->addWidget(m_settingsMessage);
@@ -587,6 +736,16 @@ void BackOfficeWindow::loadSettings()
     m_limitScope->setCurrentIndex(m_limitScope->findData(int(settings.limitScope)));
     m_pinFailures->setValue(settings.pinFailuresMax);
     m_lockoutMinutes->setValue(settings.pinLockoutSeconds / kSecondsPerMinute);
+    const Result<ShopDetails> shop = m_session.store().shopDetails();
+    if (!shop) {
+        m_settingsMessage->setText(Labels::error(shop.error()));
+        return;
+    }
+    m_shopName->setText(shop->name);
+    m_shopAddress->setPlainText(shop->address);
+    m_shopOrganisation->setText(shop->organisationNumber);
+    m_shopVat->setText(shop->vatNumber);
+    m_shopBankAccount->setText(shop->bankAccount);
 }
 
 QString BackOfficeWindow::settingsMessage() const
@@ -616,7 +775,18 @@ void BackOfficeWindow::saveSettings()
     settings.limitScope = LimitScope(m_limitScope->currentData().toInt());
     settings.pinFailuresMax = m_pinFailures->value();
     settings.pinLockoutSeconds = m_lockoutMinutes->value() * kSecondsPerMinute;
+    const ShopDetails shop{m_shopName->text().trimmed(), m_shopAddress->toPlainText().trimmed(), m_shopOrganisation->text().trimmed(),
+                           m_shopVat->text().trimmed(), m_shopBankAccount->text().trimmed()};
+    // Checked before either is saved: a refused field leaves both as they were.
+    if (Result<void> valid = validateShopDetails(shop); !valid) {
+        m_settingsMessage->setText(Labels::error(valid.error()));
+        return;
+    }
     if (Result<void> saved = m_session.store().setCheckoutSettings(settings); !saved) {
+        m_settingsMessage->setText(Labels::error(saved.error()));
+        return;
+    }
+    if (Result<void> saved = m_session.store().setShopDetails(shop); !saved) {
         m_settingsMessage->setText(Labels::error(saved.error()));
         return;
     }

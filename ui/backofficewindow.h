@@ -1,7 +1,8 @@
 #pragma once
 // BackOfficeWindow: the manager's side of the same app, opened with a manager's PIN. Customers
 // with their credit (search, sort, terms, credit details, "update with accounting entry",
-// adjustments), invoices (invoice accrued sales, record payments, overdue), the overrides log,
+// adjustments), invoices (invoice accrued sales, record payments, overdue, invoice and statement
+// PDFs), the overrides log,
 // users (add, new PIN, unlock), store settings and the journal export. Every change goes through
 // the core service that owns it and is recorded under the manager's name.
 
@@ -14,6 +15,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -56,6 +58,10 @@ public:
     QTableWidget *invoiceTable() const { return m_invoices; }
     QTableWidget *overdueTable() const { return m_overdue; }
     QString invoiceMessage() const;
+    // The PDF of an invoice, and of the shown customer's statement for a period, written to
+    // `path` (the buttons ask for it with a file dialog); the message says where, or why not.
+    bool saveInvoicePdf(const QString &number, const QString &path);
+    bool saveStatementPdf(const QDate &from, const QDate &to, const QString &path);
 
     // Overrides
     void loadOverrides();
@@ -75,6 +81,12 @@ public:
     QComboBox *limitScopeField() const { return m_limitScope; }
     QSpinBox *pinFailuresField() const { return m_pinFailures; }
     QSpinBox *lockoutMinutesField() const { return m_lockoutMinutes; }
+    // What invoices and statements print about the shop (saved with the settings).
+    QLineEdit *shopNameField() const { return m_shopName; }
+    QPlainTextEdit *shopAddressField() const { return m_shopAddress; }
+    QLineEdit *shopOrganisationField() const { return m_shopOrganisation; }
+    QLineEdit *shopVatField() const { return m_shopVat; }
+    QLineEdit *shopBankAccountField() const { return m_shopBankAccount; }
     void saveSettings();
     QString settingsMessage() const;
     // The store's settings changed elsewhere (a sync round pulled them): the form shows them,
@@ -100,6 +112,8 @@ private:
     void loadSettings();
     void loadOverdue();
     void fillInvoiceTable(QTableWidget *table, const QList<Core::Invoice> &invoices);
+    void askInvoicePdf();
+    void askStatementPdf();
     template <typename Dialog>
     void openThenRefresh(Dialog *dialog);
 
@@ -133,6 +147,11 @@ private:
     QComboBox *m_limitScope = nullptr;
     QSpinBox *m_pinFailures = nullptr;
     QSpinBox *m_lockoutMinutes = nullptr;
+    QLineEdit *m_shopName = nullptr;
+    QPlainTextEdit *m_shopAddress = nullptr;
+    QLineEdit *m_shopOrganisation = nullptr;
+    QLineEdit *m_shopVat = nullptr;
+    QLineEdit *m_shopBankAccount = nullptr;
     QLabel *m_settingsMessage = nullptr;
     // Export
     QComboBox *m_exportFormat = nullptr;

@@ -77,6 +77,8 @@ QString overviewText(const CreditOverview &overview)
     return text;
 }
 
+} // namespace
+
 QJsonObject invoiceJson(const Invoice &invoice, const QDate &asOf)
 {
     return QJsonObject{{QStringLiteral("number"), invoice.number},
@@ -89,6 +91,8 @@ QJsonObject invoiceJson(const Invoice &invoice, const QDate &asOf)
                        {QStringLiteral("outstanding"), invoice.outstanding.toDecimalString()},
                        {QStringLiteral("overdue"), invoice.isOverdue(asOf)}};
 }
+
+namespace {
 
 QString invoiceLine(const Invoice &invoice, const QDate &asOf)
 {

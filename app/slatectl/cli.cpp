@@ -134,11 +134,45 @@ QString termsText(const CreditTerms &terms, const Currency &currency)
         .arg(terms.blocked ? QStringLiteral(", BLOCKED") : QString());
 }
 
+// The command words (the first one or two arguments that are not global options) and the rest.
+void splitCommand(const QStringList &arguments, QStringList *words, QStringList *rest)
+{
+    static const QSet<QString> kTwoWordCommands = names({"customer", "credit", "user", "settings", "tax", "product", "cash",
+                                                          "drawer", "report", "shop"});
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        const QString optionName = arg.startsWith(QLatin1String("--")) ? arg.sliced(2).section(QLatin1Char('='), 0, 0) : QString();
+        if (words->size() < 2 && !optionName.isEmpty()) {
+            rest->append(arg);
+            if (kGlobal.withValue.contains(optionName) && !arg.contains(QLatin1Char('=')) && i + 1 < arguments.size())
+                rest->append(arguments.at(++i));
+            continue;
+        }
+        if (words->size() < 2 && !arg.startsWith(QLatin1String("--")) && (words->isEmpty() || kTwoWordCommands.contains(words->first()))) {
+            words->append(arg);
+            continue;
+        }
+        rest->append(arg);
+    }
+}
+
 } // namespace
+
+bool Cli::needsGui(const QStringList &arguments)
+{
+    QStringList words;
+    QStringList rest;
+    splitCommand(arguments, &words, &rest);
+    const QString command = words.value(0);
+    return command == QLatin1String("invoice-pdf")
+           || (command == QLatin1String("statement") && std::any_of(rest.cbegin(), rest.cend(), [](const QString &arg) {
+                  return arg == QLatin1String("--out") || arg.startsWith(QLatin1String("--out="));
+              }));
+}
 
 int Cli::run(const QStringList &arguments)
 {
-    static const std::array<Command, 46> commands{{
+    static const std::array<Command, 50> commands{{
         {"init", "init --store CODE --currency ISO [--terminal ID]", {names({"store", "currency", "terminal"}), {}}, 0, 0, false, &Cli::init},
         {"demo", "demo    (creates the database with demo customers and credit)", {}, 0, 0, false, &Cli::demo},
         {"customer add", "customer add --card CARD --name NAME [--phone P] [--email E]", {names({"card", "name", "phone", "email"}), {}}, 0, 0, true, &Cli::customerAdd},
@@ -170,6 +204,10 @@ int Cli::run(const QStringList &arguments)
         {"receipt", "receipt SALE_ID    (a sale as committed, with what was returned)", {}, 1, 1, true, &Cli::receipt},
         {"refund", "refund SALE_ID --line SKU:QTY ... --to credit|cash|original [--cashier USER] [--customer CARD] [--reason TEXT]", {names({"line", "to", "cashier", "customer", "reason"}), {}}, 1, 1, true, &Cli::refund},
         {"invoice", "invoice CARD [--date DATE]    (invoice the customer's accrued account sales)", {names({"date"}), {}}, 1, 1, true, &Cli::invoice},
+        {"invoice-pdf", "invoice-pdf INVOICE --out FILE.pdf    (the invoice as a PDF to hand over or send)", {names({"out"}), {}}, 1, 1, true, &Cli::invoicePdf},
+        {"statement", "statement CARD --from DATE --to DATE [--out FILE.pdf]    (the customer's account for the period, with ageing)", {names({"from", "to", "out"}), {}}, 1, 1, true, &Cli::statement},
+        {"shop show", "shop show    (what invoices and statements print about the shop)", {}, 0, 0, true, &Cli::shopShow},
+        {"shop set", "shop set [--name TEXT] [--address TEXT] [--org-number TEXT] [--vat-number TEXT] [--bank-account TEXT]    (\\n in --address starts a new line)", {names({"name", "address", "org-number", "vat-number", "bank-account"}), {}}, 0, 0, true, &Cli::shopSet},
         {"pay-invoice", "pay-invoice INVOICE_ID AMOUNT --journal cash|bank|card [--note TEXT]", {names({"journal", "note"}), {}}, 2, 2, true, &Cli::payInvoice},
         {"invoices", "invoices --customer CARD [--open] | --overdue [--as-of DATE]", {names({"customer", "as-of"}), names({"open", "overdue"})}, 0, 0, true, &Cli::invoices},
         {"overrides", "overrides [--from DATE] [--to DATE]    (the manager overrides log)", {names({"from", "to"}), {}}, 0, 0, true, &Cli::overrides},
@@ -187,28 +225,9 @@ int Cli::run(const QStringList &arguments)
         {"exceptions", "exceptions [--ca-file PEM]    (the sync server's exceptions: overspent wallets, accounts over the limit)", {names({"ca-file"}), {}}, 0, 0, true, &Cli::exceptions},
     }};
 
-    // Find the command words: the first one or two arguments that are not global options.
     QStringList words;
     QStringList rest;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString &arg = arguments.at(i);
-        const QString optionName = arg.startsWith(QLatin1String("--")) ? arg.sliced(2).section(QLatin1Char('='), 0, 0) : QString();
-        if (words.size() < 2 && !optionName.isEmpty()) {
-            rest.append(arg);
-            if (kGlobal.withValue.contains(optionName) && !arg.contains(QLatin1Char('=')) && i + 1 < arguments.size())
-                rest.append(arguments.at(++i));
-            continue;
-        }
-        if (words.size() < 2 && !arg.startsWith(QLatin1String("--"))
-            && (words.isEmpty() || words.first() == QLatin1String("customer") || words.first() == QLatin1String("credit")
-                || words.first() == QLatin1String("user") || words.first() == QLatin1String("settings") || words.first() == QLatin1String("tax")
-                || words.first() == QLatin1String("product") || words.first() == QLatin1String("cash")
-                || words.first() == QLatin1String("drawer") || words.first() == QLatin1String("report"))) {
-            words.append(arg);
-            continue;
-        }
-        rest.append(arg);
-    }
+    splitCommand(arguments, &words, &rest);
     m_json = rest.contains(QStringLiteral("--json"));
 
     const QString name = words.join(QLatin1Char(' '));

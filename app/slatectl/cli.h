@@ -36,6 +36,8 @@ struct OverrideArgument {
 Core::Result<OverrideArgument> overrideArgument(const QString &text);
 // An entry as the --json output shows it.
 QJsonObject entryJson(const Core::JournalEntry &entry);
+// An invoice as the --json output shows it (overdue as of `asOf`).
+QJsonObject invoiceJson(const Core::Invoice &invoice, const QDate &asOf);
 // The one date format of options and output: 2026-11-23.
 inline const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
 // --from and --to as whole local days: from the start of --from to the end of --to, in UTC; a
@@ -50,6 +52,9 @@ class Cli {
 public:
     Cli(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
     int run(const QStringList &arguments); // without the program name
+    // Whether the command in `arguments` lays out a document (invoice-pdf, statement --out):
+    // those need a QGuiApplication for fonts, the others a QCoreApplication only.
+    static bool needsGui(const QStringList &arguments);
 
 private:
     struct Command;
@@ -109,6 +114,12 @@ private:
     int payInvoice(const Arguments &args);
     int invoices(const Arguments &args);
     int overrides(const Arguments &args);
+    // documentcommands.cpp
+    int shopShow(const Arguments &args);
+    int shopSet(const Arguments &args);
+    void printShop(const Core::ShopDetails &details, const QString &heading);
+    int invoicePdf(const Arguments &args);
+    int statement(const Arguments &args);
     // dayendcommands.cpp
     int openFloat(const Arguments &args);
     int cashIn(const Arguments &args);

@@ -3,6 +3,7 @@
 // the benchmarks and the tests all open a database through this, so every caller gets the same
 // services over the same connection.
 
+#include "billing/accountdocuments.h"
 #include "catalog/catalog.h"
 #include "checkout/cashdrawer.h"
 #include "checkout/checkout.h"
@@ -50,6 +51,10 @@ public:
     ProductCatalog &catalog() { return m_catalog; }
     const ProductCatalog &catalog() const { return m_catalog; }
     JournalExport exporter() const;
+    // What an invoice or a statement says (billing/accountdocuments.h).
+    AccountDocuments accountDocuments() const { return AccountDocuments(*m_database, m_journal, m_customers, m_receivables, m_checkout); }
+    Result<ShopDetails> shopDetails() const { return StoreSettings::loadShopDetails(*m_database); }
+    Result<void> setShopDetails(const ShopDetails &details) { return StoreSettings::saveShopDetails(*m_database, details); }
     ReceivablesService &receivables() { return m_receivables; }
     const ReceivablesService &receivables() const { return m_receivables; }
     CheckoutService &checkout() { return m_checkout; }

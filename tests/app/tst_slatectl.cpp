@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "ledgercheck.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -82,6 +83,16 @@ private:
                                 + object.value(QStringLiteral("currency")).toString());
         }
         return balances;
+    }
+
+    // A PDF's text as pdftotext reads it (poppler-utils).
+    static QString pdfText(const QString &path)
+    {
+        QProcess process;
+        process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        if (!process.waitForFinished(30000) || process.exitCode() != 0)
+            qWarning("pdftotext failed: %s", process.readAllStandardError().constData());
+        return QString::fromUtf8(process.readAllStandardOutput());
     }
 
     qint64 verifiedEntries()
@@ -719,6 +730,80 @@ private slots:
         QCOMPARE(ctl({"--json", "balance", "42"}).json().object().value("accrued").toString(), QStringLiteral("160.00"));
         QCOMPARE(ctl({"receipt", "T1-000002"}).exitCode, 3);
         QCOMPARE(ctl({"verify"}).exitCode, 0);
+    }
+
+    // The shop's details, an invoice PDF and a statement from the command line, headless (no
+    // display, no session): the PDFs' text read back with pdftotext, stderr quiet, and bad input
+    // refused with nothing written.
+    void invoicePdfAndStatement()
+    {
+        QCOMPARE(ctl({"init", "--store", "S1", "--currency", "NOK"}).exitCode, 0);
+        QCOMPARE(ctl({"tax", "set", "STD", "--rate", "25"}).exitCode, 0);
+        QCOMPARE(ctl({"product", "add", "--sku", "MUG", "--name", "Mug <blue>", "--price", "80", "--tax", "STD"}).exitCode, 0);
+        QCOMPARE(ctl({"customer", "add", "--card", "42", "--name", "Kari & Co"}).exitCode, 0);
+        QCOMPARE(ctl({"customer", "set", "42", "--credit-limit", "1000", "--terms", "14"}).exitCode, 0);
+        QCOMPARE(ctlWithInput({"user", "add", "--name", "anna", "--role", "cashier", "--pin", "-"}, "1234\n").exitCode, 0);
+
+        QCOMPARE(ctl({"--json", "shop", "show"}).json().object().value("name").toString(), QString());
+        Run shop = ctl({"--json", "shop", "set", "--name", "Butikken AS", "--address", "Storgata 1\\n0155 Oslo", "--org-number",
+                        "923 609 016", "--vat-number", "NO 923 609 016 MVA", "--bank-account", "1503.12.34567"});
+        QVERIFY2(shop.exitCode == 0, qPrintable(shop.err));
+        QCOMPARE(shop.json().object().value("address").toString(), QStringLiteral("Storgata 1\n0155 Oslo"));
+        QCOMPARE(ctl({"shop", "set", "--name", QString(101, 'x')}).exitCode, 2);
+        QCOMPARE(ctl({"--json", "shop", "show"}).json().object().value("name").toString(), QStringLiteral("Butikken AS"));
+
+        QCOMPARE(ctl({"sale", "--cashier", "anna", "--customer", "42", "--line", "MUG:2", "--pay", "account=160"}).exitCode, 0);
+        const Run invoiced = ctl({"--json", "invoice", "42"});
+        QVERIFY2(invoiced.exitCode == 0, qPrintable(invoiced.err));
+        const QString number = invoiced.json().object().value("number").toString();
+
+        QProcessEnvironment headless = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_RUNTIME_DIR"})
+            headless.remove(QString::fromLatin1(name));
+        const QString pdf = m_dir.filePath(QStringLiteral("invoice.pdf"));
+        Run run = slatectl({"--db", m_db, "--json", "invoice-pdf", number, "--out", pdf}, headless);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.err, QString());
+        const QJsonObject written = run.json().object();
+        QCOMPARE(written.value("number").toString(), number);
+        QCOMPARE(written.value("amount_due").toString(), QStringLiteral("160.00"));
+        QCOMPARE(written.value("kid").toString().size(), 19);
+        QCOMPARE(written.value("bytes").toInteger(), QFileInfo(pdf).size());
+        QString text = pdfText(pdf);
+        for (const QString &expected : {QStringLiteral("Butikken AS"), QStringLiteral("923 609 016"), QStringLiteral("Kari & Co"),
+                                        QStringLiteral("Mug <blue>"), number, written.value("kid").toString(),
+                                        QStringLiteral("1503.12.34567")})
+            QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" not in:\n") + text));
+        QVERIFY2(text.contains(QStringLiteral("160.00")), qPrintable(text));
+
+        const QString today = QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd"));
+        const QString monthAgo = QDate::currentDate().addDays(-30).toString(QStringLiteral("yyyy-MM-dd"));
+        run = ctl({"--json", "statement", "42", "--from", monthAgo, "--to", today});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QJsonObject statement = run.json().object();
+        QCOMPARE(statement.value("opening").toString(), QStringLiteral("0.00"));
+        QCOMPARE(statement.value("closing").toString(), QStringLiteral("160.00"));
+        QCOMPARE(statement.value("movements").toArray().size(), 1);
+        QCOMPARE(statement.value("movements").toArray().at(0).toObject().value("reference").toString(), number);
+        QCOMPARE(statement.value("ageing").toObject().value("not_due").toString(), QStringLiteral("160.00"));
+        QVERIFY(!statement.contains("path"));
+        const QString statementPdf = m_dir.filePath(QStringLiteral("statement.pdf"));
+        run = slatectl({"--db", m_db, "statement", "42", "--from", monthAgo, "--to", today, "--out", statementPdf}, headless);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.err, QString());
+        text = pdfText(statementPdf);
+        QVERIFY2(text.contains(QStringLiteral("Statement of account")) && text.contains(number) && text.contains(QStringLiteral("160.00")),
+                 qPrintable(text));
+
+        // Refused, and nothing written: an unknown invoice, an unwritable path, a bad period.
+        QCOMPARE(ctl({"invoice-pdf", "INV-T1-999999", "--out", m_dir.filePath("none.pdf")}).exitCode, 3);
+        QCOMPARE(ctl({"invoice-pdf", number}).exitCode, 2);
+        QCOMPARE(ctl({"invoice-pdf", number, "--out", m_dir.filePath("missing/x.pdf")}).exitCode, 1);
+        QVERIFY(!QFile::exists(m_dir.filePath("none.pdf")));
+        QCOMPARE(ctl({"statement", "42", "--from", today, "--to", monthAgo}).exitCode, 2);
+        QCOMPARE(ctl({"statement", "42", "--from", "yesterday", "--to", today}).exitCode, 2);
+        QCOMPARE(ctl({"statement", "42", "--to", today}).exitCode, 2);
+        QCOMPARE(ctl({"statement", "999", "--from", monthAgo, "--to", today}).exitCode, 3);
     }
 
     void checkoutSaleOverrideRefundInvoice()

@@ -17,6 +17,9 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QProgressBar>
 #include <QSpinBox>
 #include <QTableView>
@@ -55,6 +58,7 @@ private slots:
     void storeSettingsAreSavedThroughCore();
     void settingsPulledWhileOpenAreShownAndNotSavedBack();
     void exportWritesTheJournalWithProgress();
+    void shopDetailsAndDocumentPdfs();
 };
 
 void tst_BackOffice::customersListCreditColumnsSearchAndSort()
@@ -291,6 +295,79 @@ void tst_BackOffice::storeSettingsAreSavedThroughCore()
     QCOMPARE(settings.priceMode, PriceMode::TaxExclusive);
     QCOMPARE(settings.pinFailuresMax, 4);
     QCOMPARE(settings.pinLockoutSeconds, 600);
+}
+
+// The shop's details are saved with the settings (a bad one saves neither), and the invoice and
+// the statement PDFs come out with them, read back with pdftotext.
+void tst_BackOffice::shopDetailsAndDocumentPdfs()
+{
+    TillFixture till;
+    CreditTerms terms;
+    terms.creditLimitMinorUnits = till.money("1000.00").minorUnits();
+    terms.paymentTermsDays = 14;
+    const Customer company = till.customer("7007", "Berg Bygg AS", QString(), terms);
+    SaleRequest sale;
+    sale.cashierName = kCashier;
+    sale.customerId = company.id;
+    sale.lines = {SaleLineRequest{QStringLiteral("COFFEE"), 2, std::nullopt}};
+    sale.tenders = {TenderRequest{TenderKind::Account, till.money("100.00")}};
+    TillFixture::must(till.store->checkout().sale(sale));
+
+    BackOfficeWindow window(till.session, manager(till));
+    type(window.shopNameField(), "Kaffebaren AS");
+    window.shopAddressField()->setPlainText("Torget 2\n5014 Bergen");
+    type(window.shopOrganisationField(), "987 654 321");
+    type(window.shopVatField(), "NO 987 654 321 MVA");
+    type(window.shopBankAccountField(), "1234.56.78903");
+    window.pinFailuresField()->setValue(4);
+    window.shopNameField()->setText(QString(101, QLatin1Char('x')));
+    QCOMPARE(window.shopNameField()->text().size(), kShopNameLengthMax); // the field holds no more than core takes
+    window.shopNameField()->setText(QStringLiteral("Kaffe\tbaren")); // a control character: neither is saved
+    window.saveSettings();
+    QVERIFY(!window.settingsMessage().isEmpty());
+    QCOMPARE(TillFixture::must(till.store->shopDetails()).name, QString());
+    QVERIFY(till.store->checkoutSettings().pinFailuresMax != 4);
+    type(window.shopNameField(), "Kaffebaren AS");
+    window.saveSettings();
+    const ShopDetails shop = TillFixture::must(till.store->shopDetails());
+    QCOMPARE(shop.name, QStringLiteral("Kaffebaren AS"));
+    QCOMPARE(shop.address, QStringLiteral("Torget 2\n5014 Bergen"));
+    QCOMPARE(shop.bankAccount, QStringLiteral("1234.56.78903"));
+    QCOMPARE(till.store->checkoutSettings().pinFailuresMax, 4);
+    BackOfficeWindow reopened(till.session, manager(till));
+    QCOMPARE(reopened.shopVatField()->text(), QStringLiteral("NO 987 654 321 MVA"));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    window.showInvoicesOf("7007");
+    window.issueInvoice();
+    QCOMPARE(window.invoiceTable()->rowCount(), 1);
+    const QString number = window.invoiceTable()->item(0, 0)->text();
+    const QString invoicePdf = dir.filePath("invoice.pdf");
+    QVERIFY2(window.saveInvoicePdf(number, invoicePdf), qPrintable(window.invoiceMessage()));
+    QVERIFY(window.invoiceMessage().contains(number));
+    const auto pdfText = [](const QString &path) {
+        QProcess process;
+        process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        process.waitForFinished(30000);
+        return QString::fromUtf8(process.readAllStandardOutput());
+    };
+    QString text = pdfText(invoicePdf);
+    for (const QString &expected : {QStringLiteral("Kaffebaren AS"), QStringLiteral("5014 Bergen"), QStringLiteral("Berg Bygg AS"), number,
+                                    QStringLiteral("1234.56.78903")})
+        QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" not in:\n") + text));
+
+    const QString statementPdf = dir.filePath("statement.pdf");
+    QVERIFY(!window.saveStatementPdf(till.session.today(), till.session.today().addDays(-1), statementPdf));
+    QVERIFY(!QFile::exists(statementPdf));
+    QVERIFY2(window.saveStatementPdf(till.session.today().addDays(-31), till.session.today(), statementPdf),
+             qPrintable(window.invoiceMessage()));
+    text = pdfText(statementPdf);
+    QVERIFY2(text.contains(QStringLiteral("Statement of account")) && text.contains(number), qPrintable(text));
+    QVERIFY(!window.saveInvoicePdf(number, dir.filePath("missing/invoice.pdf")));
+    QVERIFY2(window.invoiceMessage().contains(QStringLiteral("missing")), qPrintable(window.invoiceMessage()));
+    QVERIFY(!window.saveInvoicePdf(QStringLiteral("INV-T1-999999"), dir.filePath("none.pdf")));
+    QVERIFY(!QFile::exists(dir.filePath("none.pdf")));
 }
 
 void tst_BackOffice::settingsPulledWhileOpenAreShownAndNotSavedBack()
