@@ -25,8 +25,13 @@ struct TillSyncState {
 namespace TillSync {
 
 Core::Result<TillSyncState> load(const Core::Database &database);
+// Stores the secret and clears the pending enrolment in one statement.
 Core::Result<void> saveEnrolment(Core::Database &database, const QUrl &serverUrl, const QString &terminalId,
                                  const QByteArray &secret);
+// The request value to send with enrolment code `code` (sync/PROTOCOL.md, "Enrolment"): the one
+// kept for this code by an earlier attempt whose answer never came, else a new one, kept (with
+// the code's SHA-256) before this returns, so that it is on disk before the code is sent.
+Core::Result<QString> pendingEnrolmentRequest(Core::Database &database, const QString &code);
 Core::Result<void> setServer(Core::Database &database, const QUrl &serverUrl);
 Core::Result<void> setPushedSequence(Core::Database &database, qint64 sequence);
 // The CA certificates (PEM) that the till trusts for its server, remembered from the --ca-file
