@@ -1,8 +1,9 @@
 #pragma once
 // The till's sync state (table sync_state, schema v7 of the till database): the terminal
 // identity and signing secret issued at enrolment, the server, how far the server has confirmed
-// this till's own journal, and the last successful sync. The secret never leaves this database
-// except as request signatures.
+// this till's own journal, and the last successful sync; while an enrolment is under way (till
+// schema 13), the request value sent with its code, so that a retry after a lost answer is the
+// same enrolment. The secret never leaves this database except as request signatures.
 
 #include "storage/database.h"
 
