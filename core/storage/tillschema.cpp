@@ -511,6 +511,16 @@ const SchemaStatement kVersion12[] = {
        BEGIN SELECT RAISE(ABORT, 'sale_requests is append-only'); END)"},
 };
 
+// Version 13: retry-safe enrolment (sync/PROTOCOL.md, "Enrolment"). Before a till sends an
+// enrolment code it keeps the code's SHA-256 and the random request value it sends with it, so
+// that a retry after a lost answer (a crash, a cut connection) sends the same value and gets the
+// same secret; both are cleared in the statement that stores the secret.
+const SchemaStatement kVersion13[] = {
+    {"ALTER TABLE sync_state ADD COLUMN pending_enrolment_code_hash BLOB CHECK (pending_enrolment_code_hash IS NULL OR "
+     "length(pending_enrolment_code_hash) = 32)"},
+    {"ALTER TABLE sync_state ADD COLUMN pending_enrolment_request TEXT NOT NULL DEFAULT ''"},
+};
+
 } // namespace
 
 const SchemaDefinition &till()
@@ -518,7 +528,7 @@ const SchemaDefinition &till()
     static const MigrationStep steps[] = {
         {{kVersion1Settings, LedgerTables::journal(), LedgerTables::balances(), kVersion1Customers}},
         {{kVersion2}}, {{kVersion3}}, {{kVersion4}}, {{kVersion5}}, {{kVersion6}}, {{kVersion7}}, {{kVersion8}},
-        {{}, &rewriteMasterHistory}, {{kVersion10}}, {{kVersion11}}, {{kVersion12}},
+        {{}, &rewriteMasterHistory}, {{kVersion10}}, {{kVersion11}}, {{kVersion12}}, {{kVersion13}},
     };
     static const SchemaDefinition schema{"till", kApplicationId, VersionStore::UserVersionPragma, steps, "Slate", "slatectl init"};
     Q_ASSERT(schema.newestVersion() == kCurrentVersion);

@@ -9,7 +9,7 @@ namespace Slate::Core::Schema {
 
 constexpr int kApplicationId = kTillApplicationId;
 // The newest schema this program knows.
-constexpr int kCurrentVersion = 12;
+constexpr int kCurrentVersion = 13;
 
 const SchemaDefinition &till();
 

@@ -552,4 +552,43 @@ bool isValidNonce(const QByteArray &nonce)
     return true;
 }
 
+namespace {
+constexpr auto kBase64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+} // namespace
+
+QString newEnrolmentRequest() { return QString::fromLatin1(randomBytes(kEnrolmentRequestBytes).toBase64(kBase64Url)); }
+
+bool isValidEnrolmentRequest(const QString &request)
+{
+    if (request.size() != kEnrolmentRequestLength)
+        return false;
+    for (QChar c : request) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'-' || c == u'_'))
+            return false;
+    }
+    // 43 characters carry 258 bits: the last one must leave the two spare bits zero, so that one
+    // value has one spelling.
+    const QByteArray text = request.toLatin1();
+    const QByteArray::FromBase64Result decoded =
+        QByteArray::fromBase64Encoding(text, kBase64Url | QByteArray::AbortOnBase64DecodingErrors);
+    return decoded && decoded.decoded.size() == kEnrolmentRequestBytes && decoded.decoded.toBase64(kBase64Url) == text;
+}
+
+QString normalizedEnrolmentCode(const QString &code)
+{
+    QString out;
+    for (QChar c : code.toUpper()) {
+        if (c == u'-' || c == u' ')
+            continue;
+        if (c == u'O')
+            c = u'0';
+        else if (c == u'I' || c == u'L')
+            c = u'1';
+        out.append(c);
+    }
+    return out;
+}
+
+QByteArray enrolmentCodeHash(const QString &code) { return Core::sha256(normalizedEnrolmentCode(code).toUtf8()); }
+
 } // namespace Slate::Sync::Protocol

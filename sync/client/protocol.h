@@ -31,6 +31,11 @@ constexpr int kNonceLengthMin = 16;
 constexpr int kNonceLengthMax = 64;
 constexpr int kSecretSize = 32;                     // bytes of a terminal's signing secret
 constexpr int kEnrolmentCodeLengthMax = 64;
+// An enrolment's request value (sync/PROTOCOL.md, "Enrolment"): kEnrolmentRequestBytes random
+// bytes as unpadded base64url, made and kept by the till before it sends its code, so that a
+// retry after a lost answer is known as the same enrolment.
+constexpr int kEnrolmentRequestBytes = 32;
+constexpr int kEnrolmentRequestLength = 43; // characters of its base64url form
 
 // Request headers of an authenticated request (lower case, as HTTP/1.1 compares them).
 inline const QByteArray kTerminalHeader = QByteArrayLiteral("x-slate-terminal");
@@ -94,6 +99,17 @@ QByteArray newNonce();  // 32 random hex characters
 QByteArray newSecret(); // kSecretSize random bytes from the operating system
 
 bool isValidNonce(const QByteArray &nonce);
+
+// A new enrolment request value: kEnrolmentRequestBytes random bytes, unpadded base64url.
+QString newEnrolmentRequest();
+// True for exactly the form newEnrolmentRequest makes (kEnrolmentRequestLength characters of
+// [A-Za-z0-9_-] that decode to kEnrolmentRequestBytes bytes and back to the same text).
+bool isValidEnrolmentRequest(const QString &request);
+// The enrolment code as it is compared: upper case, no dashes or spaces, O read as 0 and I, L as
+// 1 (Crockford's base32), so a code typed in any of those ways is the same code.
+QString normalizedEnrolmentCode(const QString &code);
+// SHA-256 of the normalized code: what the server keeps of a code and the till of its pending one.
+QByteArray enrolmentCodeHash(const QString &code);
 
 // Reads an integral JSON number in [minimum, 2^53]; nullopt for anything else.
 std::optional<qint64> integerFrom(const QJsonValue &value, qint64 minimum);

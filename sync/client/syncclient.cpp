@@ -136,7 +136,13 @@ void SyncClient::checkProtocol(const std::function<void()> &then)
 
 void SyncClient::enroll(const QString &code)
 {
-    send(QStringLiteral("/v1/enroll"), QJsonObject{{QStringLiteral("code"), code}}, false, [this](const QJsonObject &answer) {
+    // Kept on disk before it is sent: if the answer is lost, the next round with this code sends
+    // the same value and the server answers the same secret again.
+    Core::Result<QString> request = TillSync::pendingEnrolmentRequest(m_database, code);
+    if (!request)
+        return done(RoundFailure::Local, request.message());
+    const QJsonObject body{{QStringLiteral("code"), code}, {QStringLiteral("request"), *request}};
+    send(QStringLiteral("/v1/enroll"), body, false, [this](const QJsonObject &answer) {
         const QString terminal = answer.value(QStringLiteral("terminalId")).toString();
         const QString store = answer.value(QStringLiteral("storeCode")).toString();
         const QByteArray secret = QByteArray::fromBase64(answer.value(QStringLiteral("secret")).toString().toLatin1());

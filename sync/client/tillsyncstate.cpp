@@ -1,5 +1,6 @@
 #include "client/tillsyncstate.h"
 
+#include "client/protocol.h"
 #include "ledger/foreignentries.h"
 #include "ledger/journalentry.h"
 
@@ -29,11 +30,38 @@ Core::Result<TillSyncState> load(const Core::Database &database)
 Core::Result<void> saveEnrolment(Core::Database &database, const QUrl &serverUrl, const QString &terminalId, const QByteArray &secret)
 {
     Core::Result<Core::Query> done = database.run(
-        QStringLiteral("UPDATE sync_state SET server_url = ?, enrolled_terminal_id = ?, terminal_secret = ? WHERE id = 1"),
+        QStringLiteral("UPDATE sync_state SET server_url = ?, enrolled_terminal_id = ?, terminal_secret = ?, "
+                       "pending_enrolment_code_hash = NULL, pending_enrolment_request = '' WHERE id = 1"),
         {serverUrl.toString(), terminalId, secret}, QStringLiteral("record this till's enrolment"));
     if (!done)
         return done.error();
     return {};
+}
+
+Core::Result<QString> pendingEnrolmentRequest(Core::Database &database, const QString &code)
+{
+    const QByteArray codeHash = Protocol::enrolmentCodeHash(code);
+    Core::Transaction transaction(database);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    Core::Result<Core::Query> query =
+        database.run(QStringLiteral("SELECT pending_enrolment_code_hash, pending_enrolment_request FROM sync_state WHERE id = 1"), {},
+                     QStringLiteral("read the pending enrolment"));
+    if (!query)
+        return query.error();
+    if (query->next() && query->value(0).toByteArray() == codeHash && Protocol::isValidEnrolmentRequest(query->value(1).toString()))
+        return query->value(1).toString();
+    query->finish();
+    // Another code (or none yet): a new value replaces the old one, whose code is of no use here.
+    const QString request = Protocol::newEnrolmentRequest();
+    if (auto kept = database.run(
+            QStringLiteral("UPDATE sync_state SET pending_enrolment_code_hash = ?, pending_enrolment_request = ? WHERE id = 1"),
+            {codeHash, request}, QStringLiteral("keep the pending enrolment"));
+        !kept)
+        return kept.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return request;
 }
 
 Core::Result<void> saveCaCertificates(Core::Database &database, const QByteArray &pem)

@@ -183,6 +183,17 @@ const SchemaStatement kVersion4After[] = {
        FOR EACH ROW EXECUTE FUNCTION slate_append_only())", DialectOnly::PostgresOnly},
 };
 
+// Version 5: retry-safe enrolment (sync/PROTOCOL.md, "Enrolment"). A code redeemed with a
+// request value keeps the value's SHA-256 (request_hash; NULL for a till that sent none, which
+// stays one shot), and the terminal names the code that issued its current key
+// (enrolment_code_hash) until its first authenticated request. A retry of the same code and
+// request while both hold gets that key again from signing_key, the one copy the server keeps
+// anyway to check signatures; once the column is NULL nothing answers with the key any more.
+const SchemaStatement kVersion5[] = {
+    {"ALTER TABLE enrolment_codes ADD COLUMN request_hash {blob} CHECK (request_hash IS NULL OR length(request_hash) = 32)"},
+    {"ALTER TABLE terminals ADD COLUMN enrolment_code_hash {blob}"},
+};
+
 // The currencies of one query's rows; at most two are read (one is the answer, two is ambiguous).
 Core::Result<QStringList> currenciesOf(Core::Database &database, const QString &sql, const QVariantList &values)
 {
@@ -295,6 +306,7 @@ const Core::SchemaDefinition &definition()
         {{kVersion2}},
         {{kVersion3Before, Core::LedgerTables::journal(), kVersion3After}},
         {{kVersion4}, &rewriteMasterAmounts},
+        {{kVersion5}},
     };
     static const Core::SchemaDefinition schema{"server", Core::kServerApplicationId, Core::VersionStore::MetaTable, steps,
                                                "slate-server", "slate-server enroll"};

@@ -8,7 +8,7 @@
 
 namespace Slate::Sync::ServerSchema {
 
-constexpr int kCurrentVersion = 4;
+constexpr int kCurrentVersion = 5;
 
 const Core::SchemaDefinition &definition();
 

@@ -26,26 +26,6 @@ namespace {
 constexpr char kCodeAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr int kCodeCharacters = 20; // 100 bits
 
-QString normalizedCode(const QString &code)
-{
-    QString out;
-    for (QChar c : code.toUpper()) {
-        if (c == u'-' || c == u' ')
-            continue;
-        if (c == u'O')
-            c = u'0';
-        else if (c == u'I' || c == u'L')
-            c = u'1';
-        out.append(c);
-    }
-    return out;
-}
-
-QByteArray codeHash(const QString &code)
-{
-    return Core::sha256(normalizedCode(code).toUtf8());
-}
-
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
 QVariantList keysOf(const QSet<QString> &set)
@@ -173,39 +153,54 @@ Core::Result<EnrolmentCode> ServerStore::createEnrolment(const QString &storeCod
     if (auto done = m_database.run(
             QStringLiteral("INSERT INTO enrolment_codes (code_hash, store_code, terminal_id, created_ms, expires_ms) "
                            "VALUES (?, ?, ?, ?, ?)"),
-            {codeHash(code), storeCode, terminalId, now, now + validityMs},
+            {Protocol::enrolmentCodeHash(code), storeCode, terminalId, now, now + validityMs},
             QStringLiteral("record an enrolment code for terminal %1").arg(terminalId));
         !done)
         return done.error();
     return EnrolmentCode{code, QDateTime::fromMSecsSinceEpoch(now + validityMs, Qt::UTC)};
 }
 
-Core::Result<EnrolledTerminal> ServerStore::redeemEnrolment(const QString &code)
+Core::Result<EnrolledTerminal> ServerStore::redeemEnrolment(const QString &code, const QString &request)
 {
+    Q_ASSERT(request.isEmpty() || Protocol::isValidEnrolmentRequest(request));
+    const QString refusal = QStringLiteral("This enrolment code is not valid: it is wrong, expired or already used. "
+                                           "Ask for a new one (slate-server enroll).");
     if (code.size() > Protocol::kEnrolmentCodeLengthMax)
-        return makeError(ErrorCode::AuthenticationFailed, QStringLiteral("This enrolment code is not valid."));
+        return makeError(ErrorCode::AuthenticationFailed, refusal);
     const QString doing = QStringLiteral("enrol a terminal");
+    const QByteArray codeHash = Protocol::enrolmentCodeHash(code);
+    // NULL without a request value: such an enrolment has no retry.
+    const QByteArray requestHash = request.isEmpty() ? QByteArray() : Core::sha256(request.toLatin1());
     Core::Transaction transaction(m_database);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
     const qint64 now = nowMs();
     Core::Result<Core::Query> spent = m_database.run(
-        QStringLiteral("UPDATE enrolment_codes SET used_ms = ? WHERE code_hash = ? AND used_ms IS NULL AND expires_ms > ? "
-                       "RETURNING store_code, terminal_id"),
-        {now, codeHash(code), now}, doing);
+        QStringLiteral("UPDATE enrolment_codes SET used_ms = ?, request_hash = ? WHERE code_hash = ? AND used_ms IS NULL "
+                       "AND expires_ms > ? RETURNING store_code, terminal_id"),
+        {now, requestHash, codeHash, now}, doing);
     if (!spent)
         return spent.error();
-    if (!spent->next())
-        return makeError(ErrorCode::AuthenticationFailed,
-                         QStringLiteral("This enrolment code is not valid: it is wrong, expired or already used. "
-                                        "Ask for a new one (slate-server enroll)."));
-    EnrolledTerminal terminal{spent->value(1).toString(), spent->value(0).toString(), Protocol::newSecret()};
+    if (!spent->next()) {
+        spent->finish();
+        if (request.isEmpty())
+            return makeError(ErrorCode::AuthenticationFailed, refusal);
+        Core::Result<std::optional<EnrolledTerminal>> retried = retriedEnrolment(codeHash, requestHash, now);
+        if (!retried)
+            return retried.error();
+        if (!*retried)
+            return makeError(ErrorCode::AuthenticationFailed, refusal);
+        return **retried;
+    }
+    EnrolledTerminal terminal{spent->value(1).toString(), spent->value(0).toString(), Protocol::newSecret(), false};
     spent->finish();
+    // The terminal names the code that issued its key only while a retry of it may get the key.
     if (auto done = m_database.run(
-            QStringLiteral("INSERT INTO terminals (id, store_code, signing_key, enrolled_ms, revoked) VALUES (?, ?, ?, ?, 0) "
-                           "ON CONFLICT (id) DO UPDATE SET store_code = excluded.store_code, "
-                           "signing_key = excluded.signing_key, enrolled_ms = excluded.enrolled_ms, revoked = 0"),
-            {terminal.terminalId, terminal.storeCode, terminal.secret, now}, doing);
+            QStringLiteral("INSERT INTO terminals (id, store_code, signing_key, enrolled_ms, revoked, enrolment_code_hash) "
+                           "VALUES (?, ?, ?, ?, 0, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET store_code = excluded.store_code, signing_key = excluded.signing_key, "
+                           "enrolled_ms = excluded.enrolled_ms, revoked = 0, enrolment_code_hash = excluded.enrolment_code_hash"),
+            {terminal.terminalId, terminal.storeCode, terminal.secret, now, request.isEmpty() ? QByteArray() : codeHash}, doing);
         !done)
         return done.error();
     if (auto committed = transaction.commit(); !committed)
@@ -213,16 +208,49 @@ Core::Result<EnrolledTerminal> ServerStore::redeemEnrolment(const QString &code)
     return terminal;
 }
 
-Core::Result<QByteArray> ServerStore::signingKey(const QString &terminalId) const
+Core::Result<std::optional<EnrolledTerminal>> ServerStore::retriedEnrolment(const QByteArray &codeHash, const QByteArray &requestHash,
+                                                                            qint64 now) const
 {
-    Core::Result<Core::Query> query =
-        m_database.run(QStringLiteral("SELECT signing_key FROM terminals WHERE id = ? AND revoked = 0"), {terminalId},
-                       QStringLiteral("read terminal %1").arg(terminalId));
+    // The same code and request value, the code still valid, and the terminal's key still the
+    // one this code issued, not revoked and never used to sign a request: the first answer again.
+    // (The compared values are SHA-256 digests of random values, so comparing them in SQL tells
+    // a guesser nothing.)
+    Core::Result<Core::Query> found = m_database.run(
+        QStringLiteral("SELECT c.terminal_id, c.store_code, t.signing_key FROM enrolment_codes c JOIN terminals t ON t.id = c.terminal_id "
+                       "WHERE c.code_hash = ? AND c.used_ms IS NOT NULL AND c.request_hash = ? AND c.expires_ms > ? "
+                       "AND t.enrolment_code_hash = c.code_hash AND t.store_code = c.store_code AND t.revoked = 0"),
+        {codeHash, requestHash, now}, QStringLiteral("look up a retried enrolment"));
+    if (!found)
+        return found.error();
+    if (!found->next())
+        return std::optional<EnrolledTerminal>();
+    EnrolledTerminal terminal{found->value(0).toString(), found->value(1).toString(), found->value(2).toByteArray(), true};
+    found->finish();
+    return std::optional<EnrolledTerminal>(terminal);
+}
+
+Core::Result<void> ServerStore::closeEnrolmentRetry(const QString &terminalId)
+{
+    Core::Result<Core::Query> done = m_database.run(
+        QStringLiteral("UPDATE terminals SET enrolment_code_hash = NULL WHERE id = ? AND enrolment_code_hash IS NOT NULL"), {terminalId},
+        QStringLiteral("close the enrolment retry of terminal %1").arg(terminalId));
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Core::Result<TerminalKey> ServerStore::signingKey(const QString &terminalId) const
+{
+    Core::Result<Core::Query> query = m_database.run(
+        QStringLiteral("SELECT signing_key, CASE WHEN enrolment_code_hash IS NULL THEN 0 ELSE 1 END FROM terminals WHERE id = ? AND revoked = 0"), {terminalId},
+        QStringLiteral("read terminal %1").arg(terminalId));
     if (!query)
         return query.error();
     if (!query->next())
         return makeError(ErrorCode::NotFound, QStringLiteral("Terminal %1 is not enrolled (or was revoked).").arg(terminalId));
-    return query->value(0).toByteArray();
+    TerminalKey key{query->value(0).toByteArray(), query->value(1).toInt() == 1};
+    query->finish();
+    return key;
 }
 
 Core::Result<void> ServerStore::forgetOldNonces(qint64 now)
@@ -278,7 +306,7 @@ Core::Result<void> ServerStore::lockMasterData() const
 
 Core::Result<void> ServerStore::revoke(const QString &terminalId)
 {
-    Core::Result<Core::Query> done = m_database.run(QStringLiteral("UPDATE terminals SET revoked = 1 WHERE id = ?"), {terminalId},
+    Core::Result<Core::Query> done = m_database.run(QStringLiteral("UPDATE terminals SET revoked = 1, enrolment_code_hash = NULL WHERE id = ?"), {terminalId},
                                                   QStringLiteral("revoke terminal %1").arg(terminalId));
     if (!done)
         return done.error();

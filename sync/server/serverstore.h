@@ -18,6 +18,7 @@
 #include <QMap>
 
 #include <memory>
+#include <optional>
 
 namespace Slate::Sync {
 
@@ -29,7 +30,14 @@ struct EnrolmentCode {
 struct EnrolledTerminal {
     QString terminalId;
     QString storeCode;
-    QByteArray secret; // Protocol::kSecretSize bytes
+    QByteArray secret;    // Protocol::kSecretSize bytes
+    bool retried = false; // the answer to a retry: the secret this code issued before
+};
+
+// What checks a terminal's signatures, and whether a retry of its enrolment may still get it.
+struct TerminalKey {
+    QByteArray key;             // Protocol::kSecretSize bytes
+    bool enrolmentRetryOpen = false; // closed by closeEnrolmentRetry (the first signed request)
 };
 
 // Why a push was refused, for the status of the answer.
@@ -101,10 +109,17 @@ public:
 
     // A one-time code that lets a till enrol as `terminalId` of `storeCode`.
     Core::Result<EnrolmentCode> createEnrolment(const QString &storeCode, const QString &terminalId, qint64 validityMs);
-    // Spends a code and issues the terminal a new secret (a re-enrolled terminal's old one stops working).
-    Core::Result<EnrolledTerminal> redeemEnrolment(const QString &code);
+    // Spends a code and issues the terminal a new secret (a re-enrolled terminal's old one stops
+    // working). With a request value (Protocol::isValidEnrolmentRequest) the code is spent for
+    // that value: the same code and value again, while the code is valid and the terminal has
+    // not signed a request with the secret, answer the same terminal, store and secret. Without
+    // one the code works once. A wrong, expired or spent code is AuthenticationFailed.
+    Core::Result<EnrolledTerminal> redeemEnrolment(const QString &code, const QString &request = QString());
     // The key that checks this terminal's signatures; NotFound when unknown or revoked.
-    Core::Result<QByteArray> signingKey(const QString &terminalId) const;
+    Core::Result<TerminalKey> signingKey(const QString &terminalId) const;
+    // The terminal has signed a request with its key, so it holds it: no retry of its enrolment
+    // gets the key from now on.
+    Core::Result<void> closeEnrolmentRetry(const QString &terminalId);
     // Records a request's nonce in a transaction of its own; false when this terminal used it
     // before (a replay). Requests that write record theirs in their own transaction instead.
     Core::Result<bool> recordNonce(const QString &terminalId, const QByteArray &nonce, qint64 nowMs);
@@ -139,6 +154,8 @@ public:
 private:
     // Inside the caller's transaction: false when the nonce was used before.
     Core::Result<bool> spendNonce(const QString &terminalId, const QByteArray &nonce, qint64 nowMs);
+    Core::Result<std::optional<EnrolledTerminal>> retriedEnrolment(const QByteArray &codeHash, const QByteArray &requestHash,
+                                                                   qint64 nowMs) const;
     Core::Result<void> forgetOldNonces(qint64 nowMs);
     // Locks one terminal's row for the rest of the transaction (PostgreSQL: SELECT … FOR UPDATE;
     // SQLite already holds the database's write lock); false when unknown or revoked.

@@ -519,7 +519,21 @@ SyncServer::Reply SyncServer::enroll(const QHttpServerRequest &request)
     const QJsonValue code = body.value(QStringLiteral("code"));
     if (!code.isString() || code.toString().isEmpty() || code.toString().size() > Protocol::kEnrolmentCodeLengthMax)
         return failure(Status::BadRequest, QStringLiteral("\"code\" must be the enrolment code string from slate-server enroll."));
-    Core::Result<EnrolledTerminal> enrolled = m_store.redeemEnrolment(code.toString());
+    // The till's request value makes a retry after a lost answer the same enrolment; a till of
+    // before it sends none and its code works once.
+    QString requestValue;
+    if (body.contains(QStringLiteral("request"))) {
+        const QJsonValue value = body.value(QStringLiteral("request"));
+        if (!value.isString() || !Protocol::isValidEnrolmentRequest(value.toString()))
+            return failure(Status::BadRequest,
+                           QStringLiteral("\"request\" must be the till's enrolment request value: %1 random bytes as %2 "
+                                          "base64url characters (A-Z, a-z, 0-9, '-' and '_', no padding). Leave it out to enrol once "
+                                          "without a retry.")
+                               .arg(Protocol::kEnrolmentRequestBytes)
+                               .arg(Protocol::kEnrolmentRequestLength));
+        requestValue = value.toString();
+    }
+    Core::Result<EnrolledTerminal> enrolled = m_store.redeemEnrolment(code.toString(), requestValue);
     if (!enrolled) {
         if (enrolled.code() != Core::ErrorCode::AuthenticationFailed)
             return failure(enrolled.error());
@@ -527,8 +541,8 @@ SyncServer::Reply SyncServer::enroll(const QHttpServerRequest &request)
                   qPrintable(enrolled.message()));
         return failure(Status::Unauthorized, enrolled.message());
     }
-    qCInfo(lcServer, "enrolled terminal %s of store %s from %s", qPrintable(enrolled->terminalId),
-           qPrintable(enrolled->storeCode), qPrintable(request.remoteAddress().toString()));
+    qCInfo(lcServer, "%s terminal %s of store %s from %s", enrolled->retried ? "answered again the enrolment of" : "enrolled",
+           qPrintable(enrolled->terminalId), qPrintable(enrolled->storeCode), qPrintable(request.remoteAddress().toString()));
     return Reply{Status::Ok, QJsonObject{{QStringLiteral("terminalId"), enrolled->terminalId},
                                          {QStringLiteral("storeCode"), enrolled->storeCode},
                                          {QStringLiteral("secret"), QString::fromLatin1(enrolled->secret.toBase64())}}};
@@ -564,7 +578,7 @@ std::variant<SyncServer::Signer, SyncServer::Reply> SyncServer::authenticate(con
                                         .arg(Protocol::kClockSkewMaxMs / 1000));
     if (!Protocol::isValidNonce(nonce))
         return refuseAuthentication(request, terminalId, QStringLiteral("The request's nonce is malformed."));
-    Core::Result<QByteArray> key = m_store.signingKey(terminalId);
+    Core::Result<TerminalKey> key = m_store.signingKey(terminalId);
     if (!key) {
         if (key.code() != Core::ErrorCode::NotFound)
             return failure(key.error());
@@ -576,10 +590,16 @@ std::variant<SyncServer::Signer, SyncServer::Reply> SyncServer::authenticate(con
         pathAndQuery += '?' + request.url().query(QUrl::FullyEncoded).toUtf8();
     const QByteArray method = request.method() == QHttpServerRequest::Method::Get ? QByteArrayLiteral("GET") : QByteArrayLiteral("POST");
     const QByteArray expected =
-        Protocol::signature(*key, Protocol::signingInput(method, pathAndQuery, terminalId, timestampMs, nonce, request.body()));
+        Protocol::signature(key->key, Protocol::signingInput(method, pathAndQuery, terminalId, timestampMs, nonce, request.body()));
     if (!Protocol::signaturesEqual(expected, signature.toLower()))
         return refuseAuthentication(request, terminalId,
                                     QStringLiteral("The request's signature does not match terminal %1's secret.").arg(terminalId));
+    // A correctly signed request proves the till holds its secret: a retry of its enrolment gets
+    // nothing from now on (sync/PROTOCOL.md, "Enrolment").
+    if (key->enrolmentRetryOpen) {
+        if (auto closed = m_store.closeEnrolmentRetry(terminalId); !closed)
+            return failure(closed.error());
+    }
     // Only a correctly signed request may spend a nonce, so nobody else can use up a terminal's.
     return Signer{terminalId, nonce};
 }

@@ -44,6 +44,8 @@ private:
 namespace {
 
 constexpr qint64 kReceivedMs = 1718000000000;
+constexpr char kSpentCode[] = "AAAAA-BBBBB-CCCCC-DDDDD";
+constexpr char kOpenCode[] = "EEEEE-FFFFF-GGGGG-HHHHH";
 
 Core::Money nok(qint64 minorUnits) { return Core::Money(minorUnits, *Core::Currency::fromCode(u"NOK")); }
 
@@ -164,6 +166,20 @@ bool writeOldServerData(Core::Database &database, int version, const OldServerDa
     for (const QString &terminal : {QStringLiteral("T1"), QStringLiteral("T2")}) {
         if (!run(database, QStringLiteral("INSERT INTO terminals (id, store_code, signing_key, enrolled_ms) VALUES (?, ?, ?, ?)"),
                  {terminal, QStringLiteral("S1"), QByteArray(32, char(terminal.back().unicode())), kReceivedMs}))
+            return false;
+    }
+    // Enrolment codes (the same columns in every version before 5): T1's spent, T3's still open.
+    struct OldCode {
+        const char *code;
+        const char *terminal;
+        QVariant usedMs;
+    };
+    for (const OldCode &old : {OldCode{kSpentCode, "T1", QVariant(kReceivedMs)}, OldCode{kOpenCode, "T3", QVariant()}}) {
+        if (!run(database,
+                 QStringLiteral("INSERT INTO enrolment_codes (code_hash, store_code, terminal_id, created_ms, expires_ms, used_ms) "
+                                "VALUES (?, 'S1', ?, ?, ?, ?)"),
+                 {Sync::Protocol::enrolmentCodeHash(QString::fromLatin1(old.code)), QString::fromLatin1(old.terminal), kReceivedMs,
+                  QDateTime::currentMSecsSinceEpoch() + 3600 * 1000, old.usedMs}))
             return false;
     }
     // Versions 1 and 2 keep the journal in "entries" with the time each entry was received;
@@ -387,6 +403,22 @@ void tst_ServerMigrations::everyEarlierVersionMigratesAndVerifies()
             QCOMPARE(ann->node, QStringLiteral("T1"));
             QCOMPARE(ann->data.value(QStringLiteral("card")).toString(), QStringLiteral("1001"));
         }
+        // Enrolment codes keep working as they did, and a code still open enrols retry-safe
+        // (server schema 5): the same request value answers the same secret, until T3 signs.
+        const QString request = Sync::Protocol::newEnrolmentRequest();
+        QCOMPARE(store.redeemEnrolment(QString::fromLatin1(kSpentCode), request).code(), Core::ErrorCode::AuthenticationFailed);
+        auto t3 = store.redeemEnrolment(QString::fromLatin1(kOpenCode), request);
+        QVERIFY2(t3.ok(), qPrintable(t3.ok() ? QString() : t3.message()));
+        QCOMPARE(t3->terminalId, QStringLiteral("T3"));
+        auto retried = store.redeemEnrolment(QString::fromLatin1(kOpenCode), request);
+        QVERIFY(retried.ok());
+        QVERIFY(retried->retried);
+        QCOMPARE(retried->secret, t3->secret);
+        QVERIFY(!store.signingKey(QStringLiteral("T1"))->enrolmentRetryOpen);
+        QVERIFY(store.signingKey(QStringLiteral("T3"))->enrolmentRetryOpen);
+        QVERIFY(store.closeEnrolmentRetry(QStringLiteral("T3")).ok());
+        QCOMPARE(store.redeemEnrolment(QString::fromLatin1(kOpenCode), request).code(), Core::ErrorCode::AuthenticationFailed);
+        QVERIFY(store.revoke(QStringLiteral("T3")).ok());
         // The till's next entry follows its chain, at a new position after the old ones.
         auto pushed = store.push(QStringLiteral("T1"), Sync::Protocol::newNonce(), {old.nextOfT1});
         QVERIFY2(pushed.ok(), qPrintable(pushed.ok() ? QString() : pushed.message()));

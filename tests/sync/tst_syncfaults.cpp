@@ -130,7 +130,7 @@ void tst_SyncFaults::exactlyOnceThroughAFaultyNetwork()
     for (const char *id : {"T1", "T2", "T3"})
         tills.push_back(std::make_unique<Till>(QString::fromLatin1(id)));
     const Core::Customer shared = tills[0]->addCustomer(QStringLiteral("9001"));
-    for (int i = 0; i < 3; ++i) { // enrolment is direct: a lost enrolment answer burns the code
+    for (int i = 0; i < 3; ++i) { // enrolment is direct (its retry after a lost answer: tst_syncenrolment)
         const Sync::RoundResult enrolled = tills[size_t(i)]->sync(server.url(), enrolmentCode(server.database(), QStringLiteral("T%1").arg(i + 1)));
         QVERIFY2(enrolled.ok(), qPrintable(enrolled.message));
     }

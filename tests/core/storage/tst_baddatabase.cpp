@@ -563,7 +563,7 @@ void tst_BadDatabase::diskFullOnSmallFileSystemKeepsEverything()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    TmpfsMount mount(dir.path(), QStringLiteral("512k"));
+    TmpfsMount mount(dir.path(), QStringLiteral("640k"));
     if (!mount.mounted())
         QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs: ") + mount.error()));
     const QString path = dir.filePath(QStringLiteral("slate.db"));
@@ -583,7 +583,7 @@ void tst_BadDatabase::diskFullOnSmallFileSystemKeepsEverything()
         else
             failure = topUp.error();
     }
-    QVERIFY2(failure.has_value(), "512 KiB never filled up");
+    QVERIFY2(failure.has_value(), "640 KiB never filled up");
     QVERIFY2(succeeded > 0, "not a single top-up fitted");
     qInfo("the small disk was full after %lld top-ups", succeeded);
     QCOMPARE(failure->code, ErrorCode::DiskFull);
