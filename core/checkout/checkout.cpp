@@ -705,30 +705,36 @@ Result<SaleReceipt> CheckoutService::sale(const SaleRequest &request)
     return receipt;
 }
 
+Result<std::optional<CheckoutService::RecordedRequest>> CheckoutService::recordedRequest(const QString &requestId) const
+{
+    Result<Query> query = m_database.run(QStringLiteral("SELECT sale_id, fingerprint FROM sale_requests WHERE request_id = ?"),
+                                         {requestId}, QStringLiteral("look up sale request %1").arg(requestId));
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<RecordedRequest>();
+    return std::optional<RecordedRequest>(RecordedRequest{query->value(0).toString(), query->value(1).toByteArray()});
+}
+
 Result<std::optional<QString>> CheckoutService::saleOfRequest(const QString &requestId) const
 {
     if (auto checked = checkSaleRequestId(requestId); !checked)
         return checked.error();
-    Result<Query> query = m_database.run(QStringLiteral("SELECT sale_id FROM sale_requests WHERE request_id = ?"), {requestId},
-                                         QStringLiteral("look up sale request %1").arg(requestId));
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return std::optional<QString>();
-    return std::optional<QString>(query->value(0).toString());
+    Result<std::optional<RecordedRequest>> recorded = recordedRequest(requestId);
+    if (!recorded)
+        return recorded.error();
+    return *recorded ? std::optional<QString>((*recorded)->saleId) : std::optional<QString>();
 }
 
 Result<std::optional<SaleReceipt>> CheckoutService::replay(const SaleRequest &request) const
 {
-    Result<Query> query = m_database.run(QStringLiteral("SELECT sale_id, fingerprint FROM sale_requests WHERE request_id = ?"),
-                                         {request.requestId}, QStringLiteral("look up sale request %1").arg(request.requestId));
-    if (!query)
-        return query.error();
-    if (!query->next())
+    Result<std::optional<RecordedRequest>> recorded = recordedRequest(request.requestId);
+    if (!recorded)
+        return recorded.error();
+    if (!*recorded)
         return std::optional<SaleReceipt>();
-    const QString saleId = query->value(0).toString();
-    const QByteArray fingerprint = query->value(1).toByteArray();
-    query->finish();
+    const QString saleId = (*recorded)->saleId;
+    const QByteArray fingerprint = (*recorded)->fingerprint;
     if (fingerprint != requestFingerprint(request))
         return makeError(ErrorCode::AlreadyExists,
                          QStringLiteral("Request id %1 was used for sale %2, which asked for something else; nothing was "

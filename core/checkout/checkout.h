@@ -262,6 +262,11 @@ private:
     // The recorded sale of the request's id as a receipt, if any, or the refusal of an id used
     // for another request.
     Result<std::optional<SaleReceipt>> replay(const SaleRequest &request) const;
+    struct RecordedRequest {
+        QString saleId;
+        QByteArray fingerprint;
+    };
+    Result<std::optional<RecordedRequest>> recordedRequest(const QString &requestId) const;
     // Override records WHERE `whereAndOrder` (a fixed clause with ? for each of `parameters`).
     Result<QList<OverrideRecord>> overrideRecords(const QString &whereAndOrder, const QVariantList &parameters) const;
     OverrideGrant issue(const OverrideGrant &grant);

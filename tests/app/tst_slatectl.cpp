@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "ledgercheck.h"
+#include "pdftext.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -83,16 +84,6 @@ private:
                                 + object.value(QStringLiteral("currency")).toString());
         }
         return balances;
-    }
-
-    // A PDF's text as pdftotext reads it (poppler-utils).
-    static QString pdfText(const QString &path)
-    {
-        QProcess process;
-        process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
-        if (!process.waitForFinished(30000) || process.exitCode() != 0)
-            qWarning("pdftotext failed: %s", process.readAllStandardError().constData());
-        return QString::fromUtf8(process.readAllStandardOutput());
     }
 
     qint64 verifiedEntries()
@@ -769,7 +760,7 @@ private slots:
         QCOMPARE(written.value("amount_due").toString(), QStringLiteral("160.00"));
         QCOMPARE(written.value("kid").toString().size(), 19);
         QCOMPARE(written.value("bytes").toInteger(), QFileInfo(pdf).size());
-        QString text = pdfText(pdf);
+        QString text = Slate::Test::pdfText(pdf);
         for (const QString &expected : {QStringLiteral("Butikken AS"), QStringLiteral("923 609 016"), QStringLiteral("Kari & Co"),
                                         QStringLiteral("Mug <blue>"), number, written.value("kid").toString(),
                                         QStringLiteral("1503.12.34567")})
@@ -791,7 +782,7 @@ private slots:
         run = slatectl({"--db", m_db, "statement", "42", "--from", monthAgo, "--to", today, "--out", statementPdf}, headless);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(run.err, QString());
-        text = pdfText(statementPdf);
+        text = Slate::Test::pdfText(statementPdf);
         QVERIFY2(text.contains(QStringLiteral("Statement of account")) && text.contains(number) && text.contains(QStringLiteral("160.00")),
                  qPrintable(text));
 

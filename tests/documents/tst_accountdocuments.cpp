@@ -6,6 +6,7 @@
 #include "documents/accounthtml.h"
 #include "money/kid.h"
 #include "documents/pdffile.h"
+#include "pdftext.h"
 #include "teststore.h"
 
 #include <QFile>
@@ -16,6 +17,7 @@
 
 using namespace Slate::Core;
 using Slate::Test::TestStore;
+using Slate::Test::pdfText;
 
 namespace {
 
@@ -78,16 +80,6 @@ struct Fixture {
 };
 
 const QLocale kLocale(QLocale::English, QLocale::UnitedStates);
-
-// The PDF's text as pdftotext lays it out, lines kept.
-QString pdfText(const QString &path)
-{
-    QProcess process;
-    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
-    if (!process.waitForFinished(30000) || process.exitCode() != 0)
-        qWarning("pdftotext failed: %s", process.readAllStandardError().constData());
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
 
 // Whether a line of the text matches `pattern` (spaces in it stand for any run of spaces).
 bool hasLine(const QString &text, QString pattern)

@@ -8,6 +8,7 @@
 #include "creditwizard.h"
 #include "customercreditmodel.h"
 #include "invoicepaymentdialog.h"
+#include "pdftext.h"
 #include "termsdialog.h"
 #include "tillfixture.h"
 #include "userdialog.h"
@@ -18,7 +19,6 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QProgressBar>
 #include <QSpinBox>
@@ -35,6 +35,21 @@ namespace {
 User manager(TillFixture &till)
 {
     return TillFixture::must(till.store->users().byName(kManager));
+}
+
+// Berg Bygg AS (card 7007, limit 1,000.00, 14 days' terms) buys 2 COFFEE for 100.00 on account.
+void sellOnAccount(TillFixture &till)
+{
+    CreditTerms terms;
+    terms.creditLimitMinorUnits = till.money("1000.00").minorUnits();
+    terms.paymentTermsDays = 14;
+    const Customer company = till.customer("7007", "Berg Bygg AS", QString(), terms);
+    SaleRequest sale;
+    sale.cashierName = kCashier;
+    sale.customerId = company.id;
+    sale.lines = {SaleLineRequest{QStringLiteral("COFFEE"), 2, std::nullopt}};
+    sale.tenders = {TenderRequest{TenderKind::Account, till.money("100.00")}};
+    TillFixture::must(till.store->checkout().sale(sale));
 }
 
 void type(QLineEdit *field, const QString &text)
@@ -167,16 +182,7 @@ void tst_BackOffice::adjustmentNeedsAReason()
 void tst_BackOffice::invoiceAccruedSalesRecordPaymentAndOverdue()
 {
     TillFixture till;
-    CreditTerms terms;
-    terms.creditLimitMinorUnits = till.money("1000.00").minorUnits();
-    terms.paymentTermsDays = 14;
-    const Customer company = till.customer("7007", "Berg Bygg AS", QString(), terms);
-    SaleRequest sale;
-    sale.cashierName = kCashier;
-    sale.customerId = company.id;
-    sale.lines = {SaleLineRequest{QStringLiteral("COFFEE"), 2, std::nullopt}};
-    sale.tenders = {TenderRequest{TenderKind::Account, till.money("100.00")}};
-    TillFixture::must(till.store->checkout().sale(sale));
+    sellOnAccount(till);
 
     BackOfficeWindow window(till.session, manager(till));
     window.issueInvoice();
@@ -302,16 +308,7 @@ void tst_BackOffice::storeSettingsAreSavedThroughCore()
 void tst_BackOffice::shopDetailsAndDocumentPdfs()
 {
     TillFixture till;
-    CreditTerms terms;
-    terms.creditLimitMinorUnits = till.money("1000.00").minorUnits();
-    terms.paymentTermsDays = 14;
-    const Customer company = till.customer("7007", "Berg Bygg AS", QString(), terms);
-    SaleRequest sale;
-    sale.cashierName = kCashier;
-    sale.customerId = company.id;
-    sale.lines = {SaleLineRequest{QStringLiteral("COFFEE"), 2, std::nullopt}};
-    sale.tenders = {TenderRequest{TenderKind::Account, till.money("100.00")}};
-    TillFixture::must(till.store->checkout().sale(sale));
+    sellOnAccount(till);
 
     BackOfficeWindow window(till.session, manager(till));
     type(window.shopNameField(), "Kaffebaren AS");
@@ -346,13 +343,7 @@ void tst_BackOffice::shopDetailsAndDocumentPdfs()
     const QString invoicePdf = dir.filePath("invoice.pdf");
     QVERIFY2(window.saveInvoicePdf(number, invoicePdf), qPrintable(window.invoiceMessage()));
     QVERIFY(window.invoiceMessage().contains(number));
-    const auto pdfText = [](const QString &path) {
-        QProcess process;
-        process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
-        process.waitForFinished(30000);
-        return QString::fromUtf8(process.readAllStandardOutput());
-    };
-    QString text = pdfText(invoicePdf);
+    QString text = Slate::Test::pdfText(invoicePdf);
     for (const QString &expected : {QStringLiteral("Kaffebaren AS"), QStringLiteral("5014 Bergen"), QStringLiteral("Berg Bygg AS"), number,
                                     QStringLiteral("1234.56.78903")})
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" not in:\n") + text));
@@ -362,7 +353,7 @@ void tst_BackOffice::shopDetailsAndDocumentPdfs()
     QVERIFY(!QFile::exists(statementPdf));
     QVERIFY2(window.saveStatementPdf(till.session.today().addDays(-31), till.session.today(), statementPdf),
              qPrintable(window.invoiceMessage()));
-    text = pdfText(statementPdf);
+    text = Slate::Test::pdfText(statementPdf);
     QVERIFY2(text.contains(QStringLiteral("Statement of account")) && text.contains(number), qPrintable(text));
     QVERIFY(!window.saveInvoicePdf(number, dir.filePath("missing/invoice.pdf")));
     QVERIFY2(window.invoiceMessage().contains(QStringLiteral("missing")), qPrintable(window.invoiceMessage()));

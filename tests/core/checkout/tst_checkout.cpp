@@ -73,6 +73,15 @@ struct Fixture {
     TenderRequest pay(TenderKind kind, const QString &amount) const { return TenderRequest{kind, money(amount)}; }
 
     Money balance(const QString &account) { return must(store->journal().balance(account)); }
+    // Makes the last write of a sale fail ('disk trouble'), after its entry and sale row were
+    // written; DROP TRIGGER temp.fail_lines ends it.
+    bool failSaleLines()
+    {
+        return store->database()
+            .run("CREATE TEMP TRIGGER fail_lines BEFORE INSERT ON sale_lines BEGIN SELECT RAISE(ABORT, 'disk trouble'); END", {},
+                 "add a failing trigger")
+            .ok();
+    }
     Money wallet(const Customer &customer) { return must(store->credit().wallet(customer.id)); }
     qint64 entries() { return must(store->journal().entryCount()); }
     qint64 rows(const QString &table)
@@ -715,10 +724,7 @@ private slots:
         SaleRequest request = f.request(&customer, {{"A", 1, std::nullopt}},
                                         {f.pay(TenderKind::Credit, "400"), f.pay(TenderKind::Account, "200")});
         // Make the last write of the sale fail, after the entry and the sale row were written.
-        QVERIFY(f.store->database()
-                    .run("CREATE TEMP TRIGGER fail_lines BEFORE INSERT ON sale_lines BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
-                         {}, "add a failing trigger")
-                    .ok());
+        QVERIFY(f.failSaleLines());
         const qint64 before = f.entries();
         const Result<SaleReceipt> receipt = f.store->checkout().sale(request);
         QVERIFY(!receipt.ok());
@@ -746,10 +752,7 @@ private slots:
         SaleRequest request = f.request(&customer, {{"A", 2, std::nullopt}},
                                         {f.pay(TenderKind::Credit, "100"), f.pay(TenderKind::Account, "20")});
         request.requestId = QStringLiteral("018f2b6c-7a10-7000-8000-0000000000a1");
-        QVERIFY(f.store->database()
-                    .run("CREATE TEMP TRIGGER fail_lines BEFORE INSERT ON sale_lines BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
-                         {}, "add a failing trigger")
-                    .ok());
+        QVERIFY(f.failSaleLines());
         QVERIFY(!f.store->checkout().sale(request).ok());
         QCOMPARE(f.rows("sale_requests"), 0); // the failed sale's id is not taken
         QCOMPARE(Fixture::must(f.store->checkout().saleOfRequest(request.requestId)), std::optional<QString>());
